@@ -1,0 +1,51 @@
+/**
+ * The magic table: each magic is one row naming the API call it expands to, its
+ * arguments and its help. Adding an analysis's magic means adding a row here.
+ */
+export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
+
+export interface ArgSpec {
+  readonly kind: ArgKind;
+  readonly help: string;
+}
+
+export interface MagicSpec {
+  readonly name: string;
+  readonly summary: string;
+  /** The public API function the magic awaits, as `litml.<call>`. */
+  readonly call: string;
+  /** Positional arguments, in order, all required (DATA and the like). */
+  readonly positional: readonly (ArgSpec & { readonly name: string })[];
+  /** `--kebab-name` options; each becomes the camelCase key of the call's options object. */
+  readonly options: Readonly<Record<string, ArgSpec>>;
+  /** For cell magics (%%name): the API receives the cell body as its last argument. */
+  readonly body?: ArgSpec & { readonly name: string };
+  readonly example: string;
+}
+
+const DATA_HELP =
+  "a notebook variable (Dataset, arquero table, records, danfo DataFrame), a registry name, or a CSV/TSV/JSON path; registry:NAME forces the registry";
+
+export const MAGICS: readonly MagicSpec[] = [
+  {
+    name: "profile",
+    summary: "Profile a data set: types, missing values (and whether they relate to the target), distinct counts, ranges, class balance, duplicates.",
+    call: "profile",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: { target: { kind: "string", help: "the column to predict (default: the data set's target role)" } },
+    example: '%profile penguins --target Species',
+  },
+];
+
+export function findMagic(name: string): MagicSpec | undefined {
+  return MAGICS.find((m) => m.name === name);
+}
+
+export function usage(spec: MagicSpec): string {
+  const prefix = spec.body ? "%%" : "%";
+  const positional = spec.positional.map((p) => p.name);
+  const options = Object.entries(spec.options).map(([name, arg]) =>
+    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind.toUpperCase()}]`,
+  );
+  return [prefix + spec.name, ...positional, ...options].join(" ") + (spec.body ? `\n${spec.body.name}` : "");
+}

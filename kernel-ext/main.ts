@@ -1,0 +1,19 @@
+/**
+ * Entry point of the litml Jupyter kernel: `node dist/kernel-ext/main.js CONNECTION_FILE`.
+ * (tslab's startKernel is not used: it would jump to any other tslab in a parent folder.)
+ */
+import { LitmlKernel } from "./kernel.js";
+import { LitmlServer } from "./server.js";
+
+const connectionFile = process.argv[2];
+if (!connectionFile) {
+  process.stderr.write("usage: node dist/kernel-ext/main.js CONNECTION_FILE\n");
+  process.exit(2);
+}
+
+const kernel = new LitmlKernel(process.cwd());
+const server = new LitmlServer(kernel, connectionFile);
+process.on("SIGINT", () => kernel.interrupt());
+process.on("uncaughtException", (error) => kernel.log(`litml kernel: uncaught exception: ${error?.stack ?? String(error)}`));
+process.on("unhandledRejection", (reason) => kernel.log(`litml kernel: unhandled rejection: ${String(reason)}`));
+void server.init();

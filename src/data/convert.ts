@@ -1,0 +1,82 @@
+/**
+ * Every analysis accepts DATA in any of the shapes people hold it in and turns it into
+ * a Dataset here, once: a Dataset, an arquero table, an array of records, a danfo
+ * DataFrame (recognised by shape; litml never imports danfo), a registry name or a
+ * CSV/TSV/JSON file path.
+ */
+import { message } from "../messages.js";
+import { type Column } from "./column.js";
+import { Dataset } from "./dataset.js";
+import { inferColumn } from "./infer.js";
+import { FILE_PATTERN, readFile } from "./loaders/file.js";
+import { loadRegistered } from "./registry.js";
+
+export type DataInput = Dataset | string | readonly Record<string, unknown>[] | ArqueroLike | DanfoLike;
+
+interface ArqueroLike {
+  columnNames(): string[];
+  numRows(): number;
+  array(name: string): ArrayLike<unknown>;
+}
+
+interface DanfoLike {
+  columns: string[];
+  values: unknown[][];
+}
+
+function isArquero(x: object): x is ArqueroLike {
+  const t = x as Partial<ArqueroLike>;
+  return typeof t.columnNames === "function" && typeof t.numRows === "function" && typeof t.array === "function";
+}
+
+function isDanfo(x: object): x is DanfoLike {
+  const t = x as Partial<DanfoLike>;
+  return Array.isArray(t.columns) && Array.isArray(t.values) && t.columns.every((c) => typeof c === "string");
+}
+
+/** Loads a registered data set by name, or a data file by path. */
+export function load(nameOrPath: string): Dataset {
+  return FILE_PATTERN.test(nameOrPath) ? readFile(nameOrPath) : loadRegistered(nameOrPath);
+}
+
+export function toDataset(data: unknown, argument = "DATA"): Dataset {
+  if (data instanceof Dataset) return data;
+  if (typeof data === "string") return load(data);
+  if (Array.isArray(data)) return fromRecords(data, argument);
+  if (data !== null && typeof data === "object") {
+    if (isArquero(data)) {
+      const names = data.columnNames();
+      return fromColumns(names.map((name) => [name, data.array(name)]));
+    }
+    if (isDanfo(data)) {
+      const { columns, values } = data;
+      return fromColumns(columns.map((name, c) => [name, values.map((row) => row[c])]));
+    }
+  }
+  throw message.badData(argument, describe(data));
+}
+
+function fromRecords(records: readonly unknown[], argument: string): Dataset {
+  const names = new Map<string, unknown[]>();
+  records.forEach((record, r) => {
+    if (record === null || typeof record !== "object" || Array.isArray(record)) {
+      throw message.badData(`${argument}[${r}]`, describe(record));
+    }
+    for (const key of Object.keys(record)) {
+      if (!names.has(key)) names.set(key, new Array(records.length).fill(null));
+      names.get(key)![r] = (record as Record<string, unknown>)[key];
+    }
+  });
+  return fromColumns([...names]);
+}
+
+function fromColumns(columns: [string, ArrayLike<unknown>][]): Dataset {
+  return new Dataset(columns.map(([name, values]): [string, Column] => [name, inferColumn(values)]));
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return `an object with keys ${Object.keys(value).slice(0, 5).join(", ") || "(none)"}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The catalogue of every litml error message. Each function names the thing at fault
+ * (column, row, argument, file) and says what was expected, so messages read the same
+ * everywhere and tests can check them by code.
+ */
+import { LitmlError } from "./errors.js";
+import { closest } from "./util/closest.js";
+
+function suggestion(name: string, candidates: readonly string[]): string {
+  const near = closest(name, candidates);
+  return near === undefined ? "" : ` Did you mean "${near}"?`;
+}
+
+function listed(candidates: readonly string[], limit = 12): string {
+  const shown = candidates.slice(0, limit).map((c) => JSON.stringify(c)).join(", ");
+  return candidates.length > limit ? `${shown}, … (${candidates.length} in all)` : shown;
+}
+
+export const message = {
+  unknownColumn: (column: string, available: readonly string[]) =>
+    new LitmlError(
+      "unknown-column",
+      `Unknown column "${column}".${suggestion(column, available)} The columns are: ${listed(available)}.`,
+    ),
+  unknownDataset: (name: string, available: readonly string[]) =>
+    new LitmlError(
+      "unknown-dataset",
+      `"${name}" is neither a notebook variable nor a registered data set.${suggestion(name, available)} ` +
+        `Registered data sets: ${listed(available)}. Use litml.list() to see them all.`,
+    ),
+  badData: (argument: string, got: string) =>
+    new LitmlError(
+      "bad-data",
+      `${argument} must be a Dataset, an arquero table, an array of records, a danfo DataFrame, ` +
+        `a registry name or a file path; got ${got}.`,
+    ),
+  emptyData: (what: string) =>
+    new LitmlError("empty-data", `${what} has no rows: there is nothing to analyse. Check the filter or the file that produced it.`),
+  noColumns: (what: string) => new LitmlError("no-columns", `${what} has no columns.`),
+  fileNotFound: (file: string) =>
+    new LitmlError("file-not-found", `File not found: ${file}. Paths are relative to the notebook's folder.`),
+  unsupportedFormat: (file: string) =>
+    new LitmlError(
+      "unsupported-format",
+      `Cannot tell the format of ${file}: expected a name ending in .csv, .tsv or .json.`,
+    ),
+  unreadableJson: (file: string, line: number, column: number, reason: string) =>
+    new LitmlError("unreadable-json", `${file}:${line}:${column}: not valid JSON (${reason}).`),
+  jsonNotRecords: (file: string, got: string) =>
+    new LitmlError(
+      "json-not-records",
+      `${file}: expected a JSON array of objects (one per row) or an object of equal-length arrays (one per column); got ${got}.`,
+    ),
+  unclosedQuote: (file: string, line: number, column: number) =>
+    new LitmlError(
+      "unclosed-quote",
+      `${file}:${line}:${column}: a quoted field opens here and is never closed. Close it with a double quote (write "" for a literal quote).`,
+    ),
+  strayQuote: (file: string, line: number, column: number) =>
+    new LitmlError(
+      "stray-quote",
+      `${file}:${line}:${column}: a closing quote must be followed by a delimiter or the end of the line.`,
+    ),
+  raggedRow: (file: string, line: number, got: number, expected: number) =>
+    new LitmlError(
+      "ragged-row",
+      `${file}:${line}: this row has ${got} fields but the header has ${expected}.`,
+    ),
+  duplicateColumn: (where: string, column: string) =>
+    new LitmlError("duplicate-column", `${where}: the column name "${column}" appears more than once; names must be unique.`),
+  lengthMismatch: (column: string, got: number, expected: number) =>
+    new LitmlError(
+      "length-mismatch",
+      `Column "${column}" has ${got} values but the other columns have ${expected}; every column needs one value per row.`,
+    ),
+  badOption: (analysis: string, option: string, value: unknown, expected: string) =>
+    new LitmlError("bad-option", `${analysis}: invalid ${option}: ${stringify(value)}; expected ${expected}.`),
+  unknownOption: (analysis: string, option: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-option",
+      `${analysis}: unknown option "${option}".${suggestion(option, known)} Options: ${listed(known)}.`,
+    ),
+  unknownMagic: (name: string, known: readonly string[]) =>
+    new LitmlError("unknown-magic", `Unknown magic %${name}.${suggestion(name, known)} %lsmagic lists them all.`),
+  magicSyntax: (magic: string, problem: string, usage: string) =>
+    new LitmlError("magic-syntax", `%${magic}: ${problem}\nUsage: ${usage}`),
+  cancelled: (what: string) =>
+    new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
+};
+
+function stringify(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Options are checked where they enter an analysis, and a bad one fails with a message
+ * from the catalogue naming the analysis, the option and what was expected.
+ */
+import type { Dataset } from "./data/dataset.js";
+import { message } from "./messages.js";
+
+export type OptionCheck = (value: unknown, option: string) => void;
+
+export function checkOptions(analysis: string, options: object | undefined, checks: Record<string, OptionCheck>): void {
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw message.badOption(analysis, "options", options, "an object such as { target: \"y\" }");
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const check = checks[key];
+    if (check === undefined) throw message.unknownOption(analysis, key, Object.keys(checks));
+    if (value !== undefined) check(value, key);
+  }
+}
+
+export function columnOf(analysis: string, dataset: Dataset): OptionCheck {
+  return (value, option) => {
+    if (typeof value !== "string") throw message.badOption(analysis, option, value, "a column name (a string)");
+    dataset.column(value);
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * A report must open offline and never fetch anything. Outputs from other libraries
+ * may carry scripts or remote images; these helpers drop scripts and neutralise any
+ * attribute that would load a remote resource, keeping inline (data:) content.
+ */
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, "");
+}
+
+const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
+const REMOTE_ATTRIBUTE = /\s(src|href|srcset|poster|data|action|xlink:href)\s*=\s*(["'])\s*(?:https?:|\/\/|ftp:)[^"']*\2/gi;
+const REMOTE_CSS = /url\(\s*(["']?)\s*(?:https?:|\/\/)[^)]*\)/gi;
+const IMPORT_CSS = /@import\s+[^;]+;/gi;
+
+export function offlineHtml(html: string): string {
+  return html
+    .replace(SCRIPT, "")
+    .replace(REMOTE_ATTRIBUTE, (_m, attribute: string) => ` data-litml-removed-${attribute.replace(":", "-")}="remote"`)
+    .replace(REMOTE_CSS, "none")
+    .replace(IMPORT_CSS, "");
+}

@@ -1,0 +1,86 @@
+/**
+ * The long-work contract (DESIGN.md): analyses report progress and check for
+ * cancellation through this one context. The kernel installs a sink that updates a
+ * display in place and an AbortSignal that its interrupt sets; scripts get stderr.
+ * It lives on globalThis under a registered symbol so that the kernel and the cells
+ * share it even if they loaded litml through different module loaders.
+ */
+import { message } from "../messages.js";
+
+export interface ProgressUpdate {
+  readonly id: string;
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+  readonly finished: boolean;
+}
+
+export type ProgressSink = (update: ProgressUpdate) => void;
+
+interface RuntimeContext {
+  sink: ProgressSink;
+  signal: AbortSignal | undefined;
+}
+
+const KEY = Symbol.for("litml.runtime");
+
+const stderrSink: ProgressSink = ({ label, done, total, finished }) => {
+  process.stderr.write(`${label}: ${done}/${total}${finished ? " done" : ""}\n`);
+};
+
+function context(): RuntimeContext {
+  const holder = globalThis as unknown as Record<symbol, RuntimeContext | undefined>;
+  holder[KEY] ??= { sink: stderrSink, signal: undefined };
+  return holder[KEY]!;
+}
+
+export function setProgressSink(sink: ProgressSink): void {
+  context().sink = sink;
+}
+
+export function setCancellationSignal(signal: AbortSignal | undefined): void {
+  context().signal = signal;
+}
+
+/** Throws a LitmlError if the user interrupted the cell. */
+export function throwIfCancelled(what: string): void {
+  if (context().signal?.aborted) throw message.cancelled(what);
+}
+
+let nextId = 0;
+
+/**
+ * Progress of one piece of long work: `step()` after each chunk yields to the event
+ * loop (so messages leave the kernel and an interrupt can land), reports at most every
+ * 100 ms, and stops the work if the user interrupted.
+ */
+export class Progress {
+  readonly id = `litml-progress-${process.pid}-${nextId++}`;
+  private done = 0;
+  private lastReport = 0;
+
+  constructor(
+    readonly label: string,
+    readonly total: number,
+  ) {
+    this.report(false);
+  }
+
+  async step(count = 1): Promise<void> {
+    this.done += count;
+    const now = Date.now();
+    if (now - this.lastReport >= 100) this.report(false);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    throwIfCancelled(this.label);
+  }
+
+  finish(): void {
+    this.done = this.total;
+    this.report(true);
+  }
+
+  private report(finished: boolean): void {
+    this.lastReport = Date.now();
+    context().sink({ id: this.id, label: this.label, done: this.done, total: this.total, finished });
+  }
+}
