@@ -11,6 +11,9 @@ export interface CellError {
   readonly traceback: string[];
 }
 
+/** Frames of Node's vm, tslab and this kernel say nothing about the user's code. */
+const MACHINERY = /\(node:|\bnode:internal|[\\/]tslab[\\/]dist[\\/]|[\\/]kernel-ext[\\/]/;
+
 const INTERRUPTED = /^(Script execution interrupted|Interrupted asynchronously)/;
 
 export function errorFromThrown(thrown: unknown): CellError {
@@ -21,7 +24,7 @@ export function errorFromThrown(thrown: unknown): CellError {
     const ename = String(error.name || "Error");
     const heading = `${RED}${ename}${RESET}: ${evalue}`;
     if (ename === "LitmlError") return { ename, evalue, traceback: [heading] };
-    const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l) && !l.includes("node:internal"));
+    const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l) && !MACHINERY.test(l));
     return { ename, evalue, traceback: [heading, ...frames] };
   }
   const evalue = String(thrown);

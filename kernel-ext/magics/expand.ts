@@ -39,7 +39,7 @@ export function expandCell(code: string, context: ExpandContext): ExpandedCell {
     const [, name, args] = cellMagic;
     const spec = magicOrThrow(name);
     if (!spec.body) throw message.magicSyntax(name, `%${name} is a line magic: write it with one %.`, usage(spec));
-    return { code: expandMagic(spec, args, lines.slice(1).join("\n"), context), commands };
+    return { code: expandMagic(spec, args, lines.slice(1).join("\n"), context, lines[0].length - args.length), commands };
   }
   const out = lines.map((line) => {
     const match = LINE_MAGIC.exec(line);
@@ -51,7 +51,7 @@ export function expandCell(code: string, context: ExpandContext): ExpandedCell {
     }
     const spec = magicOrThrow(name);
     if (spec.body) throw message.magicSyntax(name, `%%${name} is a cell magic: it must head the cell, with two %.`, usage(spec));
-    return prefix + expandMagic(spec, args, undefined, context);
+    return prefix + expandMagic(spec, args, undefined, context, line.length - args.length);
   });
   return { code: out.join("\n"), commands };
 }
@@ -84,11 +84,18 @@ function magicOrThrow(name: string): MagicSpec {
   return spec;
 }
 
-export function expandMagic(spec: MagicSpec, argText: string, body: string | undefined, context: ExpandContext): string {
+/** `argColumn`: where the arguments start in the cell's line, so errors point at the right column. */
+export function expandMagic(
+  spec: MagicSpec,
+  argText: string,
+  body: string | undefined,
+  context: ExpandContext,
+  argColumn = 0,
+): string {
   const fail = (problem: string): LitmlError => message.magicSyntax(spec.name, problem, usage(spec));
   let words: Word[];
   try {
-    words = tokenize(argText);
+    words = tokenize(argText, argColumn);
   } catch (error) {
     if (error instanceof TokenizeError) throw fail(`${error.problem}.`);
     throw error;

@@ -15,7 +15,19 @@ export class TokenizeError extends Error {
   }
 }
 
-export function tokenize(text: string): Word[] {
+/** `offset`: how many characters of the line come before `text`, added to reported columns. */
+export function tokenize(text: string, offset = 0): Word[] {
+  try {
+    return words(text);
+  } catch (error) {
+    if (error instanceof TokenizeError && offset > 0) {
+      throw new TokenizeError(error.problem.replace(/column (\d+)/, (_, c: string) => `column ${Number(c) + offset}`), error.column + offset);
+    }
+    throw error;
+  }
+}
+
+function words(text: string): Word[] {
   const words: Word[] = [];
   let i = 0;
   const n = text.length;

@@ -14,7 +14,8 @@ function loadVega(): Promise<[VegaModule, VegaLiteModule]> {
 /** Renders a Vega-Lite spec to a static SVG string in Node (no DOM, no canvas). */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const [vega, vegaLite] = await loadVega();
-  const compiled = vegaLite.compile(spec as never).spec;
+  // vega tags data rows with ids as it renders; a copy keeps the result's spec plain JSON.
+  const compiled = vegaLite.compile(structuredClone(spec) as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
     const svg = await view.toSVG();

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { profile } from "../../src/data/profile.js";
+import { chart } from "../../src/charts/chart.js";
+import { RESULT_MIME } from "../../src/result.js";
+import { svgToPng } from "../../src/display/png.js";
+
+const display = (value: object) => (value as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+
+const hostile = Array.from({ length: 30 }, (_, i) => ({
+  "<img src=x onerror=alert(1)>": i % 3 === 0 ? null : i,
+  "a.b[0]": i % 2 ? "x" : "<b>y</b>",
+}));
+
+describe("a result's MIME bundle", () => {
+  it("carries the result JSON, script-free HTML with an inline SVG chart, and plain text", async () => {
+    const bundle = display(await profile("penguins"));
+    expect(Object.keys(bundle).sort()).toEqual([RESULT_MIME, "text/html", "text/plain"].sort());
+    const json = bundle[RESULT_MIME] as Record<string, unknown>;
+    expect(json).toMatchObject({ kind: "profile", version: 1, verdict: { level: "warn" } });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    const html = bundle["text/html"] as string;
+    expect(html).toContain("<svg");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("⚠ Warning");
+    expect(bundle["text/plain"]).toMatch(/^Profile of "penguins"\n⚠ Warning: Biggest problem/);
+  });
+
+  it("stays under the 300 KB output budget", async () => {
+    const bundle = display(await profile("penguins"));
+    expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
+  });
+
+  it("escapes user strings everywhere, including names Vega would read as paths", async () => {
+    const result = await profile(hostile, { target: "a.b[0]" });
+    const html = display(result)["text/html"] as string;
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<b>y</b>");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    // The chart draws the hostile names as values: the bar for the missing column is there.
+    expect(result.svg).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    const spec = JSON.stringify(result.chart);
+    expect(spec).not.toContain('"field":"a.b[0]"');
+  });
+});
+
+describe("chart", () => {
+  it("draws a user spec over DATA as Vega-Lite v5 and SVG", async () => {
+    const c = await chart(
+      { description: "beaks", mark: "point", encoding: { x: { field: "Beak Length (mm)", type: "quantitative" }, y: { field: "Beak Depth (mm)", type: "quantitative" } } },
+      "penguins",
+    );
+    const bundle = display(c);
+    expect((bundle["application/vnd.vegalite.v5+json"] as Record<string, unknown>).$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    const svg = bundle["image/svg+xml"] as string;
+    expect(svg.match(/<path/g)!.length).toBeGreaterThan(300);
+    expect(svg).toContain("<title>beaks</title>");
+  });
+
+  it("refuses raw data too large to chart, with advice", async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => ({ x: i }));
+    await expect(chart({ mark: "point" }, rows)).rejects.toThrowError(/at most 5000 rows; aggregate or sample first/);
+  });
+
+  it("exports PNG for GitHub with resvg", async () => {
+    const png = svgToPng((await profile("penguins")).svg!);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.length).toBeGreaterThan(5000);
+  });
+});

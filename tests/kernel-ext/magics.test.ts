@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { expandCell, expandMagic, helpText, lsmagicText, maskMagics } from "../../kernel-ext/magics/expand.js";
+import { type MagicSpec } from "../../kernel-ext/magics/table.js";
+import { tokenize } from "../../kernel-ext/magics/tokenize.js";
+import { LitmlError } from "../../src/errors.js";
+
+const noVariables = { isVariable: () => false };
+const variables = (...names: string[]) => ({ isVariable: (name: string) => names.includes(name) });
+
+// A magic with every kind of argument, to test the normalize phase on its own.
+const demo: MagicSpec = {
+  name: "demo",
+  summary: "test magic",
+  call: "demo",
+  positional: [{ name: "DATA", kind: "data", help: "data" }],
+  options: {
+    target: { kind: "string", help: "a column" },
+    folds: { kind: "number", help: "folds" },
+    model: { kind: "strings", help: "models" },
+    sizes: { kind: "numbers", help: "sizes" },
+    stratify: { kind: "flag", help: "stratify" },
+    "min-gain": { kind: "number", help: "gain" },
+  },
+  example: "%demo x",
+};
+
+describe("tokenize", () => {
+  it("splits shell-style words with quotes and escapes", () => {
+    expect(tokenize(`a "b c" 'd "e"' f\\ g "h \\"i\\""`)).toEqual([
+      { kind: "text", text: "a" },
+      { kind: "text", text: "b c" },
+      { kind: "text", text: 'd "e"' },
+      { kind: "text", text: "f g" },
+      { kind: "text", text: 'h "i"' },
+    ]);
+  });
+
+  it("keeps {expressions} whole, with braces and strings inside", () => {
+    expect(tokenize(`{ { a: "}" }.a } x`)).toEqual([
+      { kind: "expr", code: ` { a: "}" }.a ` },
+      { kind: "text", text: "x" },
+    ]);
+  });
+
+  it("reports an unclosed quote or brace with its column", () => {
+    expect(() => tokenize(`a "b`)).toThrowError(/double quote opened at column 3 is never closed/);
+    expect(() => tokenize(`{ f(`, 10)).toThrowError(/opened with \{ at column 11/);
+  });
+});
+
+describe("expandMagic", () => {
+  const expand = (args: string, context = noVariables) => expandMagic(demo, args, undefined, context);
+
+  it("expands to one awaited API call with camelCased options", () => {
+    expect(expand(`penguins --target "Beak Length (mm)" --folds 5 --model logistic,gbdt --sizes 100,1e3 --stratify --min-gain 0.05`)).toBe(
+      `await litml.demo("penguins", { target: "Beak Length (mm)", folds: 5, model: ["logistic","gbdt"], sizes: [100, 1000], stratify: true, minGain: 0.05 })`,
+    );
+  });
+
+  it("prefers a notebook variable over the registry, unless registry: is given", () => {
+    expect(expand("penguins", variables("penguins"))).toBe("await litml.demo(penguins)");
+    expect(expand("registry:penguins", variables("penguins"))).toBe('await litml.demo("penguins")');
+  });
+
+  it("passes {expr} through as TypeScript", () => {
+    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo((rows.slice(0, 10)), { folds: (k * 2) })");
+  });
+
+  const failure = (args: string) => {
+    try {
+      expand(args);
+    } catch (error) {
+      expect(error).toBeInstanceOf(LitmlError);
+      return (error as Error).message;
+    }
+    throw new Error("expected a failure");
+  };
+
+  it("names the magic, the argument and the usage when something is wrong", () => {
+    expect(failure("x --targt y")).toMatch(/^%demo: unknown option --targt\. Did you mean --target\?\nUsage: %demo DATA \[--target STRING\]/);
+    expect(failure("x --folds five")).toContain("--folds expects a number, got \"five\"");
+    expect(failure("x --folds")).toContain("--folds needs a value");
+    expect(failure("x --folds 2 --folds 3")).toContain("--folds is given twice");
+    expect(failure("")).toContain("missing DATA");
+    expect(failure("x y")).toContain('unexpected argument "y"');
+    expect(failure('x --target "open')).toContain("never closed");
+  });
+});
+
+describe("expandCell", () => {
+  it("expands line magics in place, keeping the other lines and the line count", () => {
+    const cell = `const a = 1;\n%profile penguins --target Species\nconst p = %profile {rows}\nconsole.log(a)`;
+    const { code } = expandCell(cell, noVariables);
+    expect(code.split("\n")).toEqual([
+      "const a = 1;",
+      'await litml.profile("penguins", { target: "Species" })',
+      "const p = await litml.profile((rows))",
+      "console.log(a)",
+    ]);
+  });
+
+  it("turns %help and %lsmagic into kernel commands", () => {
+    const { code, commands } = expandCell("%lsmagic\n%help profile", noVariables);
+    expect(code.trim()).toBe("");
+    expect(commands).toEqual([{ command: "lsmagic" }, { command: "help", topic: "profile" }]);
+  });
+
+  it("rejects an unknown magic with the closest name", () => {
+    expect(() => expandCell("%profil penguins", noVariables)).toThrowError(/Unknown magic %profil\. Did you mean "profile"\?/);
+    expect(() => expandCell("%help nope", noVariables)).toThrowError(/Unknown magic %nope/);
+  });
+
+  it("reports the column of an unclosed quote within the cell's line", () => {
+    expect(() => expandCell('%profile "penguins', noVariables)).toThrowError(/column 10 is never closed/);
+  });
+
+  it("leaves modulo and other % that do not start a line alone", () => {
+    const cell = "const r = 10 % 3;\nr";
+    expect(expandCell(cell, noVariables).code).toBe(cell);
+  });
+});
+
+describe("maskMagics", () => {
+  it("blanks magics to the same length so completion offsets stay right", () => {
+    const cell = `const a = 1;\nconst p = %profile penguins\na.toFixed`;
+    const masked = maskMagics(cell);
+    expect(masked.length).toBe(cell.length);
+    expect(masked.split("\n")[1]).toBe("const p = " + " ".repeat("%profile penguins".length));
+    expect(masked.indexOf("a.toFixed")).toBe(cell.indexOf("a.toFixed"));
+  });
+});
+
+describe("help", () => {
+  it("%help shows usage, arguments and the call an example runs", () => {
+    const text = helpText("profile");
+    expect(text).toContain("%profile DATA [--target STRING]");
+    expect(text).toContain('await litml.profile("penguins", { target: "Species" })');
+  });
+
+  it("%lsmagic lists every magic", () => {
+    expect(lsmagicText()).toMatch(/%profile\s+Profile a data set/);
+    expect(lsmagicText()).toContain("%help");
+  });
+});
