@@ -14,7 +14,7 @@ export interface CellError {
 /** Frames of Node's vm, tslab and this kernel say nothing about the user's code. */
 const MACHINERY = /\(node:|\bnode:internal|[\\/]tslab[\\/]dist[\\/]|[\\/]kernel-ext[\\/]/;
 
-const INTERRUPTED = /^(Script execution interrupted|Interrupted asynchronously)/;
+const INTERRUPTED = /^(Script execution (was )?interrupted|Interrupted asynchronously)/;
 
 export function errorFromThrown(thrown: unknown): CellError {
   if (thrown instanceof Error || (thrown !== null && typeof thrown === "object" && "message" in thrown)) {

@@ -112,6 +112,7 @@ export class LitmlKernel {
 
   kernelInfo() {
     return {
+      status: "ok",
       protocol_version: "5.3",
       implementation: "litml",
       implementation_version: LITML_VERSION,
