@@ -84,6 +84,7 @@ export class LitmlServer extends ZmqServer {
           break;
         case "kernel_info_request":
           this.handleKernelInfo(socket, parent);
+          setImmediate(() => void this.kernel.warmUp());
           break;
         case "is_complete_request":
           this.handleIsComplete(socket, parent);

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Runs every test: the TypeScript suites with vitest, then the kernel and protocol
+// suites with pytest from the project's venv. Prints each runner's own summary, then
+// one closing line with the totals. Exits non-zero if anything failed.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const results = path.join(root, "test-results");
+mkdirSync(results, { recursive: true });
+
+const vitestJson = path.join(results, "vitest.json");
+const vitest = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+  { cwd: root, stdio: "inherit" },
+);
+const junit = path.join(results, "pytest.xml");
+const pytest = spawnSync(path.join(root, ".venv", "bin", "python"), ["-m", "pytest", "tests/kernel", "-q", `--junitxml=${junit}`], {
+  cwd: root,
+  stdio: "inherit",
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const report = JSON.parse(readFileSync(vitestJson, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+} catch {
+  failed += 1; // vitest did not report: count the suite as failed rather than pass silently.
+}
+try {
+  const xml = readFileSync(junit, "utf8");
+  const suite = /<testsuite\b[^>]*>/.exec(xml)[0];
+  const attribute = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+  const pyFailed = attribute("failures") + attribute("errors");
+  const pySkipped = attribute("skipped");
+  passed += attribute("tests") - pyFailed - pySkipped;
+  failed += pyFailed;
+  skipped += pySkipped;
+} catch {
+  failed += 1;
+}
+const ok = vitest.status === 0 && pytest.status === 0 && failed === 0;
+console.log(`\nlitml: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(ok ? 0 : 1);
