@@ -35,8 +35,8 @@ export const message = {
         `a registry name or a file path; got ${got}.`,
     ),
   emptyData: (what: string) =>
-    new LitmlError("empty-data", `${what} has no rows: there is nothing to analyse. Check the filter or the file that produced it.`),
-  noColumns: (what: string) => new LitmlError("no-columns", `${what} has no columns.`),
+    new LitmlError("empty-data", `${capitalize(what)} has no rows: there is nothing to analyse. Check the filter or the file that produced it.`),
+  noColumns: (what: string) => new LitmlError("no-columns", `${capitalize(what)} has no columns.`),
   fileNotFound: (file: string) =>
     new LitmlError("file-not-found", `File not found: ${file}. Paths are relative to the notebook's folder.`),
   unsupportedFormat: (file: string) =>
@@ -87,6 +87,10 @@ export const message = {
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function stringify(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);

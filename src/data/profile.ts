@@ -54,8 +54,8 @@ const WARN_SEVERITY = 0.05;
 export async function profile(data: DataInput, options: ProfileOptions = {}): Promise<Result<ProfileData>> {
   const dataset = toDataset(data);
   checkOptions("profile", options, { target: columnOf("profile", dataset) });
-  if (dataset.names.length === 0) throw message.noColumns(datasetLabel(dataset));
   if (dataset.nRows === 0) throw message.emptyData(datasetLabel(dataset));
+  if (dataset.names.length === 0) throw message.noColumns(datasetLabel(dataset));
   const target = options.target ?? dataset.roles.target;
   const profileData = computeProfile(dataset, target);
   const worst = profileData.problems[0];

@@ -147,3 +147,25 @@ def test_completion_and_inspection_see_through_magics(kernel):
     kernel.kc.complete(code, len(code))
     reply = kernel.kc.get_shell_msg(timeout=30)
     assert "magicNeighbour" in reply["content"]["matches"]
+
+
+def test_bad_input_is_a_litml_error_in_the_cell(kernel, tmp_path):
+    broken_json = tmp_path / "broken.json"
+    broken_json.write_text('[{"a": 1},\n {"a": }]')
+    broken_csv = tmp_path / "broken.csv"
+    broken_csv.write_text('a,b\n1,"open\n')
+    kernel.run("const alive = 'yes';")
+    cases = {
+        f'litml.load("{tmp_path}/missing.csv")': "File not found",
+        f'litml.load("{broken_json}")': "broken.json:2:8",
+        f'litml.load("{broken_csv}")': "broken.csv:2:3",
+        "%profile pengiuns": 'Did you mean "penguins"?',
+        "%profile {[]}": "has no rows",
+        '%profile penguins --target "Species': "never closed",
+    }
+    for code, expected in cases.items():
+        reply, outputs = kernel.run(code)
+        error = error_of(outputs)
+        assert error["ename"] == "LitmlError", (code, error)
+        assert expected in error["evalue"], (code, error["evalue"])
+        assert kernel.value("alive") == "yes"
