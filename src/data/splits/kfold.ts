@@ -1,0 +1,56 @@
+import { Random } from "../../util/random.js";
+import { complementFold, type Fold, rowsByLabel } from "./fold.js";
+
+/**
+ * k consecutive folds of the (optionally shuffled) rows; the first n mod k folds get one
+ * extra row, as in scikit-learn's KFold.
+ */
+export function kFold(n: number, k: number, options: { shuffle?: boolean; seed?: number } = {}): Fold[] {
+  const order = options.shuffle ? new Random(options.seed ?? 0).permutation(n) : Int32Array.from({ length: n }, (_, i) => i);
+  const folds: Fold[] = [];
+  let start = 0;
+  for (let f = 0; f < k; f++) {
+    const size = Math.floor(n / k) + (f < n % k ? 1 : 0);
+    folds.push(complementFold(n, order.subarray(start, start + size)));
+    start += size;
+  }
+  return folds;
+}
+
+/**
+ * k folds that keep each class's share: every class's rows are shuffled and dealt round
+ * the folds, the deal continuing from class to class so fold sizes differ by at most one.
+ * A class's count in any two folds differs by at most one.
+ */
+export function stratifiedKFold(labels: ArrayLike<number>, k: number, options: { seed?: number } = {}): Fold[] {
+  const random = new Random(options.seed ?? 0);
+  const tests: number[][] = Array.from({ length: k }, () => []);
+  let next = 0;
+  for (const rows of rowsByLabel(labels)) {
+    random.shuffle(rows);
+    for (const row of rows) {
+      tests[next].push(row);
+      next = (next + 1) % k;
+    }
+  }
+  return tests.map((test) => complementFold(labels.length, test));
+}
+
+/** A single split holding out `testSize` of the rows (a share in (0, 1)), stratified by labels when given. */
+export function holdout(n: number, options: { testSize?: number; seed?: number; stratify?: ArrayLike<number> } = {}): Fold {
+  const testSize = options.testSize ?? 0.2;
+  const random = new Random(options.seed ?? 0);
+  const test: number[] = [];
+  if (options.stratify) {
+    for (const rows of rowsByLabel(options.stratify)) {
+      random.shuffle(rows);
+      const take = Math.round(rows.length * testSize);
+      for (let i = 0; i < take; i++) test.push(rows[i]);
+    }
+  } else {
+    const order = random.permutation(n);
+    const take = Math.round(n * testSize);
+    for (let i = 0; i < take; i++) test.push(order[i]);
+  }
+  return complementFold(n, test);
+}
