@@ -84,6 +84,30 @@ export const message = {
     new LitmlError("unknown-magic", `Unknown magic %${name}.${suggestion(name, known)} %lsmagic lists them all.`),
   magicSyntax: (magic: string, problem: string, usage: string) =>
     new LitmlError("magic-syntax", `%${magic}: ${problem}\nUsage: ${usage}`),
+  wrongTask: (model: string, task: string, tasks: readonly string[]) =>
+    new LitmlError("wrong-task", `The ${model} model cannot learn ${task}; it handles ${tasks.join(" and ")}. Pick another --model.`),
+  missingTarget: (row: number) =>
+    new LitmlError("missing-target", `The target is missing or not a number in row ${row}: drop unlabelled rows before fitting.`),
+  singleClass: (model: string, label: string) =>
+    new LitmlError(
+      "single-class",
+      `The ${model} model got training rows of one class only ("${label}"): a classifier needs at least two. With small or imbalanced data, use stratified folds.`,
+    ),
+  badWeight: (row: number, value: number) =>
+    new LitmlError("bad-weight", `sampleWeight[${row}] is ${value}; weights must be finite and not negative.`),
+  nonFinite: (column: string, row: number, value: number, what: string) =>
+    new LitmlError(
+      "non-finite",
+      `Column "${column}" holds ${value} in ${what} row ${row}; models need finite numbers. Add an imputer to the pipeline for missing values.`,
+    ),
+  featureMismatch: (model: string, fitted: readonly string[], given: readonly string[]) =>
+    new LitmlError(
+      "feature-mismatch",
+      `The ${model} model was fitted on ${fitted.length} features (${fitted.join(", ")}) but got ${given.length} (${given.join(", ")}).`,
+    ),
+  badSavedModel: (problem: string) => new LitmlError("bad-saved-model", `Cannot load this saved model: ${problem}.`),
+  unknownModel: (name: string, known: readonly string[]) =>
+    new LitmlError("unknown-model", `Unknown model "${name}".${suggestion(name, known)} Models: ${listed(known)}.`),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

@@ -1,0 +1,58 @@
+/** Models by the names `--model` takes, and loading any saved model by the name it records. */
+import { message } from "../messages.js";
+import { Baseline, type BaselineParams, loadBaseline } from "./baselines.js";
+import type { FittedModel, Model, SavedModel } from "./contract.js";
+import { LinearRegression, loadLinear, type RidgeParams } from "./linear.js";
+import { LogisticRegression, loadLogistic, type LogisticParams } from "./logistic.js";
+
+interface Entry {
+  readonly create: (params: any) => Model;
+  readonly load: (saved: unknown) => FittedModel;
+  readonly summary: string;
+}
+
+const MODELS: Record<string, Entry> = {
+  random: { create: (p: BaselineParams) => new Baseline("random", p), load: loadBaseline, summary: "guesses uniformly at random" },
+  stratified: { create: (p: BaselineParams) => new Baseline("stratified", p), load: loadBaseline, summary: "guesses in proportion to the training classes" },
+  "zero-rule": { create: (p: BaselineParams) => new Baseline("zero-rule", p), load: loadBaseline, summary: "always the majority class, the mean or the median" },
+  logistic: { create: (p: LogisticParams) => new LogisticRegression(p), load: loadLogistic, summary: "L2-regularised logistic regression (multinomial for 3+ classes)" },
+  ridge: { create: (p: RidgeParams) => new LinearRegression("ridge", p), load: (s) => loadLinear(s, "ridge"), summary: "least squares with an L2 penalty" },
+  linear: { create: (p: RidgeParams) => new LinearRegression("linear", p), load: (s) => loadLinear(s, "linear"), summary: "ordinary least squares" },
+};
+
+export function modelNames(): string[] {
+  return Object.keys(MODELS);
+}
+
+export function modelSummary(name: string): string {
+  return entry(name).summary;
+}
+
+function entry(name: string): Entry {
+  const found = Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;
+  if (!found) throw message.unknownModel(name, modelNames());
+  return found;
+}
+
+/** A new, unfitted model by its registry name. */
+export function createModel(name: string, params: object = {}): Model {
+  return entry(name).create(params);
+}
+
+/** Loads a model saved with `fitted.toJSON()` (the object or its JSON text). */
+export function loadModel(saved: unknown): FittedModel {
+  const value = typeof saved === "string" ? parseSaved(saved) : saved;
+  const name = (value as SavedModel | null)?.model;
+  if (typeof name !== "string" || (value as SavedModel).format !== "litml-model") {
+    throw message.badSavedModel("it is not a litml model (no format: \"litml-model\")");
+  }
+  return entry(name).load(value);
+}
+
+function parseSaved(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw message.badSavedModel(`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}

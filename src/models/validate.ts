@@ -1,0 +1,46 @@
+/**
+ * The checks every model's fit and predict run on their inputs, so that bad input
+ * fails the same way, with the same words, whatever the model.
+ */
+import type { Matrix } from "../data/matrix.js";
+import { message } from "../messages.js";
+import type { FitOptions, Target, Task } from "./contract.js";
+
+export function checkFitInput(model: string, tasks: readonly Task[], X: Matrix, y: Target, options: FitOptions = {}): void {
+  if (!tasks.includes(y.kind)) throw message.wrongTask(model, y.kind, tasks);
+  const n = y.kind === "classification" ? y.codes.length : y.values.length;
+  if (n !== X.rows) throw message.lengthMismatch("target", n, X.rows);
+  if (X.rows === 0) throw message.emptyData("The training data");
+  checkFinite(X, "training");
+  if (y.kind === "classification") {
+    const seen = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const code = y.codes[i];
+      if (code < 0 || code >= y.classes.length) throw message.missingTarget(i);
+      seen.add(code);
+    }
+    if (seen.size < 2) throw message.singleClass(model, y.classes[y.codes[0]] ?? "?");
+  } else {
+    for (let i = 0; i < n; i++) if (!Number.isFinite(y.values[i])) throw message.missingTarget(i);
+  }
+  const w = options.sampleWeight;
+  if (w !== undefined) {
+    if (w.length !== n) throw message.lengthMismatch("sampleWeight", w.length, n);
+    for (let i = 0; i < n; i++) if (!(w[i] >= 0) || !Number.isFinite(w[i])) throw message.badWeight(i, w[i]);
+  }
+}
+
+export function checkPredictInput(model: string, features: readonly string[], X: Matrix): void {
+  if (X.cols !== features.length) throw message.featureMismatch(model, features, X.names);
+  checkFinite(X, "prediction");
+}
+
+function checkFinite(X: Matrix, what: string): void {
+  const { data, rows } = X;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      const column = Math.floor(i / rows);
+      throw message.nonFinite(X.names[column], i % rows, data[i], what);
+    }
+  }
+}
