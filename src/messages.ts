@@ -108,6 +108,11 @@ export const message = {
   badSavedModel: (problem: string) => new LitmlError("bad-saved-model", `Cannot load this saved model: ${problem}.`),
   unknownModel: (name: string, known: readonly string[]) =>
     new LitmlError("unknown-model", `Unknown model "${name}".${suggestion(name, known)} Models: ${listed(known)}.`),
+  notNumeric: (column: string, type: string) =>
+    new LitmlError(
+      "not-numeric",
+      `Column "${column}" holds ${type === "category" ? "categories" : "dates"}, and models need numbers: add an encoder for it to the pipeline (one-hot, ordinal or target-encode)${type === "date" ? ", or derive numeric features from the date" : ""}.`,
+    ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

@@ -36,6 +36,8 @@ export class Dataset {
     columns: Iterable<readonly [string, Column]>,
     readonly roles: Roles = {},
     readonly meta: DatasetMeta = {},
+    /** The row count when there are no columns to tell it (a selection of zero features). */
+    rowCount?: number,
   ) {
     const byName = new Map<string, Column>();
     let nRows: number | undefined;
@@ -48,7 +50,7 @@ export class Dataset {
     }
     this.byName = byName;
     this.names = [...byName.keys()];
-    this.nRows = nRows ?? 0;
+    this.nRows = nRows ?? rowCount ?? 0;
     for (const name of roleColumns(roles)) this.column(name);
   }
 
@@ -68,21 +70,21 @@ export class Dataset {
   }
 
   withRoles(roles: Roles): Dataset {
-    return new Dataset(this.byName, { ...this.roles, ...roles }, this.meta);
+    return new Dataset(this.byName, { ...this.roles, ...roles }, this.meta, this.nRows);
   }
 
   withMeta(meta: DatasetMeta): Dataset {
-    return new Dataset(this.byName, this.roles, { ...this.meta, ...meta });
+    return new Dataset(this.byName, this.roles, { ...this.meta, ...meta }, this.nRows);
   }
 
   select(names: readonly string[]): Dataset {
     const roles = keepRoles(this.roles, new Set(names));
-    return new Dataset(names.map((name) => [name, this.column(name)] as const), roles, this.meta);
+    return new Dataset(names.map((name) => [name, this.column(name)] as const), roles, this.meta, this.nRows);
   }
 
   take(rows: ArrayLike<number>): Dataset {
     const columns = this.names.map((name) => [name, takeRows(this.byName.get(name)!, rows)] as const);
-    return new Dataset(columns, this.roles, this.meta);
+    return new Dataset(columns, this.roles, this.meta, rows.length);
   }
 
   head(n = 5): Dataset {

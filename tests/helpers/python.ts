@@ -13,9 +13,18 @@ export const VENV_PYTHON = path.resolve(".venv", "bin", "python");
 const PRELUDE = `
 import json, sys
 from importlib.metadata import version
+def _finite(value):
+    # JSON has no NaN: non-finite numbers travel as null.
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
 def emit(value):
     versions = {name: version(name) for name in ("numpy", "pandas", "scipy", "scikit-learn")}
-    print(json.dumps({"value": value, "versions": versions}, allow_nan=True))
+    print(json.dumps({"value": _finite(value), "versions": versions}, allow_nan=False))
 `;
 
 export interface Reference<T> {

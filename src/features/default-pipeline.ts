@@ -1,0 +1,25 @@
+/**
+ * The pipeline `--model NAME` builds: the model plus the feature steps it needs.
+ * Linear and distance-based models get imputation (with missing indicators), one-hot
+ * encoding with a rare bucket, and standard scaling; baselines look at no features.
+ */
+import type { Dataset } from "../data/dataset.js";
+import { createModel } from "../models/registry.js";
+import { Pipeline, type PipelineOptions } from "./pipeline.js";
+import { Impute, OneHot, Scale } from "./steps.js";
+
+const BASELINES = new Set(["random", "stratified", "zero-rule"]);
+
+export function pipelineFor(name: string, params: object = {}, options: PipelineOptions = {}): Pipeline {
+  const model = createModel(name, params);
+  if (BASELINES.has(name)) return new Pipeline([], model, { ...options, features: [] });
+  return new Pipeline([new Impute({ indicator: true }), new OneHot({ minFrequency: 5 }), new Scale({ method: "standard" })], model, options);
+}
+
+/** The model used when an analysis is given none: logistic for classes, ridge for numbers. */
+export function defaultModelFor(data: Dataset, target: string): string {
+  const column = data.column(target);
+  if (column.type === "category") return "logistic";
+  const distinct = new Set(column.type === "number" ? column.values : []).size;
+  return distinct <= 2 ? "logistic" : "ridge";
+}

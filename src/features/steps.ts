@@ -1,0 +1,25 @@
+/** Feature steps by name: for default pipelines and for loading saved pipelines. */
+import { message } from "../messages.js";
+import { Bucketize, fittedBucketize } from "./bucketize.js";
+import { fittedOneHot, fittedOrdinal, OneHot, Ordinal } from "./encode.js";
+import { fittedImpute, Impute } from "./impute.js";
+import { fittedScale, Scale } from "./scale.js";
+import type { FittedStep, SavedStep } from "./step.js";
+import { fittedTargetEncode, TargetEncode } from "./target-encode.js";
+
+const LOADERS: Record<string, (params: any, state: any) => FittedStep> = {
+  impute: fittedImpute,
+  "one-hot": fittedOneHot,
+  ordinal: fittedOrdinal,
+  scale: fittedScale,
+  "target-encode": fittedTargetEncode,
+  bucketize: fittedBucketize,
+};
+
+export function loadStep(saved: SavedStep): FittedStep {
+  const load = LOADERS[saved?.step];
+  if (!load) throw message.badSavedModel(`unknown feature step "${saved?.step}"`);
+  return load(saved.params, saved.state);
+}
+
+export { Bucketize, Impute, OneHot, Ordinal, Scale, TargetEncode };

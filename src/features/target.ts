@@ -1,0 +1,49 @@
+/**
+ * The target column as a model reads it. A category column (or a numeric one with two
+ * values, such as 0/1) is a classification target; other numbers are a regression
+ * target, unless the task is given. Rows without a target cannot train.
+ */
+import { MISSING_CODE } from "../data/column.js";
+import type { Dataset } from "../data/dataset.js";
+import { message } from "../messages.js";
+import type { Target, Task } from "../models/contract.js";
+
+export function targetOf(data: Dataset, name: string, task?: Task): Target {
+  const column = data.column(name);
+  if (column.type === "date") throw message.badOption("target", "target", name, "a category or numeric column, not a date");
+  if (column.type === "category") {
+    if (task === "regression") throw message.badOption("target", "task", task, `"classification": "${name}" holds categories`);
+    const used = new Int32Array(column.dictionary.length).fill(-1);
+    const classes: string[] = [];
+    const codes = new Int32Array(column.codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const code = column.codes[i];
+      if (code === MISSING_CODE) throw message.missingTarget(i);
+      if (used[code] < 0) {
+        used[code] = classes.length;
+        classes.push(column.dictionary[code]);
+      }
+      codes[i] = used[code];
+    }
+    return sortedClasses({ kind: "classification", codes, classes });
+  }
+  const values = column.values;
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) throw message.missingTarget(i);
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (task === "classification" || (task === undefined && distinct.length <= 2)) {
+    const index = new Map(distinct.map((v, i) => [v, i]));
+    return { kind: "classification", codes: Int32Array.from(values, (v) => index.get(v)!), classes: distinct.map(String) };
+  }
+  return { kind: "regression", values: Float64Array.from(values) };
+}
+
+/**
+ * Classes in sorted order (as scikit-learn orders them), so that "the positive class"
+ * of a yes/no or true/false target is the second one, whatever order rows came in.
+ */
+function sortedClasses(target: Extract<Target, { kind: "classification" }>): Target {
+  const order = target.classes.map((label, code) => ({ label, code })).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const remap = new Int32Array(order.length);
+  order.forEach(({ code }, i) => (remap[code] = i));
+  return { kind: "classification", codes: Int32Array.from(target.codes, (c) => remap[c]), classes: order.map((o) => o.label) };
+}
