@@ -94,7 +94,7 @@ export class LitmlKernel {
       const started = this.progressStarts.get(update.id) ?? Date.now();
       this.progressStarts.set(update.id, started);
       if (update.finished) this.progressStarts.delete(update.id);
-      this.io?.display(progressBundle(update, (Date.now() - started) / 1000), update.id, update.done > 0);
+      this.io?.display(progressBundle(update, (Date.now() - started) / 1000), update.id, !update.first);
     });
   }
 

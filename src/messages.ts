@@ -113,6 +113,13 @@ export const message = {
       "not-numeric",
       `Column "${column}" holds ${type === "category" ? "categories" : "dates"}, and models need numbers: add an encoder for it to the pipeline (one-hot, ordinal or target-encode)${type === "date" ? ", or derive numeric features from the date" : ""}.`,
     ),
+  unknownMetric: (name: string, known: readonly string[]) =>
+    new LitmlError("unknown-metric", `Unknown metric "${name}".${suggestion(name, known)} Metrics: ${listed(known, 20)}.`),
+  singleClassFold: (fold: number, label: string) =>
+    new LitmlError(
+      "single-class-fold",
+      `Fold ${fold}'s training rows hold one class only ("${label}"). Use stratified folds, fewer folds, or more data.`,
+    ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

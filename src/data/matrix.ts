@@ -41,3 +41,15 @@ export function takeMatrixRows(m: Matrix, rows: ArrayLike<number>): Matrix {
   }
   return out;
 }
+
+/** Index of the largest column per row (first on ties): the predicted class of a probability matrix. */
+export function argmaxRows(proba: Matrix): Int32Array {
+  const { rows, cols, data } = proba;
+  const out = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let c = 1; c < cols; c++) if (data[c * rows + i] > data[best * rows + i]) best = c;
+    out[i] = best;
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
  * Two classes fit one weight vector (log-loss of the second class); more classes fit
  * the multinomial (softmax) model with one vector per class.
  */
-import { type Matrix, matrix } from "../data/matrix.js";
+import { argmaxRows, type Matrix, matrix } from "../data/matrix.js";
 import type { ClassTarget, FitOptions, FittedClassifier, Model, SavedModel, Target } from "./contract.js";
 import { lbfgs } from "./optimize/lbfgs.js";
 import { positive, wholeNumber } from "./params.js";
@@ -190,18 +190,6 @@ function fittedLogistic(params: LogisticParams, features: readonly string[], cla
     predict: (X) => argmaxRows(predictProba(X)),
     toJSON: (): SavedModel => ({ format: "litml-model", version: VERSION, model: MODEL, params, features, classes, state: { theta: arrayOut(theta), ...fit } }),
   };
-}
-
-/** Index of the largest column per row (first on ties), for any probability matrix. */
-export function argmaxRows(proba: Matrix): Int32Array {
-  const { rows, cols, data } = proba;
-  const out = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let best = 0;
-    for (let c = 1; c < cols; c++) if (data[c * rows + i] > data[best * rows + i]) best = c;
-    out[i] = best;
-  }
-  return out;
 }
 
 export function loadLogistic(saved: unknown): FittedLogistic {

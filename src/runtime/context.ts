@@ -13,6 +13,8 @@ export interface ProgressUpdate {
   readonly done: number;
   readonly total: number;
   readonly finished: boolean;
+  /** The first report of this piece of work: a front end creates its display, later ones update it. */
+  readonly first: boolean;
 }
 
 export type ProgressSink = (update: ProgressUpdate) => void;
@@ -51,36 +53,39 @@ let nextId = 0;
 
 /**
  * Progress of one piece of long work: `step()` after each chunk yields to the event
- * loop (so messages leave the kernel and an interrupt can land), reports at most every
- * 100 ms, and stops the work if the user interrupted.
+ * loop (so messages leave the kernel and an interrupt can land) and stops the work if
+ * the user interrupted. It shows nothing for work done within `quietSeconds` (a bar
+ * that flashes past is noise), then reports at most every 100 ms.
  */
 export class Progress {
   readonly id = `litml-progress-${process.pid}-${nextId++}`;
   private done = 0;
   private lastReport = 0;
+  private reported = false;
+  private readonly started = Date.now();
 
   constructor(
     readonly label: string,
     readonly total: number,
-  ) {
-    this.report(false);
-  }
+    private readonly quietSeconds = 1,
+  ) {}
 
   async step(count = 1): Promise<void> {
     this.done += count;
     const now = Date.now();
-    if (now - this.lastReport >= 100) this.report(false);
+    if (now - this.started >= this.quietSeconds * 1000 && now - this.lastReport >= 100) this.report(false);
     await new Promise<void>((resolve) => setImmediate(resolve));
     throwIfCancelled(this.label);
   }
 
   finish(): void {
     this.done = this.total;
-    this.report(true);
+    if (this.reported) this.report(true);
   }
 
   private report(finished: boolean): void {
     this.lastReport = Date.now();
-    context().sink({ id: this.id, label: this.label, done: this.done, total: this.total, finished });
+    context().sink({ id: this.id, label: this.label, done: this.done, total: this.total, finished, first: !this.reported });
+    this.reported = true;
   }
 }

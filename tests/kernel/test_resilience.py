@@ -120,7 +120,7 @@ def test_interrupt_stops_long_work_through_the_cancellation_signal(kernel):
 def test_progress_updates_one_display_in_place(kernel):
     reply, outputs = kernel.run(
         'const job = new litml.Progress("counting", 5);\n'
-        "for (let i = 0; i < 5; i++) { await new Promise((r) => setTimeout(r, 120)); await job.step(); }\n"
+        "for (let i = 0; i < 5; i++) { await new Promise((r) => setTimeout(r, 300)); await job.step(); }\n"
         "job.finish();"
     )
     assert reply["status"] == "ok"
@@ -130,6 +130,12 @@ def test_progress_updates_one_display_in_place(kernel):
     assert len(ids) == 1
     assert all(m["msg_type"] == "update_display_data" for m in displays[1:])
     assert "counting: done: 5 of 5" in displays[-1]["content"]["data"]["text/plain"]
+
+
+def test_progress_stays_quiet_for_quick_work(kernel):
+    reply, outputs = kernel.run('const quick = new litml.Progress("quick", 3);\nfor (let i = 0; i < 3; i++) await quick.step();\nquick.finish();')
+    assert reply["status"] == "ok"
+    assert [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")] == []
 
 
 def test_comm_info_and_history_replies(kernel):
