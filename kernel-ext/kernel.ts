@@ -177,7 +177,18 @@ export class LitmlKernel {
       this.capture = undefined;
     }
     if (!ok) return fail(capture.thrown ? errorFromThrown(capture.thrown.value) : compileError(capture.diagnostics));
-    if (capture.last && !silent) io.executeResult(displayBundle(capture.last.value), count);
+    if (capture.last && !silent) {
+      let value = capture.last.value;
+      // A promise as the last value (a forgotten await) shows what it resolves to, as the user meant.
+      if (isThenable(value)) {
+        try {
+          value = await untilInterrupted(value, this.abort.signal);
+        } catch (error) {
+          return fail(errorFromThrown(error));
+        }
+      }
+      io.executeResult(displayBundle(value), count);
+    }
     return { status: "ok", count };
   }
 
@@ -213,6 +224,28 @@ export class LitmlKernel {
       return true;
     }) as typeof process.stdout.write;
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === "object" || typeof value === "function") && typeof (value as PromiseLike<unknown>).then === "function";
+}
+
+function untilInterrupted<T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error("Interrupted asynchronously"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
 }
 
 function commandBundle(command: KernelCommand): Bundle {

@@ -42,7 +42,7 @@ export const message = {
   unsupportedFormat: (file: string) =>
     new LitmlError(
       "unsupported-format",
-      `Cannot tell the format of ${file}: expected a name ending in .csv, .tsv or .json.`,
+      `Cannot tell the format of ${file}: expected a name ending in .csv, .tsv, .json, .arrow or .parquet.`,
     ),
   unreadableJson: (file: string, line: number, column: number, reason: string) =>
     new LitmlError("unreadable-json", `${file}:${line}:${column}: not valid JSON (${reason}).`),
@@ -119,6 +119,11 @@ export const message = {
     new LitmlError(
       "single-class-fold",
       `Fold ${fold}'s training rows hold one class only ("${label}"). Use stratified folds, fewer folds, or more data.`,
+    ),
+  needsAwait: (name: string) =>
+    new LitmlError(
+      "needs-await",
+      `"${name}" is stored as Parquet, which loads asynchronously: write const data = await litml.load("${name}") and pass data.`,
     ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),

@@ -1,6 +1,6 @@
 import { chartBundle } from "../display/bundle.js";
 import { renderSvg } from "../display/svg.js";
-import { type DataInput, toDataset } from "../data/convert.js";
+import { type DataInput, resolveData } from "../data/convert.js";
 import { message } from "../messages.js";
 import { JUPYTER_DISPLAY, type VegaLiteSpec } from "../result.js";
 import { chartSpec } from "./theme.js";
@@ -24,7 +24,7 @@ export async function chart(spec: VegaLiteSpec, data?: DataInput): Promise<Chart
   }
   let body: VegaLiteSpec = spec;
   if (data !== undefined) {
-    const dataset = toDataset(data);
+    const dataset = await resolveData(data);
     if (dataset.nRows > MAX_CHART_ROWS) {
       throw message.badOption("chart", "data", `${dataset.nRows} rows`, `at most ${MAX_CHART_ROWS} rows; aggregate or sample first`);
     }

@@ -2,14 +2,14 @@
  * Every analysis accepts DATA in any of the shapes people hold it in and turns it into
  * a Dataset here, once: a Dataset, an arquero table, an array of records, a danfo
  * DataFrame (recognised by shape; litml never imports danfo), a registry name or a
- * CSV/TSV/JSON file path.
+ * CSV/TSV/JSON/Arrow/Parquet file path.
  */
 import { message } from "../messages.js";
 import { type Column } from "./column.js";
 import { Dataset } from "./dataset.js";
 import { inferColumn } from "./infer.js";
-import { FILE_PATTERN, readFile } from "./loaders/file.js";
-import { loadRegistered } from "./registry.js";
+import { FILE_PATTERN, readFile, readFileAsync } from "./loaders/file.js";
+import { loadRegistered, loadRegisteredSync } from "./registry.js";
 
 export type DataInput = Dataset | string | readonly Record<string, unknown>[] | ArqueroLike | DanfoLike;
 
@@ -35,13 +35,20 @@ function isDanfo(x: object): x is DanfoLike {
 }
 
 /** Loads a registered data set by name, or a data file by path. */
-export function load(nameOrPath: string): Dataset {
-  return FILE_PATTERN.test(nameOrPath) ? readFile(nameOrPath) : loadRegistered(nameOrPath);
+export async function load(nameOrPath: string): Promise<Dataset> {
+  if (typeof nameOrPath !== "string") throw message.badOption("load", "name", nameOrPath, "a registry name or a file path");
+  return FILE_PATTERN.test(nameOrPath) ? readFileAsync(nameOrPath) : loadRegistered(nameOrPath);
 }
 
+/** DATA as a Dataset, loading names and paths of any format; what every analysis calls. */
+export async function resolveData(data: unknown, argument = "DATA"): Promise<Dataset> {
+  return typeof data === "string" ? load(data) : toDataset(data, argument);
+}
+
+/** DATA as a Dataset, synchronously: in-memory values, and names of files that read synchronously. */
 export function toDataset(data: unknown, argument = "DATA"): Dataset {
   if (data instanceof Dataset) return data;
-  if (typeof data === "string") return load(data);
+  if (typeof data === "string") return FILE_PATTERN.test(data) && !/\.parquet$/i.test(data) ? readFile(data) : loadRegisteredSync(data);
   if (Array.isArray(data)) return fromRecords(data, argument);
   if (data !== null && typeof data === "object") {
     if (isArquero(data)) {

@@ -11,7 +11,7 @@ import { checkOptions, columnOf } from "../options.js";
 import { createResult, type Result, type Table, type Verdict } from "../result.js";
 import { holm } from "../stats/adjust.js";
 import { type ColumnType } from "./column.js";
-import { type DataInput, toDataset } from "./convert.js";
+import { type DataInput, resolveData } from "./convert.js";
 import { type Dataset } from "./dataset.js";
 import { countDuplicateRows } from "./duplicates.js";
 import { missingnessVersusTarget, type MissingnessTest } from "./missingness.js";
@@ -52,7 +52,7 @@ const FAIL_SEVERITY = 0.7;
 const WARN_SEVERITY = 0.05;
 
 export async function profile(data: DataInput, options: ProfileOptions = {}): Promise<Result<ProfileData>> {
-  const dataset = toDataset(data);
+  const dataset = await resolveData(data);
   checkOptions("profile", options, { target: columnOf("profile", dataset) });
   if (dataset.nRows === 0) throw message.emptyData(datasetLabel(dataset));
   if (dataset.names.length === 0) throw message.noColumns(datasetLabel(dataset));

@@ -4,7 +4,7 @@
  * Everything a pipeline learns (imputation values, encodings, scales) is learned
  * inside the fold, so no test row leaks into training.
  */
-import { type DataInput, toDataset } from "../data/convert.js";
+import { type DataInput, resolveData } from "../data/convert.js";
 import type { Dataset } from "../data/dataset.js";
 import { argmaxRows } from "../data/matrix.js";
 import { type Fold } from "../data/splits/fold.js";
@@ -58,7 +58,7 @@ export interface CrossValidation {
 const ANALYSIS = "crossValidate";
 
 export async function crossValidate(data: DataInput, options: CrossValidateOptions = {}): Promise<CrossValidation> {
-  const dataset = toDataset(data);
+  const dataset = await resolveData(data);
   const column = columnOf(ANALYSIS, dataset);
   const number: OptionCheck = (v, o) => {
     if (typeof v !== "number" || !Number.isFinite(v)) throw message.badOption(ANALYSIS, o, v, "a number");

@@ -39,8 +39,8 @@ describe("toDataset accepts every DATA shape", () => {
     expect(toDataset("penguins").nRows).toBe(344);
   });
 
-  it("suggests the closest registry name for a typo", () => {
-    expect(() => load("pengiuns")).toThrowError(/Did you mean "penguins"\?/);
+  it("suggests the closest registry name for a typo", async () => {
+    await expect(load("pengiuns")).rejects.toThrowError(/Did you mean "penguins"\?/);
   });
 
   it("rejects what it cannot read, naming the argument", () => {

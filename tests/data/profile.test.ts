@@ -126,7 +126,7 @@ describe("profile finds planted problems", () => {
 describe("profile rejects bad input with a LitmlError", () => {
   it("an empty table", async () => {
     await expect(profile([])).rejects.toThrowError(LitmlError);
-    await expect(profile(load("penguins").take([]))).rejects.toThrowError(/"penguins" has no rows/);
+    await expect(profile((await load("penguins")).take([]))).rejects.toThrowError(/"penguins" has no rows/);
   });
 
   it("an unknown target column, with a suggestion", async () => {

@@ -5,7 +5,7 @@ import { targetOf } from "../../src/features/target.js";
 import { dependencyDir } from "../../src/util/package-root.js";
 import { python } from "../helpers/python.js";
 
-const penguins = load("penguins");
+const penguins = await load("penguins");
 const penguinsFile = `${dependencyDir("vega-datasets")}/data/penguins.json`;
 
 describe("crossValidate", () => {

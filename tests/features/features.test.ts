@@ -7,7 +7,7 @@ import { loadPipeline } from "../../src/features/pipeline.js";
 import { targetOf } from "../../src/features/target.js";
 import { python } from "../helpers/python.js";
 
-const penguins = load("penguins");
+const penguins = await load("penguins");
 const penguinsFile = `${dependencyDir("vega-datasets")}/data/penguins.json`;
 const numeric = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
 

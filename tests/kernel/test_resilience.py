@@ -138,6 +138,22 @@ def test_progress_stays_quiet_for_quick_work(kernel):
     assert [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")] == []
 
 
+def test_a_promise_as_last_value_shows_what_it_resolves_to(kernel):
+    assert kernel.value('Promise.resolve(6).then((x) => x * 7)') == "42"
+    reply, outputs = kernel.run('litml.load("pengiuns")')
+    error = error_of(outputs)
+    assert error["ename"] == "LitmlError" and 'Did you mean "penguins"?' in error["evalue"]
+    assert "Dataset \"penguins\": 344 rows" in kernel.value('litml.load("penguins")')
+
+
+def test_interrupt_stops_waiting_for_a_pending_last_value(kernel):
+    msg_id = kernel.kc.execute("new Promise(() => {})")
+    time.sleep(1.0)
+    kernel.km.interrupt_kernel()
+    reply, outputs = kernel.collect(msg_id, timeout=30)
+    assert error_of(outputs)["ename"] == "Interrupted"
+
+
 def test_comm_info_and_history_replies(kernel):
     msg_id = kernel.kc.comm_info()
     reply = kernel.kc.get_shell_msg(timeout=30)
