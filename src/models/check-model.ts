@@ -29,6 +29,8 @@ export interface CheckOptions {
   readonly weightsAsRepeats?: boolean;
   /** Whether predictions must vary with the input (false for baselines). */
   readonly learns?: boolean;
+  /** Whether the model takes NaN as "missing" itself; it must still refuse infinities. */
+  readonly acceptsMissing?: boolean;
 }
 
 export async function checkModel(factory: () => Model, options: CheckOptions = {}): Promise<CheckReport> {
@@ -61,6 +63,14 @@ export async function checkModel(factory: () => Model, options: CheckOptions = {
     if (!fitted) continue;
     const model = fitted;
     await record(`${task}: predictions are well formed`, () => checkPredictions(model, Xtest, y, options.learns ?? true));
+    if (options.acceptsMissing) {
+      await record(`${task}: learns from and predicts rows with missing values`, async () => {
+        const holed = matrix(X.rows, X.cols, X.names, Float64Array.from(X.data));
+        for (let i = 0; i < X.rows; i += 4) holed.data[i] = NaN;
+        const withHoles = await factory().fit(holed, y);
+        checkPredictions(withHoles, holed, y, options.learns ?? true);
+      });
+    }
     if (options.deterministic ?? true) {
       await record(`${task}: the same data give the same predictions`, async () => {
         const again = await factory().fit(X, y);
@@ -84,7 +94,7 @@ export async function checkModel(factory: () => Model, options: CheckOptions = {
     }
     await record(`${task}: bad input fails with a clear LitmlError`, async () => {
       const holed = matrix(X.rows, X.cols, X.names, Float64Array.from(X.data));
-      holed.data[5] = NaN;
+      holed.data[5] = options.acceptsMissing ? Infinity : NaN;
       await expectLitmlError(() => factory().fit(holed, y), "non-finite");
       await expectLitmlError(() => factory().fit(takeMatrixRows(X, [0, 1, 2]), y), "length-mismatch");
       const narrow = matrix(Xtest.rows, 1, ["only"], Xtest.data.slice(0, Xtest.rows));

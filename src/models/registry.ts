@@ -4,6 +4,8 @@ import { Baseline, type BaselineParams, loadBaseline } from "./baselines.js";
 import type { FittedModel, Model, SavedModel } from "./contract.js";
 import { LinearRegression, loadLinear, type RidgeParams } from "./linear.js";
 import { LogisticRegression, loadLogistic, type LogisticParams } from "./logistic.js";
+import { DecisionTree, loadTree, type TreeParams } from "./tree.js";
+import { GradientBoosting, loadGbdt, type GbdtParams } from "./gbdt.js";
 
 interface Entry {
   readonly create: (params: any) => Model;
@@ -18,6 +20,8 @@ const MODELS: Record<string, Entry> = {
   logistic: { create: (p: LogisticParams) => new LogisticRegression(p), load: loadLogistic, summary: "L2-regularised logistic regression (multinomial for 3+ classes)" },
   ridge: { create: (p: RidgeParams) => new LinearRegression("ridge", p), load: (s) => loadLinear(s, "ridge"), summary: "least squares with an L2 penalty" },
   linear: { create: (p: RidgeParams) => new LinearRegression("linear", p), load: (s) => loadLinear(s, "linear"), summary: "ordinary least squares" },
+  tree: { create: (p: TreeParams) => new DecisionTree(p), load: loadTree, summary: "a CART decision tree (gini, entropy or squared error)" },
+  gbdt: { create: (p: GbdtParams) => new GradientBoosting(p), load: loadGbdt, summary: "histogram gradient boosting (log-loss, softmax or squared error)" },
 };
 
 export function modelNames(): string[] {

@@ -6,12 +6,13 @@ import type { Matrix } from "../data/matrix.js";
 import { message } from "../messages.js";
 import type { FitOptions, Target, Task } from "./contract.js";
 
-export function checkFitInput(model: string, tasks: readonly Task[], X: Matrix, y: Target, options: FitOptions = {}): void {
+/** `allowMissing`: the model handles NaN itself (gradient boosting); ±Infinity is still refused. */
+export function checkFitInput(model: string, tasks: readonly Task[], X: Matrix, y: Target, options: FitOptions = {}, allowMissing = false): void {
   if (!tasks.includes(y.kind)) throw message.wrongTask(model, y.kind, tasks);
   const n = y.kind === "classification" ? y.codes.length : y.values.length;
   if (n !== X.rows) throw message.lengthMismatch("target", n, X.rows);
   if (X.rows === 0) throw message.emptyData("The training data");
-  checkFinite(X, "training");
+  checkFinite(X, "training", allowMissing);
   if (y.kind === "classification") {
     const seen = new Set<number>();
     for (let i = 0; i < n; i++) {
@@ -30,15 +31,15 @@ export function checkFitInput(model: string, tasks: readonly Task[], X: Matrix, 
   }
 }
 
-export function checkPredictInput(model: string, features: readonly string[], X: Matrix): void {
+export function checkPredictInput(model: string, features: readonly string[], X: Matrix, allowMissing = false): void {
   if (X.cols !== features.length) throw message.featureMismatch(model, features, X.names);
-  checkFinite(X, "prediction");
+  checkFinite(X, "prediction", allowMissing);
 }
 
-function checkFinite(X: Matrix, what: string): void {
+function checkFinite(X: Matrix, what: string, allowMissing: boolean): void {
   const { data, rows } = X;
   for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) {
+    if (!Number.isFinite(data[i]) && !(allowMissing && Number.isNaN(data[i]))) {
       const column = Math.floor(i / rows);
       throw message.nonFinite(X.names[column], i % rows, data[i], what);
     }

@@ -10,6 +10,8 @@ const OPTIONS: Record<string, CheckOptions> = {
   logistic: { weightsAsRepeats: true },
   ridge: { weightsAsRepeats: true },
   linear: { weightsAsRepeats: true },
+  tree: {},
+  gbdt: { acceptsMissing: true },
 };
 
 describe("every registered model passes checkModel", () => {
