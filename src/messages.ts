@@ -125,6 +125,11 @@ export const message = {
       "needs-await",
       `"${name}" is stored as Parquet, which loads asynchronously: write const data = await litml.load("${name}") and pass data.`,
     ),
+  negativeCounts: (column: string, row: number) =>
+    new LitmlError(
+      "negative-counts",
+      `Multinomial naive Bayes models counts, but column "${column}" is negative in row ${row}; use variant "gaussian", or features that count things (word counts).`,
+    ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

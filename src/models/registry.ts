@@ -6,6 +6,8 @@ import { LinearRegression, loadLinear, type RidgeParams } from "./linear.js";
 import { LogisticRegression, loadLogistic, type LogisticParams } from "./logistic.js";
 import { DecisionTree, loadTree, type TreeParams } from "./tree.js";
 import { GradientBoosting, loadGbdt, type GbdtParams } from "./gbdt.js";
+import { NaiveBayes, loadNaiveBayes, type NaiveBayesParams } from "./naive-bayes.js";
+import { KNearestNeighbours, loadKnn, type KnnParams } from "./knn.js";
 
 interface Entry {
   readonly create: (params: any) => Model;
@@ -22,6 +24,8 @@ const MODELS: Record<string, Entry> = {
   linear: { create: (p: RidgeParams) => new LinearRegression("linear", p), load: (s) => loadLinear(s, "linear"), summary: "ordinary least squares" },
   tree: { create: (p: TreeParams) => new DecisionTree(p), load: loadTree, summary: "a CART decision tree (gini, entropy or squared error)" },
   gbdt: { create: (p: GbdtParams) => new GradientBoosting(p), load: loadGbdt, summary: "histogram gradient boosting (log-loss, softmax or squared error)" },
+  "naive-bayes": { create: (p: NaiveBayesParams) => new NaiveBayes(p), load: loadNaiveBayes, summary: "Gaussian or multinomial naive Bayes" },
+  knn: { create: (p: KnnParams) => new KNearestNeighbours(p), load: loadKnn, summary: "k-nearest neighbours (k-d tree search)" },
 };
 
 export function modelNames(): string[] {

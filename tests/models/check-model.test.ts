@@ -12,6 +12,8 @@ const OPTIONS: Record<string, CheckOptions> = {
   linear: { weightsAsRepeats: true },
   tree: {},
   gbdt: { acceptsMissing: true },
+  "naive-bayes": { weightsAsRepeats: true },
+  knn: {},
 };
 
 describe("every registered model passes checkModel", () => {
