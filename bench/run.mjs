@@ -1,18 +1,38 @@
 #!/usr/bin/env node
-// Runs every benchmark and prints its BENCH lines. Not part of CI or npm test.
-import { spawnSync } from "node:child_process";
+// Runs every benchmark and prints BENCH lines: litml beside its reference, measured in
+// the same run. Not part of CI or npm test. `--quick` skips the 3-million-row runs.
+import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const python = path.join(root, ".venv", "bin", "python");
-const runs = [
-  [process.execPath, [path.join(root, "bench", "expand.mjs")]],
-  [python, [path.join(root, "bench", "kernel.py"), ...process.argv.slice(2)]],
-];
-let status = 0;
-for (const [command, args] of runs) {
-  const child = spawnSync(command, args, { cwd: root, stdio: "inherit" });
-  status ||= child.status ?? 1;
+const quick = process.argv.includes("--quick");
+const bench = (name, litml, reference, note = "") =>
+  console.log(`BENCH ${name} litml=${litml.toFixed(4)} reference=${reference.toFixed(4)} ratio=${(litml / reference).toFixed(3)}${note ? `  # ${note}` : ""}`);
+
+// The reference runs with one thread, and without the OpenBLAS settings that slow a
+// current numpy on some processors (for the reference process only).
+const referenceEnv = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+delete referenceEnv.OPENBLAS_CORETYPE;
+delete referenceEnv.OPENBLAS_L2_SIZE;
+
+const run = (command, args, env = process.env) => JSON.parse(execFileSync(command, args, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop());
+const flag = quick ? ["--quick"] : [];
+const litml = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "core.mjs"), ...flag]);
+const reference = run(python, [path.join(root, "bench", "core_reference.py"), ...flag], referenceEnv);
+
+const coefficientGap = Math.max(...litml.logisticFit.coefficients.map((c, i) => Math.abs(c - reference.logisticFit.coefficients[i])));
+bench("logistic-fit-flights-200k", litml.logisticFit.seconds, reference.logisticFit.seconds, `AUC ${litml.logisticFit.auc.toFixed(4)} vs ${reference.logisticFit.auc.toFixed(4)}, max coefficient gap ${coefficientGap.toExponential(1)}`);
+bench("cv-5fold-logistic-flights-200k", litml.cv5.seconds, reference.cv5.seconds, `accuracy ${litml.cv5.accuracy.toFixed(4)} vs ${reference.cv5.accuracy.toFixed(4)}`);
+bench("gbdt-fit-flights-200k", litml.gbdtFit.seconds, reference.gbdtFit.seconds, `100 iterations, 255 bins; train AUC ${litml.gbdtFit.auc.toFixed(4)} vs ${reference.gbdtFit.auc.toFixed(4)}`);
+bench("knn-predict-10k-flights-200k", litml.knnPredict.seconds, reference.knnPredict.seconds, `accuracy ${litml.knnPredict.accuracy.toFixed(4)} vs ${reference.knnPredict.accuracy.toFixed(4)}`);
+if (!quick) {
+  bench("load-flights-3m", litml.load3m.seconds, reference.load3m.seconds, `RSS ${litml.load3m.rssMB.toFixed(0)} MB vs peak ${reference.load3m.rssMB.toFixed(0)} MB (target < 1000 MB)`);
+  bench("gbdt-fit-flights-3m", litml.gbdt3m.seconds, reference.gbdt3m.seconds, `5 features, train AUC ${litml.gbdt3m.auc.toFixed(4)} vs ${reference.gbdt3m.auc.toFixed(4)}`);
+  bench("groupby-metrics-origin-flights-3m", litml.groupByOrigin.seconds, reference.groupByOrigin.seconds, `${litml.groupByOrigin.groups} airports, accuracy with Wilson intervals vs pandas groupby mean/count`);
 }
-process.exit(status);
+// The kernel benchmarks (issue 2).
+const kernel = spawnSync(process.execPath, [path.join(root, "bench", "expand.mjs")], { cwd: root, stdio: "inherit" });
+const kernelPy = spawnSync(python, [path.join(root, "bench", "kernel.py")], { cwd: root, stdio: "inherit" });
+process.exit(kernel.status || kernelPy.status || 0);

@@ -8,6 +8,7 @@
 import type { Dataset } from "../data/dataset.js";
 import { createModel } from "../models/registry.js";
 import { Pipeline, type PipelineOptions } from "./pipeline.js";
+import { targetOf } from "./target.js";
 import { Impute, OneHot, Ordinal, Scale } from "./steps.js";
 
 const BASELINES = new Set(["random", "stratified", "zero-rule"]);
@@ -22,8 +23,5 @@ export function pipelineFor(name: string, params: object = {}, options: Pipeline
 
 /** The model used when an analysis is given none: logistic for classes, ridge for numbers. */
 export function defaultModelFor(data: Dataset, target: string): string {
-  const column = data.column(target);
-  if (column.type === "category") return "logistic";
-  const distinct = new Set(column.type === "number" ? column.values : []).size;
-  return distinct <= 2 ? "logistic" : "ridge";
+  return targetOf(data, target).kind === "classification" ? "logistic" : "ridge";
 }

@@ -6,6 +6,7 @@
 import { type Column } from "../data/column.js";
 import type { Dataset } from "../data/dataset.js";
 import { message } from "../messages.js";
+import { quantile } from "../stats/select.js";
 import { replaceColumns } from "./replace.js";
 import { selectColumns, type FittedStep, type Step } from "./step.js";
 
@@ -33,15 +34,19 @@ export class Impute implements Step<ImputeParams> {
     for (const name of selectColumns(data, this.params.columns, ["number"])) {
       const column = data.column(name);
       if (column.type !== "number") throw message.badOption("impute", "columns", name, "numeric columns (encode categories instead)");
-      const present = column.values.filter((v) => !Number.isNaN(v)).sort();
-      if (present.length < column.values.length && (this.params.indicator ?? true)) indicators.push(name);
-      if (strategy === "constant") fills[name] = this.params.fillValue ?? 0;
-      else if (present.length === 0) fills[name] = 0;
-      else if (strategy === "mean") fills[name] = present.reduce((a, b) => a + b, 0) / present.length;
-      else {
-        const mid = present.length >> 1;
-        fills[name] = present.length % 2 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
+      let present = 0;
+      let sum = 0;
+      for (const v of column.values) {
+        if (v === v) {
+          present++;
+          sum += v;
+        }
       }
+      if (present < column.values.length && (this.params.indicator ?? true)) indicators.push(name);
+      if (strategy === "constant") fills[name] = this.params.fillValue ?? 0;
+      else if (present === 0) fills[name] = 0;
+      else if (strategy === "mean") fills[name] = sum / present;
+      else fills[name] = quantile(column.values, 0.5);
     }
     return fittedImpute(this.params, { fills, indicators });
   }
@@ -56,10 +61,20 @@ export function fittedImpute(params: ImputeParams, state: ImputeState): FittedSt
       for (const [name, fill] of Object.entries(state.fills)) {
         const column = data.column(name);
         if (column.type !== "number") throw message.badOption("impute", "columns", name, "a numeric column, as in training");
-        const values = Float64Array.from(column.values, (v) => (Number.isNaN(v) ? fill : v));
+        const source = column.values;
+        let holes = 0;
+        for (let i = 0; i < source.length; i++) if (source[i] !== source[i]) holes++;
+        // Columns are immutable, so a column without holes is passed on as it is.
+        let values = source;
+        if (holes > 0) {
+          values = new Float64Array(source.length);
+          for (let i = 0; i < source.length; i++) values[i] = source[i] === source[i] ? source[i] : fill;
+        }
         const out: (readonly [string, Column])[] = [[name, { type: "number", values }]];
         if (withIndicator.has(name)) {
-          out.push([`${name} (missing)`, { type: "number", values: Float64Array.from(column.values, (v) => (Number.isNaN(v) ? 1 : 0)) }]);
+          const indicator = new Float64Array(source.length);
+          if (holes > 0) for (let i = 0; i < source.length; i++) indicator[i] = source[i] === source[i] ? 0 : 1;
+          out.push([`${name} (missing)`, { type: "number", values: indicator }]);
         }
         replacements.set(name, out);
       }

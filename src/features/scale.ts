@@ -6,7 +6,7 @@
  */
 import { type Column } from "../data/column.js";
 import type { Dataset } from "../data/dataset.js";
-import { quantileSorted } from "../evaluate/intervals.js";
+import { quantile } from "../stats/select.js";
 import { message } from "../messages.js";
 import { replaceColumns } from "./replace.js";
 import { selectColumns, type FittedStep, type Step } from "./step.js";
@@ -31,19 +31,35 @@ export class Scale implements Step<ScaleParams> {
     for (const name of selectColumns(data, this.params.columns, ["number"])) {
       const column = data.column(name);
       if (column.type !== "number") throw message.badOption("scale", "columns", name, "numeric columns");
-      const present = column.values.filter((v) => !Number.isNaN(v)).sort();
+      const values = column.values;
       let centre = 0;
       let scale = 1;
-      if (present.length > 0) {
+      // One pass: count, mean and extremes; Welford's update keeps the variance stable.
+      let count = 0;
+      let mean = 0;
+      let squares = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v !== v) continue;
+        count++;
+        const delta = v - mean;
+        mean += delta / count;
+        squares += delta * (v - mean);
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      if (count > 0) {
         if (method === "standard") {
-          centre = present.reduce((a, b) => a + b, 0) / present.length;
-          scale = Math.sqrt(present.reduce((s, v) => s + (v - centre) ** 2, 0) / present.length);
+          centre = mean;
+          scale = Math.sqrt(squares / count);
         } else if (method === "minmax") {
-          centre = present[0];
-          scale = present[present.length - 1] - present[0];
+          centre = min;
+          scale = max - min;
         } else {
-          centre = quantileSorted(present, 0.5);
-          scale = quantileSorted(present, 0.75) - quantileSorted(present, 0.25);
+          centre = quantile(values, 0.5);
+          scale = quantile(values, 0.75) - quantile(values, 0.25);
         }
       }
       state[name] = { centre, scale: scale > 0 ? scale : 1 };
@@ -60,7 +76,10 @@ export function fittedScale(params: ScaleParams, state: ScaleState): FittedStep 
       for (const [name, { centre, scale }] of Object.entries(state)) {
         const column = data.column(name);
         if (column.type !== "number") throw message.badOption("scale", "columns", name, "a numeric column, as in training");
-        replacements.set(name, [[name, { type: "number", values: Float64Array.from(column.values, (v) => (v - centre) / scale) }]]);
+        const source = column.values;
+        const values = new Float64Array(source.length);
+        for (let i = 0; i < source.length; i++) values[i] = (source[i] - centre) / scale;
+        replacements.set(name, [[name, { type: "number", values }]]);
       }
       return replaceColumns(data, replacements);
     },

@@ -28,13 +28,39 @@ export function targetOf(data: Dataset, name: string, task?: Task): Target {
     return sortedClasses({ kind: "classification", codes, classes });
   }
   const values = column.values;
-  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) throw message.missingTarget(i);
-  const distinct = [...new Set(values)].sort((a, b) => a - b);
-  if (task === "classification" || (task === undefined && distinct.length <= 2)) {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) throw message.missingTarget(i);
+  const pair = task === "regression" ? undefined : twoValues(values);
+  if (pair) {
+    // The common numeric case, 0/1: code by comparison, no hashing of every row.
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) codes[i] = values[i] === pair[0] ? 0 : 1;
+    // (With a single value every code is 0: a one-class target, which fit then reports.)
+    return { kind: "classification", codes, classes: pair.map(String) };
+  }
+  if (task === "classification") {
+    const distinct = [...new Set(values)].sort((a, b) => a - b);
     const index = new Map(distinct.map((v, i) => [v, i]));
-    return { kind: "classification", codes: Int32Array.from(values, (v) => index.get(v)!), classes: distinct.map(String) };
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) codes[i] = index.get(values[i])!;
+    return { kind: "classification", codes, classes: distinct.map(String) };
   }
   return { kind: "regression", values: Float64Array.from(values) };
+}
+
+/** The distinct values, ascending, when there are at most two; otherwise undefined. */
+function twoValues(values: Float64Array): number[] | undefined {
+  let first = NaN;
+  let second = NaN;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === first || v === second) continue;
+    if (first !== first) first = v;
+    else if (second !== second) second = v;
+    else return undefined;
+  }
+  if (first !== first) return undefined;
+  if (second !== second) return [first];
+  return first < second ? [first, second] : [second, first];
 }
 
 /**

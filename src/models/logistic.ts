@@ -72,10 +72,10 @@ function binaryObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C:
     for (let i = 0; i < rows; i++) {
       const zi = z[i];
       const yi = codes[i] === 1 ? 1 : 0;
-      // log(1 + e^z) − y·z, computed without overflow.
-      const softplus = zi > 0 ? zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi));
-      loss += weights[i] * (softplus - yi * zi);
-      const p = zi >= 0 ? 1 / (1 + Math.exp(-zi)) : Math.exp(zi) / (1 + Math.exp(zi));
+      // log(1 + e^z) − y·z without overflow; e = e^−|z| also gives σ(z), so one exp per row.
+      const e = Math.exp(-Math.abs(zi));
+      loss += weights[i] * ((zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi);
+      const p = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
       residual[i] = (weights[i] * (p - yi)) / total;
       interceptGradient += residual[i];
     }

@@ -70,3 +70,10 @@ emit(out)`,
     await expect(crossValidate(penguins, { target: "Species", metrics: ["rmse"] })).rejects.toThrowError(/a classification metric/);
   });
 });
+
+describe("numeric 0/1 targets", () => {
+  it("a training fold with only zeros is reported as one class, not as a regression", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ t: i, x: i, y: i < 30 ? 0 : 1 }));
+    await expect(crossValidate(rows, { target: "y", time: "t", folds: 3 })).rejects.toThrowError(/Fold 0's training rows hold one class only \("0"\)/);
+  });
+});
