@@ -8,6 +8,7 @@ import { DecisionTree, loadTree, type TreeParams } from "./tree.js";
 import { GradientBoosting, loadGbdt, type GbdtParams } from "./gbdt.js";
 import { NaiveBayes, loadNaiveBayes, type NaiveBayesParams } from "./naive-bayes.js";
 import { KNearestNeighbours, loadKnn, type KnnParams } from "./knn.js";
+import { MultiLayerPerceptron, loadMlp, type MlpParams } from "./mlp.js";
 
 interface Entry {
   readonly create: (params: any) => Model;
@@ -26,6 +27,7 @@ const MODELS: Record<string, Entry> = {
   gbdt: { create: (p: GbdtParams) => new GradientBoosting(p), load: loadGbdt, summary: "histogram gradient boosting (log-loss, softmax or squared error)" },
   "naive-bayes": { create: (p: NaiveBayesParams) => new NaiveBayes(p), load: loadNaiveBayes, summary: "Gaussian or multinomial naive Bayes" },
   knn: { create: (p: KnnParams) => new KNearestNeighbours(p), load: loadKnn, summary: "k-nearest neighbours (k-d tree search)" },
+  mlp: { create: (p: MlpParams) => new MultiLayerPerceptron(p), load: loadMlp, summary: "a multi-layer perceptron trained with TensorFlow.js" },
 };
 
 export function modelNames(): string[] {

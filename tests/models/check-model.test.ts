@@ -14,13 +14,15 @@ const OPTIONS: Record<string, CheckOptions> = {
   gbdt: { acceptsMissing: true },
   "naive-bayes": { weightsAsRepeats: true },
   knn: {},
+  mlp: {},
 };
 
 describe("every registered model passes checkModel", () => {
   it("has expectations for every model", () => expect(Object.keys(OPTIONS).sort()).toEqual(modelNames().sort()));
 
   it.each(modelNames())("%s", async (name) => {
-    const report = await checkModel(() => createModel(name, name === "logistic" ? { C: 0.5 } : {}), OPTIONS[name]);
+    const params = name === "logistic" ? { C: 0.5 } : name === "mlp" ? { hidden: [8], epochs: 30 } : {};
+    const report = await checkModel(() => createModel(name, params), OPTIONS[name]);
     const failures = report.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`);
     expect(failures).toEqual([]);
     expect(report.checks.length).toBeGreaterThanOrEqual(6);

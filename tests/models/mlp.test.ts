@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { load } from "../../src/data/convert.js";
+import { crossValidate, foldsFor } from "../../src/evaluate/cross-validate.js";
+import { targetOf } from "../../src/features/target.js";
+import { loadTensorflow } from "../../src/models/tf.js";
+import { dependencyDir } from "../../src/util/package-root.js";
+import { python } from "../helpers/python.js";
+
+describe("mlp", () => {
+  it("trains on TensorFlow.js's WebAssembly backend when tfjs-node is absent", async () => {
+    const { backend } = await loadTensorflow();
+    expect(["wasm", "tensorflow"]).toContain(backend);
+  });
+
+  it("classifies penguins about as well as scikit-learn's MLPClassifier on the same folds", async () => {
+    const penguins = await load("penguins");
+    const options = { target: "Species", model: "mlp", params: { hidden: [32], epochs: 60, learningRate: 0.01 }, folds: 5, metrics: ["accuracy"] };
+    const cv = await crossValidate(penguins, options);
+    const { folds } = foldsFor(penguins, targetOf(penguins, "Species"), options);
+    const ref = python<number[]>(
+      `
+import json, sys
+import numpy as np, pandas as pd
+from sklearn.impute import SimpleImputer
+from sklearn.preprocessing import StandardScaler, OneHotEncoder
+from sklearn.compose import ColumnTransformer
+from sklearn.pipeline import make_pipeline
+from sklearn.neural_network import MLPClassifier
+folds = json.load(sys.stdin)
+df = pd.read_json(${JSON.stringify(`${dependencyDir("vega-datasets")}/data/penguins.json`)}).replace({".": np.nan, None: np.nan})
+X, y = df.drop(columns=["Species"]), df["Species"]
+num = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"]
+out = []
+for test in folds:
+    train = np.setdiff1d(np.arange(len(df)), test)
+    pre = ColumnTransformer([("num", SimpleImputer(strategy="median", add_indicator=True), num),
+        ("cat", OneHotEncoder(min_frequency=5, handle_unknown="infrequent_if_exist"), ["Island", "Sex"])])
+    m = make_pipeline(pre, StandardScaler(), MLPClassifier((32,), learning_rate_init=0.01, max_iter=60, random_state=0)).fit(X.iloc[train], y.iloc[train])
+    out.append(float((m.predict(X.iloc[test]) == y.iloc[test]).mean()))
+emit(out)`,
+      JSON.stringify(folds.map((f) => [...f.test])),
+    );
+    const referenceMean = ref.value.reduce((a, b) => a + b, 0) / ref.value.length;
+    expect(Math.abs(cv.mean.accuracy - referenceMean), `litml ${cv.mean.accuracy} vs scikit-learn ${ref.versions["scikit-learn"]} ${referenceMean}`).toBeLessThan(0.02);
+  }, 120_000);
+});
