@@ -4,9 +4,9 @@ import { profileChart } from "../../src/charts/profile.js";
 import { load } from "../../src/data/convert.js";
 import { renderSvg } from "../../src/display/svg.js";
 
-describe("profile chart", () => {
-  const data = computeProfile(await load("penguins"), "Species");
+const data = computeProfile(await load("penguins"), "Species");
 
+describe("profile chart", () => {
   it("matches its reviewed Vega-Lite snapshot", async () => {
     await expect(JSON.stringify(profileChart(data), null, 2)).toMatchFileSnapshot("__snapshots__/profile-chart.penguins.vl.json");
   });
