@@ -6,6 +6,7 @@
  */
 import { argmaxRows, type Matrix, matrix } from "../data/matrix.js";
 import type { ClassTarget, FitOptions, FittedClassifier, Model, SavedModel, Target } from "./contract.js";
+import { binaryKernel, MAX_UNROLLED_FEATURES } from "./optimize/binary-logistic-kernel.js";
 import { lbfgs } from "./optimize/lbfgs.js";
 import { positive, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
@@ -61,9 +62,27 @@ function linearScores(X: Matrix, theta: Float64Array, offset: number, out: Float
 function binaryObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C: number, intercept: boolean) {
   const { rows, cols, data } = X;
   const total = weights.reduce((a, b) => a + b, 0);
+  const penalty = 1 / (C * total);
+  const finish = (theta: Float64Array, gradient: Float64Array, loss: number): number => {
+    let squares = 0;
+    for (let j = 0; j < cols; j++) {
+      gradient[j] = gradient[j] / total + penalty * theta[j];
+      squares += theta[j] * theta[j];
+    }
+    gradient[cols] = intercept ? gradient[cols] / total : 0;
+    return loss / total + 0.5 * penalty * squares;
+  };
+  if (cols <= MAX_UNROLLED_FEATURES) {
+    const kernel = binaryKernel(cols, weights.some((w) => w !== 1));
+    const columns = Array.from({ length: cols }, (_, j) => data.subarray(j * rows, (j + 1) * rows));
+    return (theta: Float64Array, gradient: Float64Array): number => {
+      if (!intercept) theta[cols] = 0;
+      return finish(theta, gradient, kernel(columns, codes, weights, theta, gradient));
+    };
+  }
+  // Wide data: column-wise passes, which keep memory access sequential for any width.
   const z = new Float64Array(rows);
   const residual = new Float64Array(rows);
-  const penalty = 1 / (C * total);
   return (theta: Float64Array, gradient: Float64Array): number => {
     if (!intercept) theta[cols] = 0;
     linearScores(X, theta, 0, z);
@@ -75,20 +94,17 @@ function binaryObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C:
       // log(1 + e^z) − y·z without overflow; e = e^−|z| also gives σ(z), so one exp per row.
       const e = Math.exp(-Math.abs(zi));
       loss += weights[i] * ((zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi);
-      const p = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
-      residual[i] = (weights[i] * (p - yi)) / total;
+      residual[i] = weights[i] * ((zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
       interceptGradient += residual[i];
     }
-    let squares = 0;
     for (let j = 0; j < cols; j++) {
       let g = 0;
       const base = j * rows;
       for (let i = 0; i < rows; i++) g += residual[i] * data[base + i];
-      gradient[j] = g + penalty * theta[j];
-      squares += theta[j] * theta[j];
+      gradient[j] = g;
     }
-    gradient[cols] = intercept ? interceptGradient : 0;
-    return loss / total + 0.5 * penalty * squares;
+    gradient[cols] = interceptGradient;
+    return finish(theta, gradient, loss);
   };
 }
 
