@@ -11,6 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const results = path.join(root, "test-results");
 mkdirSync(results, { recursive: true });
 
+// Tests are TypeScript too: type-check them (and the public API they use) before running.
+const typecheck = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.tests.json"], { cwd: root, stdio: "inherit" });
+if (typecheck.status !== 0) console.error("litml: the tests do not type-check (see above)");
+
 const vitestJson = path.join(results, "vitest.json");
 const vitest = spawnSync(
   process.execPath,
@@ -46,6 +50,7 @@ try {
 } catch {
   failed += 1;
 }
-const ok = vitest.status === 0 && pytest.status === 0 && failed === 0;
+if (typecheck.status !== 0) failed += 1;
+const ok = typecheck.status === 0 && vitest.status === 0 && pytest.status === 0 && failed === 0;
 console.log(`\nlitml: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandCell, expandMagic, helpText, lsmagicText, maskMagics } from "../../kernel-ext/magics/expand.js";
+import { expandCell, type ExpandContext, expandMagic, helpText, lsmagicText, maskMagics } from "../../kernel-ext/magics/expand.js";
 import { type MagicSpec } from "../../kernel-ext/magics/table.js";
 import { tokenize } from "../../kernel-ext/magics/tokenize.js";
 import { LitmlError } from "../../src/errors.js";
@@ -49,7 +49,7 @@ describe("tokenize", () => {
 });
 
 describe("expandMagic", () => {
-  const expand = (args: string, context = noVariables) => expandMagic(demo, args, undefined, context);
+  const expand = (args: string, context: ExpandContext = noVariables) => expandMagic(demo, args, undefined, context);
 
   it("expands to one awaited API call with camelCased options", () => {
     expect(expand(`penguins --target "Beak Length (mm)" --folds 5 --model logistic,gbdt --sizes 100,1e3 --stratify --min-gain 0.05`)).toBe(

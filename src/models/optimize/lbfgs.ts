@@ -28,8 +28,8 @@ export function lbfgs(objective: Objective, start: Float64Array, options: LbfgsO
   const tolerance = options.gradientTolerance ?? 1e-10;
   const memory = options.memory ?? 10;
   const n = start.length;
-  let x = Float64Array.from(start);
-  let g = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(start);
+  let g: Float64Array = new Float64Array(n);
   let f = objective(x, g);
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
