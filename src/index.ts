@@ -6,6 +6,14 @@ export { toDataset, load, type DataInput } from "./data/convert.js";
 export { list, type DatasetEntry } from "./data/registry.js";
 export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, type Problem } from "./data/profile.js";
 export { chart, type Chart } from "./charts/chart.js";
+export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
+export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
+export { createModel, loadModel, modelNames as models } from "./models/registry.js";
+export { checkModel } from "./models/check-model.js";
+export { Pipeline, FittedPipeline, loadPipeline } from "./features/pipeline.js";
+export { pipelineFor } from "./features/default-pipeline.js";
+export { Impute, OneHot, Ordinal, Scale, TargetEncode, Bucketize } from "./features/steps.js";
+export { metricNames as metrics } from "./evaluate/metrics/registry.js";
 export {
   type Result,
   type ResultJSON,

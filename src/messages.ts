@@ -130,6 +130,11 @@ export const message = {
       "negative-counts",
       `Multinomial naive Bayes models counts, but column "${column}" is negative in row ${row}; use variant "gaussian", or features that count things (word counts).`,
     ),
+  tooManyGroups: (column: string, found: number, limit: number) =>
+    new LitmlError(
+      "too-many-groups",
+      `"${column}" has ${found} distinct values, more than ${limit} groups can be read as slices; group rare values together or bucket the column first (litml's Bucketize, or a coarser column).`,
+    ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

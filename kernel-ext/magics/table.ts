@@ -35,6 +35,25 @@ export const MAGICS: readonly MagicSpec[] = [
     options: { target: { kind: "string", help: "the column to predict (default: the data set's target role)" } },
     example: '%profile penguins --target Species',
   },
+  {
+    name: "simpson",
+    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
+    call: "simpson",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: {
+      outcome: { kind: "string", help: "the outcome column" },
+      treatment: { kind: "string", help: "the column whose effect on the outcome is in question (omit with --by to scan every pair)" },
+      by: { kind: "string", help: "the column to hold fixed (numbers are cut into --buckets equal-count groups)" },
+      count: { kind: "string", help: "a column of counts, for tables where each row stands for many cases" },
+      positive: { kind: "string", help: "the outcome value to count (default: the last in sorted order)" },
+      levels: { kind: "strings", help: "the two treatment values to compare: reference,comparison" },
+      "min-group-size": { kind: "number", help: "cases each treatment needs in a group for it to count (default 10)" },
+      "min-effect": { kind: "number", help: "smallest reversed effect that counts: a rate difference, Cohen's d or a correlation (default 0.01)" },
+      buckets: { kind: "number", help: "groups for a numeric --by (default 4)" },
+      "max-levels": { kind: "number", help: "most categories a column may have to be scanned (default 20)" },
+    },
+    example: "%simpson berkeley-admissions --outcome admitted --treatment sex --by department --count count",
+  },
 ];
 
 export function findMagic(name: string): MagicSpec | undefined {
