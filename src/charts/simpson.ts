@@ -41,7 +41,7 @@ function dotChart(f: Finding): VegaLiteSpec {
           x,
           y,
           color: { field: "level", type: "nominal", title: f.treatment, sort: [ref, cmp] },
-          shape: { field: "level", type: "nominal", sort: [ref, cmp] },
+          shape: { field: "level", type: "nominal", title: f.treatment, sort: [ref, cmp] },
           tooltip: [{ field: "group" }, { field: "level" }, { field: "value", format: isRate ? ".1%" : ".4~g" }, { field: "n" }],
         },
       },
