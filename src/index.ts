@@ -7,6 +7,8 @@ export { list, type DatasetEntry } from "./data/registry.js";
 export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, type Problem } from "./data/profile.js";
 export { chart, type Chart } from "./charts/chart.js";
 export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
+export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline.js";
+export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";
 export { checkModel } from "./models/check-model.js";

@@ -36,6 +36,22 @@ export const MAGICS: readonly MagicSpec[] = [
     example: '%profile penguins --target Species',
   },
   {
+    name: "baseline",
+    summary: "Compare models with random, stratified and zero-rule baselines, a heuristic and a human score, cross-validated with intervals.",
+    call: "baseline",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: {
+      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
+      models: { kind: "strings", help: "candidate models, e.g. logistic,gbdt (default: logistic, or ridge for numbers)" },
+      metric: { kind: "string", help: "the metric, e.g. accuracy, balanced-accuracy, roc-auc, rmse" },
+      folds: { kind: "number", help: "cross-validation folds (default 5)" },
+      seed: { kind: "number", help: "seed for folds, baselines and the bootstrap (default 0)" },
+      heuristic: { kind: "string", help: "a hand-written rule as {expr}: a function of the row, or { column, pattern, match, otherwise }" },
+      "min-gain": { kind: "number", help: "the gain over the best baseline that counts as success, in metric units" },
+    },
+    example: "%baseline penguins --target Species --models logistic,gbdt",
+  },
+  {
     name: "simpson",
     summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
     call: "simpson",

@@ -13,7 +13,8 @@ import { kFold, stratifiedKFold } from "../data/splits/kfold.js";
 import { timeSplit } from "../data/splits/time-split.js";
 import { LitmlError } from "../errors.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
-import { type FittedPipeline, Pipeline } from "../features/pipeline.js";
+import { Pipeline } from "../features/pipeline.js";
+import type { Matrix } from "../data/matrix.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
@@ -22,6 +23,52 @@ import { Progress } from "../runtime/context.js";
 import { defaultMetric, metric, type Predictions } from "./metrics/registry.js";
 
 export type SplitKind = "kfold" | "stratified" | "group" | "time";
+
+/** Anything that learns from a Dataset and predicts for one: a Pipeline, or a hand-written heuristic. */
+export interface Predictor {
+  readonly name: string;
+  fit(data: Dataset, target: string): Promise<FittedPredictor>;
+}
+
+export interface FittedPredictor {
+  readonly task: "classification" | "regression";
+  readonly classes?: readonly string[];
+  predict(data: Dataset): Int32Array | Float64Array;
+  predictProba(data: Dataset): Matrix;
+  targetOf(data: Dataset): Target;
+}
+
+/** A Pipeline seen as a Predictor, named after its model. */
+export function asPredictor(pipeline: Pipeline): Predictor {
+  return { name: pipeline.model.model, fit: (data, target) => pipeline.fit(data, target) };
+}
+
+export interface FoldRun {
+  readonly fold: number;
+  readonly test: Int32Array;
+  readonly truth: Target;
+  readonly predictions: Predictions;
+  readonly fitSeconds: number;
+  readonly predictSeconds: number;
+}
+
+/** Fits on each fold's training rows and predicts its test rows, yielding to the event loop between folds. */
+export async function runFolds(dataset: Dataset, target: string, predictor: Predictor, folds: readonly Fold[], withProba: boolean, progress?: Progress): Promise<FoldRun[]> {
+  const runs: FoldRun[] = [];
+  for (const [f, fold] of folds.entries()) {
+    const train = dataset.take(fold.train);
+    const test = dataset.take(fold.test);
+    const began = performance.now();
+    const fitted = await fitFold(predictor, train, target, f);
+    const fitSeconds = (performance.now() - began) / 1000;
+    const predicted = performance.now();
+    const predictions = predict(fitted, test, withProba);
+    const predictSeconds = (performance.now() - predicted) / 1000;
+    runs.push({ fold: f, test: fold.test, truth: fitted.targetOf(test), predictions, fitSeconds, predictSeconds });
+    await progress?.step();
+  }
+  return runs;
+}
 
 export interface CrossValidateOptions {
   readonly target?: string;
@@ -87,21 +134,16 @@ export async function crossValidate(data: DataInput, options: CrossValidateOptio
   const specs = metricNames.map((name) => metric(name, target.kind));
   const { split, folds } = foldsFor(dataset, target, options);
   const progress = new Progress(`cross-validating ${pipeline.model.model}`, folds.length);
-  const scores: FoldScore[] = [];
-  for (const [f, fold] of folds.entries()) {
-    const train = dataset.take(fold.train);
-    const test = dataset.take(fold.test);
-    const began = performance.now();
-    const fitted = await fitFold(pipeline, train, targetName, f);
-    const fitSeconds = (performance.now() - began) / 1000;
-    const predicted = performance.now();
-    const predictions = predict(fitted, test, specs.some((s) => s.needs === "proba"));
-    const predictSeconds = (performance.now() - predicted) / 1000;
-    const truth = fitted.targetOf(test);
-    const values = Object.fromEntries(specs.map((s) => [s.name, s.compute(truth, predictions)]));
-    scores.push({ fold: f, trainRows: fold.train.length, testRows: fold.test.length, fitSeconds, predictSeconds, metrics: values });
-    await progress.step();
-  }
+  const withProba = specs.some((s) => s.needs === "proba");
+  const runs = await runFolds(dataset, targetName, asPredictor(pipeline), folds, withProba, progress);
+  const scores: FoldScore[] = runs.map((run) => ({
+    fold: run.fold,
+    trainRows: dataset.nRows - run.test.length,
+    testRows: run.test.length,
+    fitSeconds: run.fitSeconds,
+    predictSeconds: run.predictSeconds,
+    metrics: Object.fromEntries(specs.map((s) => [s.name, s.compute(run.truth, run.predictions)])),
+  }));
   progress.finish();
   return { model: pipeline.model.model, split, metrics: metricNames, folds: scores, mean: summarise(scores, metricNames, mean), std: summarise(scores, metricNames, std) };
 }
@@ -130,9 +172,9 @@ export function foldsFor(dataset: Dataset, target: Target, options: CrossValidat
   return { split: "kfold", folds: kFold(dataset.nRows, k, { shuffle: true, seed }) };
 }
 
-async function fitFold(pipeline: Pipeline, train: Dataset, target: string, fold: number): Promise<FittedPipeline> {
+async function fitFold(predictor: Predictor, train: Dataset, target: string, fold: number): Promise<FittedPredictor> {
   try {
-    return await pipeline.fit(train, target);
+    return await predictor.fit(train, target);
   } catch (error) {
     if (error instanceof LitmlError && error.code === "single-class") {
       const only = train.get(0, target);
@@ -142,7 +184,7 @@ async function fitFold(pipeline: Pipeline, train: Dataset, target: string, fold:
   }
 }
 
-export function predict(fitted: FittedPipeline, test: Dataset, withProba: boolean): Predictions {
+export function predict(fitted: FittedPredictor, test: Dataset, withProba: boolean): Predictions {
   if (fitted.task === "regression") return { values: fitted.predict(test) as Float64Array };
   if (!withProba) return { labels: fitted.predict(test) as Int32Array };
   const proba = fitted.predictProba(test);

@@ -1,0 +1,201 @@
+/**
+ * baseline(DATA, { target }): does the model beat the simplest things that could work?
+ * Random guessing, guessing by class frequency, the zero rule, any heuristic given,
+ * and a human or current-process score from the framing card, against the candidate
+ * models: all on the same folds, scored out of fold with seeded bootstrap intervals.
+ * The verdict asks whether the best model beats the best baseline by enough, with the
+ * gain's interval (paired: the same resampled rows for both) clear of zero.
+ */
+import { baselineChart } from "../charts/baseline.js";
+import { type DataInput, resolveData } from "../data/convert.js";
+import { formatCell } from "../display/format.js";
+import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import { targetOf } from "../features/target.js";
+import { message } from "../messages.js";
+import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { createResult, type Result, type Verdict } from "../result.js";
+import { Progress } from "../runtime/context.js";
+import { Random } from "../util/random.js";
+import { asPredictor, foldsFor, type Predictor, runFolds } from "./cross-validate.js";
+import { heuristic, type PatternRule, type RowRule } from "./heuristic.js";
+import { quantileSorted } from "./intervals.js";
+import { defaultMetric, metric, type MetricSpec, type Predictions } from "./metrics/registry.js";
+import { assemble, assembleTruth, subsetPredictions, subsetTarget } from "./out-of-fold.js";
+
+export interface BaselineOptions {
+  readonly target?: string;
+  /** Candidate models by registry name; default logistic (classes) or ridge (numbers). */
+  readonly models?: readonly string[];
+  readonly metric?: string;
+  readonly folds?: number;
+  readonly seed?: number;
+  readonly heuristic?: RowRule | PatternRule | Predictor;
+  /** A human or current-process score on the same metric, with where it comes from. */
+  readonly human?: { readonly score: number; readonly source?: string };
+  /** The gain over the best baseline that counts as success, in metric units (from the framing card). */
+  readonly minGain?: number;
+  readonly resamples?: number;
+}
+
+export type ContenderKind = "baseline" | "heuristic" | "human" | "model";
+
+export interface Contender {
+  readonly name: string;
+  readonly kind: ContenderKind;
+  readonly score: number;
+  readonly low: number;
+  readonly high: number;
+  readonly foldScores: readonly number[];
+  readonly source?: string;
+}
+
+export interface BaselineData {
+  readonly target: string;
+  readonly metric: string;
+  readonly greaterIsBetter: boolean;
+  readonly folds: number;
+  readonly contenders: readonly Contender[];
+  readonly bestBaseline: string;
+  readonly bestModel: string;
+  readonly gain: { readonly value: number; readonly low: number; readonly high: number };
+  readonly normalizedGain: { readonly value: number; readonly low: number; readonly high: number };
+  readonly rule: string;
+  readonly beats: boolean;
+}
+
+const ANALYSIS = "baseline";
+const NORMALIZED_GAIN = 0.1;
+
+export async function baseline(data: DataInput, options: BaselineOptions = {}): Promise<Result<BaselineData>> {
+  const dataset = await resolveData(data);
+  const number: OptionCheck = (v, o) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw message.badOption(ANALYSIS, o, v, "a number");
+  };
+  checkOptions(ANALYSIS, options, {
+    target: columnOf(ANALYSIS, dataset),
+    models: (v, o) => {
+      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a list of model names, e.g. logistic,gbdt");
+    },
+    metric: () => {},
+    folds: number,
+    seed: number,
+    heuristic: () => {},
+    human: (v, o) => {
+      if (v === null || typeof v !== "object" || typeof (v as { score?: unknown }).score !== "number") throw message.badOption(ANALYSIS, o, v, "{ score: number, source?: string }");
+    },
+    minGain: number,
+    resamples: number,
+  });
+  const targetName = options.target ?? dataset.roles.target;
+  if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
+  if (dataset.nRows === 0) throw message.emptyData(dataset.meta.name ? `"${dataset.meta.name}"` : "the data");
+  const target = targetOf(dataset, targetName);
+  const spec = metric(options.metric ?? defaultMetric(target.kind), target.kind);
+  const seed = options.seed ?? 0;
+  const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });
+  const predictors: { predictor: Predictor; kind: ContenderKind }[] = [
+    ...baselinesFor(target.kind, seed).map((predictor) => ({ predictor, kind: "baseline" as const })),
+    ...(options.heuristic ? [{ predictor: toPredictor(options.heuristic), kind: "heuristic" as const }] : []),
+    ...(options.models ?? [defaultModelFor(dataset, targetName)]).map((name) => ({ predictor: asPredictor(pipelineFor(name)), kind: "model" as const })),
+  ];
+  const progress = new Progress("comparing with baselines", predictors.length * folds.length);
+  const resamples = options.resamples ?? (dataset.nRows > 20_000 ? 200 : 1000);
+  const random = new Random(seed);
+  const draws = Array.from({ length: resamples }, () => Int32Array.from({ length: dataset.nRows }, () => random.int(dataset.nRows)));
+  const scored: (Contender & { oof?: Predictions; resampled?: Float64Array })[] = [];
+  let truth = target;
+  for (const { predictor, kind } of predictors) {
+    const runs = await runFolds(dataset, targetName, predictor, folds, spec.needs === "proba", progress);
+    truth = assembleTruth(runs, dataset.nRows);
+    const oof = assemble(runs, dataset.nRows);
+    const resampled = Float64Array.from(draws, (rows) => spec.compute(subsetTarget(truth, rows), subsetPredictions(oof, rows)));
+    const sorted = Float64Array.from(resampled.filter((v) => !Number.isNaN(v))).sort();
+    scored.push({
+      name: predictor.name,
+      kind,
+      score: spec.compute(truth, oof),
+      low: quantileSorted(sorted, 0.025),
+      high: quantileSorted(sorted, 0.975),
+      foldScores: runs.map((r) => spec.compute(r.truth, r.predictions)),
+      oof,
+      resampled,
+    });
+  }
+  progress.finish();
+  if (options.human) scored.push({ name: "human", kind: "human", score: options.human.score, low: options.human.score, high: options.human.score, foldScores: [], ...(options.human.source ? { source: options.human.source } : {}) });
+  const better = (a: number, b: number) => (spec.greaterIsBetter ? a > b : a < b);
+  const pick = (kinds: ContenderKind[]) => scored.filter((c) => kinds.includes(c.kind)).reduce((best, c) => (better(c.score, best.score) ? c : best));
+  const bestBaseline = pick(["baseline", "heuristic", "human"]);
+  const bestModel = pick(["model"]);
+  const direction = spec.greaterIsBetter ? 1 : -1;
+  const room = direction * (spec.perfect - bestBaseline.score);
+  const gains = Float64Array.from(bestModel.resampled!, (m, i) => direction * (m - (bestBaseline.resampled ? bestBaseline.resampled[i] : bestBaseline.score)));
+  const gain = summary(direction * (bestModel.score - bestBaseline.score), gains);
+  const normalizedGain = summary(gain.value / room, gains.map((g) => g / room));
+  const rule =
+    options.minGain !== undefined
+      ? `a gain of at least ${formatCell(options.minGain)} ${spec.name} (the framing card's minimum) with its interval above zero`
+      : `a normalized gain (model − baseline) / (perfect − baseline) of at least ${NORMALIZED_GAIN} with its interval above zero`;
+  const beats = options.minGain !== undefined ? gain.value >= options.minGain && gain.low > 0 : normalizedGain.value >= NORMALIZED_GAIN && normalizedGain.low > 0;
+  const contenders: Contender[] = scored.map(({ oof: _oof, resampled: _resampled, ...c }) => c);
+  const baselineData: BaselineData = { target: targetName, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, folds: folds.length, contenders, bestBaseline: bestBaseline.name, bestModel: bestModel.name, gain, normalizedGain, rule, beats };
+  return createResult({
+    kind: "baseline-comparison",
+    version: 1,
+    title: `Baselines for ${targetName} (${spec.name}, ${folds.length}-fold)`,
+    verdict: verdictOf(baselineData, spec),
+    notes: notesOf(baselineData),
+    table: {
+      columns: ["contender", "kind", spec.name, "95% CI", "per-fold range"],
+      rows: contenders.map((c) => [
+        c.name,
+        c.kind,
+        c.score,
+        c.kind === "human" ? (c.source ?? "given") : `${formatCell(c.low)} to ${formatCell(c.high)}`,
+        c.foldScores.length ? `${formatCell(Math.min(...c.foldScores))} to ${formatCell(Math.max(...c.foldScores))}` : null,
+      ]),
+    },
+    chart: baselineChart(baselineData),
+    data: baselineData,
+    seed,
+    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+  });
+}
+
+function baselinesFor(task: "classification" | "regression", seed: number): Predictor[] {
+  const names = task === "classification" ? ["random", "stratified", "zero-rule"] : ["random", "zero-rule"];
+  const predictors = names.map((name) => asPredictor(pipelineFor(name, { seed })));
+  if (task === "regression") predictors.push({ ...asPredictor(pipelineFor("zero-rule", { statistic: "median" })), name: "zero-rule (median)" });
+  return predictors;
+}
+
+function toPredictor(h: RowRule | PatternRule | Predictor): Predictor {
+  return typeof h === "object" && "fit" in h ? h : heuristic(h);
+}
+
+function summary(value: number, draws: Float64Array): { value: number; low: number; high: number } {
+  const sorted = Float64Array.from(draws.filter((v) => Number.isFinite(v))).sort();
+  return { value, low: quantileSorted(sorted, 0.025), high: quantileSorted(sorted, 0.975) };
+}
+
+function verdictOf(d: BaselineData, spec: MetricSpec): Verdict {
+  const model = d.contenders.find((c) => c.name === d.bestModel)!;
+  const base = d.contenders.find((c) => c.name === d.bestBaseline)!;
+  const numbers =
+    `${d.bestModel} scores ${spec.name} ${formatCell(model.score)} (95% CI ${formatCell(model.low)} to ${formatCell(model.high)}) against ${formatCell(base.score)} for the best baseline, ${d.bestBaseline}; ` +
+    `gain ${formatCell(d.gain.value)} (${formatCell(d.gain.low)} to ${formatCell(d.gain.high)}), normalized gain ${formatCell(d.normalizedGain.value)} (${formatCell(d.normalizedGain.low)} to ${formatCell(d.normalizedGain.high)})`;
+  return d.beats
+    ? { level: "ok", text: `${d.bestModel} beats the baselines: ${numbers}, which meets ${d.rule}.` }
+    : { level: "fail", text: `${d.bestModel} does not beat the baselines convincingly: ${numbers}; success needs ${d.rule}. A model that cannot beat a simple baseline has not learned anything useful yet.` };
+}
+
+function notesOf(d: BaselineData): string[] {
+  const notes: string[] = [];
+  const zeroRule = d.contenders.find((c) => c.name === "zero-rule");
+  if (zeroRule && d.metric === "accuracy" && zeroRule.score > 0.8) {
+    notes.push(`The zero rule alone reaches accuracy ${formatCell(zeroRule.score)}: one class dominates, so also judge the model by balanced accuracy or per-class recall.`);
+  }
+  const human = d.contenders.find((c) => c.kind === "human");
+  if (human) notes.push(`Human or current-process baseline: ${formatCell(human.score)}${human.source ? ` (${human.source})` : ""}.`);
+  return notes;
+}
