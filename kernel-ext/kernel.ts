@@ -90,12 +90,7 @@ export class LitmlKernel {
         else this.capture.thrown = { value: args[0] };
       },
     });
-    setProgressSink((update) => {
-      const started = this.progressStarts.get(update.id) ?? Date.now();
-      this.progressStarts.set(update.id, started);
-      if (update.finished) this.progressStarts.delete(update.id);
-      this.io?.display(progressBundle(update, (Date.now() - started) / 1000), update.id, !update.first);
-    });
+    setProgressSink((update) => this.io?.display(progressBundle(update), update.id, !update.first));
   }
 
   /**
@@ -106,8 +101,6 @@ export class LitmlKernel {
   warmUp(): Promise<void> {
     return (this.ready ??= this.runPrelude());
   }
-
-  private readonly progressStarts = new Map<string, number>();
 
   /** Binds `litml` in the notebook, so magics (which expand to litml.* calls) work from the first cell. */
   private async runPrelude(): Promise<void> {

@@ -3,11 +3,11 @@ import { escapeHtml } from "../src/util/escape.js";
 import type { Bundle } from "./display-value.js";
 
 /** One progress display, updated in place: a bar for rich front ends, a line of text for the rest. */
-export function progressBundle(update: ProgressUpdate, elapsedSeconds: number): Bundle {
+export function progressBundle(update: ProgressUpdate): Bundle {
   const share = update.total > 0 ? Math.min(1, update.done / update.total) : 0;
   const percent = Math.round(share * 100);
   const status = update.finished
-    ? `done: ${update.total} of ${update.total} in ${elapsedSeconds.toFixed(1)} s`
+    ? `done: ${update.total} of ${update.total} in ${update.elapsed.toFixed(1)} s`
     : `${update.done} of ${update.total} (${percent}%)`;
   const text = `${update.label}: ${status}`;
   const html =

@@ -30,6 +30,7 @@ export interface ExpandedCell {
 const LINE_MAGIC = /^(\s*(?:(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*|[A-Za-z_$][\w$.]*\s*=\s*)?)%([A-Za-z_][\w-]*)(.*)$/;
 const CELL_MAGIC = /^\s*%%([A-Za-z_][\w-]*)(.*)$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const DECLARATION = /\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)/g;
 
 export function expandCell(code: string, context: ExpandContext): ExpandedCell {
   const commands: KernelCommand[] = [];
@@ -41,9 +42,15 @@ export function expandCell(code: string, context: ExpandContext): ExpandedCell {
     if (!spec.body) throw message.magicSyntax(name, `%${name} is a line magic: write it with one %.`, usage(spec));
     return { code: expandMagic(spec, args, lines.slice(1).join("\n"), context, lines[0].length - args.length), commands };
   }
+  // A name declared earlier in this cell is a variable too, though it does not exist until the cell runs.
+  const declared = new Set<string>();
+  const inCell: ExpandContext = { isVariable: (name) => declared.has(name) || context.isVariable(name) };
   const out = lines.map((line) => {
     const match = LINE_MAGIC.exec(line);
-    if (!match) return line;
+    if (!match) {
+      for (const d of line.matchAll(DECLARATION)) declared.add(d[1] ?? d[2]);
+      return line;
+    }
     const [, prefix, name, args] = match;
     if ((name === "help" || name === "lsmagic") && prefix.trim() === "") {
       commands.push(kernelCommand(name, args));
@@ -51,7 +58,7 @@ export function expandCell(code: string, context: ExpandContext): ExpandedCell {
     }
     const spec = magicOrThrow(name);
     if (spec.body) throw message.magicSyntax(name, `%%${name} is a cell magic: it must head the cell, with two %.`, usage(spec));
-    return prefix + expandMagic(spec, args, undefined, context, line.length - args.length);
+    return prefix + expandMagic(spec, args, undefined, inCell, line.length - args.length);
   });
   return { code: out.join("\n"), commands };
 }

@@ -186,7 +186,14 @@ function verdictOf(d: BaselineData, spec: MetricSpec): Verdict {
     `gain ${formatCell(d.gain.value)} (${formatCell(d.gain.low)} to ${formatCell(d.gain.high)}), normalized gain ${formatCell(d.normalizedGain.value)} (${formatCell(d.normalizedGain.low)} to ${formatCell(d.normalizedGain.high)})`;
   return d.beats
     ? { level: "ok", text: `${d.bestModel} beats the baselines: ${numbers}, which meets ${d.rule}.` }
-    : { level: "fail", text: `${d.bestModel} does not beat the baselines convincingly: ${numbers}; success needs ${d.rule}. A model that cannot beat a simple baseline has not learned anything useful yet.` };
+    : {
+        level: "fail",
+        text:
+          `${d.bestModel} does not beat the baselines convincingly: ${numbers}; success needs ${d.rule}. ` +
+          (base.kind === "baseline"
+            ? "A model that cannot beat a naive baseline has not learned anything useful yet."
+            : `It adds nothing measurable over the ${base.kind === "human" ? "human baseline" : "hand-written rule"}: keep the simpler solution, or give the model information the ${base.kind === "human" ? "people" : "rule"} do not have.`),
+      };
 }
 
 function notesOf(d: BaselineData): string[] {

@@ -15,6 +15,8 @@ export interface ProgressUpdate {
   readonly finished: boolean;
   /** The first report of this piece of work: a front end creates its display, later ones update it. */
   readonly first: boolean;
+  /** Seconds since the work started. */
+  readonly elapsed: number;
 }
 
 export type ProgressSink = (update: ProgressUpdate) => void;
@@ -85,7 +87,8 @@ export class Progress {
 
   private report(finished: boolean): void {
     this.lastReport = Date.now();
-    context().sink({ id: this.id, label: this.label, done: this.done, total: this.total, finished, first: !this.reported });
+    const elapsed = (Date.now() - this.started) / 1000;
+    context().sink({ id: this.id, label: this.label, done: this.done, total: this.total, finished, first: !this.reported, elapsed });
     this.reported = true;
   }
 }

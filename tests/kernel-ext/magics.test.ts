@@ -99,6 +99,12 @@ describe("expandCell", () => {
     ]);
   });
 
+  it("treats a name declared earlier in the same cell as a variable", () => {
+    const { code } = expandCell("const rows = [{ a: 1 }];\n%profile rows\n%profile later\nconst later = 2;", noVariables);
+    expect(code.split("\n")[1]).toBe("await litml.profile(rows)");
+    expect(code.split("\n")[2]).toBe('await litml.profile("later")');
+  });
+
   it("turns %help and %lsmagic into kernel commands", () => {
     const { code, commands } = expandCell("%lsmagic\n%help profile", noVariables);
     expect(code.trim()).toBe("");
