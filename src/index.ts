@@ -9,6 +9,8 @@ export { chart, type Chart } from "./charts/chart.js";
 export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
 export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline.js";
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
+export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
+export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";
