@@ -11,6 +11,7 @@ export { baseline, type BaselineOptions, type BaselineData, type Contender } fro
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
+export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";
