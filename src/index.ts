@@ -12,6 +12,8 @@ export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evalu
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
 export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
+export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
+export { frame, currentFrame, type FramingCard, type FramingData } from "./frame/frame.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";

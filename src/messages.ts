@@ -135,6 +135,13 @@ export const message = {
       "too-many-groups",
       `"${column}" has ${found} distinct values, more than ${limit} groups can be read as slices; group rare values together or bucket the column first (litml's Bucketize, or a coarser column).`,
     ),
+  unknownFrameKey: (key: string, line: number, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-frame-key",
+      `${line > 0 ? `Line ${line} of the framing card: ` : "Framing card: "}unknown key "${key}".${suggestion(key, known)} Keys: ${listed(known, 20)}.`,
+    ),
+  badFrameLine: (line: number, text: string) =>
+    new LitmlError("bad-frame-line", `Line ${line} of the framing card is not "key: value": ${JSON.stringify(text)}.`),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

@@ -57,6 +57,10 @@ export function expandCell(code: string, context: ExpandContext): ExpandedCell {
       return "";
     }
     const spec = magicOrThrow(name);
+    if (spec.body && spec.lineForm) {
+      const lineSpec: MagicSpec = { ...spec, positional: [spec.lineForm], body: undefined };
+      return prefix + expandMagic(lineSpec, args, undefined, inCell, line.length - args.length);
+    }
     if (spec.body) throw message.magicSyntax(name, `%%${name} is a cell magic: it must head the cell, with two %.`, usage(spec));
     return prefix + expandMagic(spec, args, undefined, inCell, line.length - args.length);
   });

@@ -20,6 +20,8 @@ export interface MagicSpec {
   readonly options: Readonly<Record<string, ArgSpec>>;
   /** For cell magics (%%name): the API receives the cell body as its last argument. */
   readonly body?: ArgSpec & { readonly name: string };
+  /** A cell magic that also works on one line, taking this word instead of the body (%frame FILE.yaml). */
+  readonly lineForm?: ArgSpec & { readonly name: string };
   readonly example: string;
 }
 
@@ -27,6 +29,16 @@ const DATA_HELP =
   "a notebook variable (Dataset, arquero table, records, danfo DataFrame), a registry name, or a CSV/TSV/JSON path; registry:NAME forces the registry";
 
 export const MAGICS: readonly MagicSpec[] = [
+  {
+    name: "frame",
+    summary: "Write the framing card: problem, what to ignore, customers, existing solution and its score, success metric and value, minimum gain, error costs, time column, slices.",
+    call: "frame",
+    positional: [],
+    options: {},
+    body: { name: "BODY", kind: "string", help: '"key: value" lines, e.g. "metric: accuracy" and "success: 0.9"' },
+    lineForm: { name: "FILE", kind: "string", help: "a .yaml or .txt file of key: value lines, to share one card across notebooks" },
+    example: "%%frame\nproblem: tell penguin species apart from body measurements\nmetric: accuracy\nsuccess: 0.95",
+  },
   {
     name: "profile",
     summary: "Profile a data set: types, missing values (and whether they relate to the target), distinct counts, ranges, class balance, duplicates.",
@@ -145,9 +157,10 @@ export function findMagic(name: string): MagicSpec | undefined {
 
 export function usage(spec: MagicSpec): string {
   const prefix = spec.body ? "%%" : "%";
+  const line = spec.lineForm ? ` (or %${spec.name} ${spec.lineForm.name})` : "";
   const positional = spec.positional.map((p) => p.name);
   const options = Object.entries(spec.options).map(([name, arg]) =>
     arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind.toUpperCase()}]`,
   );
-  return [prefix + spec.name, ...positional, ...options].join(" ") + (spec.body ? `\n${spec.body.name}` : "");
+  return [prefix + spec.name, ...positional, ...options].join(" ") + line + (spec.body ? `\n${spec.body.name}` : "");
 }

@@ -11,6 +11,7 @@ import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
+import { framedHuman, framedMetric, framedMinGain } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, type OptionCheck } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
@@ -90,7 +91,9 @@ export async function baseline(data: DataInput, options: BaselineOptions = {}): 
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   if (dataset.nRows === 0) throw message.emptyData(dataset.meta.name ? `"${dataset.meta.name}"` : "the data");
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? defaultMetric(target.kind), target.kind);
+  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
+  const minGain = options.minGain ?? framedMinGain(target.kind);
+  const human = options.human ?? framedHuman(target.kind);
   const seed = options.seed ?? 0;
   const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });
   const predictors: { predictor: Predictor; kind: ContenderKind }[] = [
@@ -122,7 +125,7 @@ export async function baseline(data: DataInput, options: BaselineOptions = {}): 
     });
   }
   progress.finish();
-  if (options.human) scored.push({ name: "human", kind: "human", score: options.human.score, low: options.human.score, high: options.human.score, foldScores: [], ...(options.human.source ? { source: options.human.source } : {}) });
+  if (human) scored.push({ name: "human", kind: "human", score: human.score, low: human.score, high: human.score, foldScores: [], ...(human.source ? { source: human.source } : {}) });
   const better = (a: number, b: number) => (spec.greaterIsBetter ? a > b : a < b);
   const pick = (kinds: ContenderKind[]) => scored.filter((c) => kinds.includes(c.kind)).reduce((best, c) => (better(c.score, best.score) ? c : best));
   const bestBaseline = pick(["baseline", "heuristic", "human"]);
@@ -133,10 +136,10 @@ export async function baseline(data: DataInput, options: BaselineOptions = {}): 
   const gain = summary(direction * (bestModel.score - bestBaseline.score), gains);
   const normalizedGain = summary(gain.value / room, gains.map((g) => g / room));
   const rule =
-    options.minGain !== undefined
-      ? `a gain of at least ${formatCell(options.minGain)} ${spec.name} (the framing card's minimum) with its interval above zero`
+    minGain !== undefined
+      ? `a gain of at least ${formatCell(minGain)} ${spec.name} (the framing card's minimum) with its interval above zero`
       : `a normalized gain (model − baseline) / (perfect − baseline) of at least ${NORMALIZED_GAIN} with its interval above zero`;
-  const beats = options.minGain !== undefined ? gain.value >= options.minGain && gain.low > 0 : normalizedGain.value >= NORMALIZED_GAIN && normalizedGain.low > 0;
+  const beats = minGain !== undefined ? gain.value >= minGain && gain.low > 0 : normalizedGain.value >= NORMALIZED_GAIN && normalizedGain.low > 0;
   const contenders: Contender[] = scored.map(({ oof: _oof, resampled: _resampled, ...c }) => c);
   const baselineData: BaselineData = { target: targetName, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, folds: folds.length, contenders, bestBaseline: bestBaseline.name, bestModel: bestModel.name, gain, normalizedGain, rule, beats };
   return createResult({

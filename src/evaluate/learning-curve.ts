@@ -11,6 +11,7 @@ import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
+import { framedMetric, framedSuccess } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, type OptionCheck } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
@@ -84,7 +85,8 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? defaultMetric(target.kind), target.kind);
+  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
+  const successValue = options.successValue ?? framedSuccess(target.kind);
   const modelName = options.model ?? defaultModelFor(dataset, targetName);
   const seed = options.seed ?? 0;
   const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });
@@ -111,7 +113,7 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
   }
   progress.finish();
   const points: CurvePoint[] = sizes.map((size, s) => ({ size, train: mean(trainScores[s]), trainStd: std(trainScores[s]), validation: mean(validationScores[s]), validationStd: std(validationScores[s]) }));
-  const curve = analyse(points, spec, options.successValue, notes);
+  const curve = analyse(points, spec, successValue, notes);
   const curveData: LearningCurveData = { target: targetName, model: modelName, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, points, ...curve, notes };
   return createResult({
     kind: "learning-curve",

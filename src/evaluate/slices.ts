@@ -12,6 +12,7 @@ import { groupRows } from "../data/group.js";
 import { formatCell } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
+import { framedMetric, framedSlices } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
 import { checkOptions, columnOf, type OptionCheck } from "../options.js";
@@ -28,7 +29,7 @@ import { grouping } from "./simpson/prepare.js";
 export interface SlicesOptions {
   readonly target?: string;
   /** One column, or two for their intersections. */
-  readonly by: string | readonly string[];
+  readonly by?: string | readonly string[];
   readonly model?: string;
   readonly metric?: string;
   /** A column of row weights, for rows that matter more (revenue, risk). */
@@ -88,8 +89,8 @@ export async function slices(data: DataInput, options: SlicesOptions): Promise<R
     maxSlices: number,
     seed: number,
   });
-  const by = options?.by === undefined ? [] : typeof options.by === "string" ? [options.by] : [...options.by];
-  if (by.length === 0) throw message.badOption(ANALYSIS, "by", undefined, "the column(s) to slice by (--by COL or --by COL1,COL2)");
+  const by = options?.by === undefined ? [...(framedSlices() ?? [])] : typeof options.by === "string" ? [options.by] : [...options.by];
+  if (by.length === 0) throw message.badOption(ANALYSIS, "by", undefined, "the column(s) to slice by (--by COL or --by COL1,COL2), or slices of concern on the framing card");
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const maxSlices = options.maxSlices ?? 60;
@@ -98,7 +99,7 @@ export async function slices(data: DataInput, options: SlicesOptions): Promise<R
   const { codes, labels } = groups.length === 1 ? groups[0] : intersect(groups[0], groups[1]);
   if (labels.length > maxSlices * 4) throw message.tooManyGroups(by.join(" × "), labels.length, maxSlices * 4);
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? defaultMetric(target.kind), target.kind);
+  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
   const modelName = options.model ?? defaultModelFor(dataset, targetName);
   const seed = options.seed ?? 0;
   const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });

@@ -1,0 +1,38 @@
+/**
+ * What the framing card contributes to an analysis when its options leave a value
+ * unset. A card's metric applies only to a task it fits (an accuracy card does not
+ * override RMSE for a numeric target).
+ */
+import { metricNames } from "../evaluate/metrics/registry.js";
+import type { Task } from "../models/contract.js";
+import { currentFrame } from "./frame.js";
+
+export function framedMetric(task: Task): string | undefined {
+  const metric = currentFrame()?.metric;
+  return metric !== undefined && metricNames(task).includes(metric) ? metric : undefined;
+}
+
+export function framedSuccess(task: Task): number | undefined {
+  return framedMetric(task) !== undefined ? currentFrame()?.success : undefined;
+}
+
+export function framedMinGain(task: Task): number | undefined {
+  return framedMetric(task) !== undefined ? currentFrame()?.minGain : undefined;
+}
+
+/** The existing solution's score, as a human or current-process baseline. */
+export function framedHuman(task: Task): { score: number; source?: string } | undefined {
+  const card = currentFrame();
+  if (card?.existingScore === undefined || framedMetric(task) === undefined) return undefined;
+  const source = [card.existing, card.existingSource].filter(Boolean).join("; ");
+  return { score: card.existingScore, ...(source ? { source } : {}) };
+}
+
+export function framedTime(): string | undefined {
+  return currentFrame()?.time;
+}
+
+export function framedSlices(): readonly string[] | undefined {
+  const slices = currentFrame()?.slices;
+  return slices && slices.length > 0 ? slices : undefined;
+}
