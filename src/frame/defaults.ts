@@ -28,8 +28,10 @@ export function framedHuman(task: Task): { score: number; source?: string } | un
   return { score: card.existingScore, ...(source ? { source } : {}) };
 }
 
+/** The card's time column; "none" (with or without a reason after it) means the data is not time-ordered. */
 export function framedTime(): string | undefined {
-  return currentFrame()?.time;
+  const time = currentFrame()?.time;
+  return time === undefined || /^(none|n\/a|-)\b/i.test(time.trim()) ? undefined : time;
 }
 
 export function framedSlices(): readonly string[] | undefined {
