@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import * as litml from "../../src/index.js";
+import { RESULT_MIME } from "../../src/result.js";
+
+process.env.JPY_SESSION_NAME = `every-result-${process.pid}`;
+
+const display = (value: object) => (value as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+
+const analyses: [string, () => Promise<litml.Result>][] = [
+  ["profile", () => litml.profile("penguins")],
+  ["frame", () => litml.frame({ problem: "species", metric: "accuracy" })],
+  ["baseline", () => litml.baseline("penguins", { target: "Species", resamples: 100 })],
+  ["learning curve", () => litml.learningCurve("penguins", { target: "Species", sizes: [40, 120, 240] })],
+  ["overfit check", () => litml.overfitCheck("penguins", { target: "Species" })],
+  ["slices", () => litml.slices("penguins", { target: "Species", by: "Island" })],
+  ["simpson", () => litml.simpson("kidney-stones", { outcome: "outcome", treatment: "treatment", by: "stone_size", count: "count" })],
+  ["backtest", () => litml.backtest("seattle-weather", { target: "weather", time: "date", folds: 3 })],
+];
+
+describe.each(analyses)("the %s result", (_, run) => {
+  it("renders as result JSON, script-free HTML with its chart inline, and plain text", async () => {
+    const result = await run();
+    const bundle = display(result);
+    expect(Object.keys(bundle).sort()).toEqual([RESULT_MIME, "text/html", "text/plain"].sort());
+    const json = bundle[RESULT_MIME] as { kind: string; version: number; verdict: { level: string; text: string } };
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    expect(["ok", "warn", "fail"]).toContain(json.verdict.level);
+    expect(json.verdict.text.length).toBeGreaterThan(20);
+    const html = bundle["text/html"] as string;
+    expect(html).not.toMatch(/<script/i);
+    if (result.chart) {
+      expect(html).toContain("<svg");
+      expect((result.chart as { $schema: string }).$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+    }
+    expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
+  }, 60_000);
+});
