@@ -2,6 +2,8 @@
 // Runs every benchmark and prints BENCH lines: litml beside its reference, measured in
 // the same run. Not part of CI or npm test. `--quick` skips the 3-million-row runs.
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,6 +34,19 @@ if (!quick) {
   bench("gbdt-fit-flights-3m", litml.gbdt3m.seconds, reference.gbdt3m.seconds, `5 features, train AUC ${litml.gbdt3m.auc.toFixed(4)} vs ${reference.gbdt3m.auc.toFixed(4)}`);
   bench("groupby-metrics-origin-flights-3m", litml.groupByOrigin.seconds, reference.groupByOrigin.seconds, `${litml.groupByOrigin.groups} airports, accuracy with Wilson intervals vs pandas groupby mean/count`);
 }
+// The guided analyses (issue 4): learning curve, Simpson scan, slices; the two processes share inputs through files.
+const scratch = mkdtempSync(path.join(os.tmpdir(), "litml-bench-"));
+const shared = { LITML_BENCH_SIMPSON_FILE: path.join(scratch, "simpson.json"), LITML_BENCH_PREDICTIONS_FILE: path.join(scratch, "predictions.bin") };
+const guided = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "guided.mjs"), ...flag], { ...process.env, ...shared });
+const guidedReference = run(python, [path.join(root, "bench", "guided_reference.py"), ...flag], { ...referenceEnv, ...shared });
+const gap = Math.max(...guided.learningCurve.validation.map((v, i) => Math.abs(v - guidedReference.learningCurve.validation[i])));
+bench("learning-curve-5x5-logistic-flights-200k", guided.learningCurve.seconds, guidedReference.learningCurve.seconds, `largest validation-accuracy gap ${gap.toExponential(1)}`);
+bench("simpson-scan-100k-x-20", guided.simpsonScan.seconds, guidedReference.simpsonScan.seconds, `${guided.simpsonScan.pairs} pairs, ${guided.simpsonScan.reversals} reversals (with strength) vs a pandas scan of directions only (target < 5 s)`);
+if (!quick) {
+  bench("slices-flights-3m-by-origin", guided.slices3m.seconds, guidedReference.slices3m.seconds, `${guided.slices3m.slices} airports, Wilson intervals and Holm correction, given predictions (target < 2 s after load)`);
+}
+rmSync(scratch, { recursive: true, force: true });
+
 // The kernel benchmarks (issue 2).
 const kernel = spawnSync(process.execPath, [path.join(root, "bench", "expand.mjs")], { cwd: root, stdio: "inherit" });
 const kernelPy = spawnSync(python, [path.join(root, "bench", "kernel.py")], { cwd: root, stdio: "inherit" });

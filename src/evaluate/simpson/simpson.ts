@@ -87,7 +87,7 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
   let examined = 1;
   const skipped: string[] = [];
   if (options.treatment !== undefined && options.by !== undefined) {
-    findings = [examine(dataset, options.outcome, outcome, options.treatment, options.by, weights, options.levels, settings, buckets, maxLevels)];
+    findings = [examine(dataset, options.outcome, outcome, options.treatment, options.by, weights, options.levels, settings, buckets, maxLevels, new Map())];
   } else {
     const excluded = new Set([options.outcome, options.count]);
     const candidates = dataset.names.filter((n) => !excluded.has(n) && dataset.column(n).type !== "date");
@@ -98,8 +98,10 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
     const progress = new Progress("scanning for Simpson's paradox", pairs.length);
     findings = [];
     examined = pairs.length;
+    // Each column's grouping and treatment split is computed once, not once per pair.
+    const cache = new Map<string, unknown>();
     for (const [treatment, by] of pairs) {
-      const finding = examine(dataset, options.outcome, outcome, treatment, by, weights, undefined, settings, buckets, maxLevels);
+      const finding = examine(dataset, options.outcome, outcome, treatment, by, weights, undefined, settings, buckets, maxLevels, cache);
       if (finding.reversal) findings.push(finding);
       await progress.step();
     }
@@ -133,9 +135,14 @@ function examine(
   settings: { minGroupSize: number; minEffect: number },
   buckets: number,
   maxLevels: number,
+  cache: Map<string, unknown>,
 ): Finding {
+  const cached = <T>(key: string, make: () => T): T => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
+  };
   const treatmentColumn = dataset.column(treatment);
-  const groups = grouping(dataset.column(by), by, buckets, maxLevels);
+  const groups = cached(`group:${by}`, () => grouping(dataset.column(by), by, buckets, maxLevels));
   const base = { outcome: outcomeName, treatment, by };
   if (treatmentColumn.type === "number") {
     const y = outcome ? Float64Array.from(outcome.values, (v) => (v < 0 ? NaN : v)) : (dataset.column(outcomeName) as { values: Float64Array }).values;
@@ -143,7 +150,7 @@ function examine(
     return { ...base, ...result, ...(outcome ? { positive: outcome.positive } : {}), reversal: isReversal(result) };
   }
   if (treatmentColumn.type === "date") throw message.badOption(ANALYSIS, "treatment", treatment, "a category or numeric column");
-  const arms = treatmentArms(treatmentColumn, treatment, weights, levels);
+  const arms = cached(`arms:${treatment}`, () => treatmentArms(treatmentColumn, treatment, weights, levels));
   const result = outcome
     ? compareRates(outcome.values, arms.arm, groups.codes, groups.labels, weights, settings)
     : compareMeans((dataset.column(outcomeName) as { values: Float64Array }).values, arms.arm, groups.codes, groups.labels, settings);

@@ -1,0 +1,59 @@
+// litml's side of the guided-analysis benchmarks (issue 4); prints one JSON object.
+import * as litml from "../dist/src/index.js";
+import { Dataset } from "../dist/src/data/dataset.js";
+import { sliceMetrics } from "../dist/src/evaluate/slices.js";
+import { metric } from "../dist/src/evaluate/metrics/registry.js";
+import { Random } from "../dist/src/util/random.js";
+import { writeFileSync } from "node:fs";
+
+const quick = process.argv.includes("--quick");
+const out = {};
+const time = async (fn) => {
+  const began = performance.now();
+  const value = await fn();
+  return [(performance.now() - began) / 1000, value];
+};
+
+// Learning curve: 5 sizes × 5 folds, logistic regression, flights-200k (late = delay > 15 from distance and hour).
+const flights = await litml.load("flights-200k");
+const late = Float64Array.from(flights.column("delay").values, (d) => (d > 15 ? 1 : 0));
+const data = new Dataset([["distance", flights.column("distance")], ["hour", flights.column("time")], ["late", { type: "number", values: late }]]);
+const sizes = [0.1, 0.325, 0.55, 0.775, 1];
+{
+  const [seconds, curve] = await time(() => litml.learningCurve(data, { target: "late", model: "logistic", sizes, folds: 5 }));
+  out.learningCurve = { seconds, validation: curve.data.points.map((p) => p.validation) };
+}
+
+// Simpson scan: 100,000 rows × 20 columns (10 categorical, 10 numeric), binary outcome.
+{
+  const random = new Random(7);
+  const n = 100_000;
+  const columns = [];
+  for (let c = 0; c < 10; c++) columns.push([`cat${c}`, Array.from({ length: n }, () => `v${random.int(2 + (c % 5))}`)]);
+  for (let c = 0; c < 10; c++) columns.push([`num${c}`, Array.from({ length: n }, () => random.normal() + c)]);
+  const outcome = Array.from({ length: n }, (_, i) => (columns[0][1][i] === "v0" ? random.float() < 0.6 : random.float() < 0.4) ? 1 : 0);
+  const records = Array.from({ length: n }, (_, i) => Object.fromEntries([...columns.map(([name, values]) => [name, values[i]]), ["outcome", outcome[i]]]));
+  const table = litml.toDataset(records);
+  writeFileSync(process.env.LITML_BENCH_SIMPSON_FILE, JSON.stringify(Object.fromEntries(table.names.map((name) => [name, table.toRecords().map((r) => r[name])]))));
+  const [seconds, result] = await time(() => litml.simpson(table, { outcome: "outcome" }));
+  out.simpsonScan = { seconds, pairs: result.data.examined, reversals: result.data.findings.length };
+}
+
+// Slice metrics over flights-3m by origin, given each flight's predicted lateness (a boosted model's, fitted once).
+if (!quick) {
+  const big = await litml.load("flights-3m");
+  const codes = (name) => Float64Array.from(big.column(name).codes);
+  const { fromColumns } = await import("../dist/src/data/matrix.js");
+  const { GradientBoosting } = await import("../dist/src/models/gbdt.js");
+  const X = fromColumns([big.column("distance").values, big.column("hour").values, codes("weekday"), codes("origin"), codes("destination")], ["distance", "hour", "weekday", "origin", "destination"]);
+  const y = Int32Array.from(big.column("delay").values, (d) => (d > 15 ? 1 : 0));
+  const model = await new GradientBoosting({ maxIterations: 30 }).fit(X, { kind: "classification", codes: y, classes: ["0", "1"] });
+  const predicted = model.predict(X);
+  writeFileSync(process.env.LITML_BENCH_PREDICTIONS_FILE, Buffer.from(predicted.buffer));
+  const origin = big.column("origin");
+  const [seconds, sliced] = await time(async () =>
+    sliceMetrics({ kind: "classification", codes: y, classes: ["0", "1"] }, { labels: predicted }, origin.codes, origin.dictionary, metric("accuracy"), undefined, 30, 0),
+  );
+  out.slices3m = { seconds, slices: sliced.slices.length, worse: sliced.slices.filter((s) => s.status === "worse").length };
+}
+console.log(JSON.stringify(out));

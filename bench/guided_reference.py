@@ -1,0 +1,90 @@
+"""References for the guided-analysis benchmarks (issue 4), one thread.
+
+- learning curve: scikit-learn's learning_curve with StandardScaler + LogisticRegression;
+- Simpson scan: a straightforward pandas scan (groupby rates, per-group slopes with numpy);
+- slices: pandas groupby accuracy by origin with Wilson intervals and Holm correction.
+"""
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+from threadpoolctl import threadpool_limits
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold, learning_curve
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from scipy.stats import norm
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "node_modules", "vega-datasets", "data")
+quick = "--quick" in sys.argv
+out = {}
+
+
+def timed(fn):
+    began = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - began, value
+
+
+with threadpool_limits(1):
+    flights = pd.read_feather(os.path.join(DATA, "flights-200k.arrow"))
+    X = flights[["distance", "time"]].to_numpy(float)
+    y = (flights["delay"] > 15).to_numpy().astype(int)
+    seconds, (sizes, train, valid) = timed(lambda: learning_curve(make_pipeline(StandardScaler(), LogisticRegression(tol=1e-6)), X, y, train_sizes=[0.1, 0.325, 0.55, 0.775, 1.0], cv=KFold(5, shuffle=True, random_state=0)))
+    out["learningCurve"] = {"seconds": seconds, "validation": valid.mean(axis=1).tolist()}
+
+    table = pd.DataFrame(json.load(open(os.environ["LITML_BENCH_SIMPSON_FILE"])))
+
+    def scan():
+        reversals = 0
+        pairs = 0
+        columns = [c for c in table.columns if c != "outcome"]
+        for treatment in columns:
+            for by in columns:
+                if by == treatment:
+                    continue
+                pairs += 1
+                groups = pd.qcut(table[by], 4, labels=False, duplicates="drop") if pd.api.types.is_numeric_dtype(table[by]) else table[by]
+                if not pd.api.types.is_numeric_dtype(table[treatment]):
+                    top = table[treatment].value_counts().index[:2]
+                    sub = table[table[treatment].isin(top)]
+                    overall = sub.groupby(treatment)["outcome"].mean()
+                    within = sub.groupby([groups[sub.index], treatment])["outcome"].mean().unstack()
+                    agg = np.sign(overall[top[1]] - overall[top[0]])
+                    reversals += int(((np.sign(within[top[1]] - within[top[0]]) != agg) & (agg != 0)).any())
+                else:
+                    agg = np.sign(np.polyfit(table[treatment], table["outcome"], 1)[0])
+                    slopes = table.groupby(groups).apply(lambda g: np.polyfit(g[treatment], g["outcome"], 1)[0], include_groups=False)
+                    reversals += int((np.sign(slopes) != agg).any())
+        return pairs, reversals
+
+    seconds, (pairs, reversals) = timed(scan)
+    out["simpsonScan"] = {"seconds": seconds, "pairs": pairs, "reversals": reversals}
+
+    if not quick:
+        big = pd.read_parquet(os.path.join(DATA, "flights-3m.parquet"))
+        predicted = np.frombuffer(open(os.environ["LITML_BENCH_PREDICTIONS_FILE"], "rb").read(), dtype=np.int32)
+        late = (big["delay"] > 15).to_numpy().astype(int)
+
+        def sliced():
+            frame = pd.DataFrame({"origin": big["origin"], "hit": predicted == late})
+            stats = frame.groupby("origin", observed=True)["hit"].agg(["sum", "count"])
+            p, n = stats["sum"] / stats["count"], stats["count"]
+            z = norm.ppf(0.975)
+            centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+            half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+            rest_hits, rest_n = stats["sum"].sum() - stats["sum"], n.sum() - n
+            pooled = (stats["sum"] + rest_hits) / (n + rest_n)
+            zscore = (p - rest_hits / rest_n) / np.sqrt(pooled * (1 - pooled) * (1 / n + 1 / rest_n))
+            pvalues = np.sort(2 * norm.sf(np.abs(zscore)))
+            holm = np.maximum.accumulate(np.minimum(1, pvalues * (len(pvalues) - np.arange(len(pvalues)))))
+            return len(stats), centre - half, centre + half, holm
+
+        seconds, (count, *_rest) = timed(sliced)
+        out["slices3m"] = {"seconds": seconds, "slices": int(count)}
+
+print(json.dumps(out))
