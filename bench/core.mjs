@@ -12,23 +12,10 @@ import { rocAuc } from "../dist/src/evaluate/metrics/ranking.js";
 import { accuracy } from "../dist/src/evaluate/metrics/classification.js";
 import { wilson } from "../dist/src/evaluate/intervals.js";
 import { Dataset } from "../dist/src/data/dataset.js";
+import { best, time } from "./timing.mjs";
 
 const quick = process.argv.includes("--quick");
 const out = {};
-const time = async (fn) => {
-  const began = performance.now();
-  const value = await fn();
-  return [(performance.now() - began) / 1000, value];
-};
-const best = async (runs, fn) => {
-  let fastest = Infinity;
-  let value;
-  for (let r = 0; r < runs; r++) {
-    const [seconds, v] = await time(fn);
-    if (seconds < fastest) [fastest, value] = [seconds, v];
-  }
-  return [fastest, value];
-};
 const standardize = (values) => {
   let mean = 0;
   for (const v of values) mean += v;

@@ -5,14 +5,10 @@ import { sliceMetrics } from "../dist/src/evaluate/slices.js";
 import { metric } from "../dist/src/evaluate/metrics/registry.js";
 import { Random } from "../dist/src/util/random.js";
 import { writeFileSync } from "node:fs";
+import { time } from "./timing.mjs";
 
 const quick = process.argv.includes("--quick");
 const out = {};
-const time = async (fn) => {
-  const began = performance.now();
-  const value = await fn();
-  return [(performance.now() - began) / 1000, value];
-};
 
 // Learning curve: 5 sizes × 5 folds, logistic regression, flights-200k (late = delay > 15 from distance and hour).
 const flights = await litml.load("flights-200k");

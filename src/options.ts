@@ -19,6 +19,16 @@ export function checkOptions(analysis: string, options: object | undefined, chec
   }
 }
 
+/** A number option, optionally bounded below (inclusive) and whole. */
+export function numberOption(analysis: string, min = -Infinity, whole = false): OptionCheck {
+  const expected = `${whole ? "a whole number" : "a number"}${min > -Infinity ? ` ≥ ${min}` : ""}`;
+  return (value, option) => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || (whole && !Number.isInteger(value))) {
+      throw message.badOption(analysis, option, value, expected);
+    }
+  };
+}
+
 export function columnOf(analysis: string, dataset: Dataset): OptionCheck {
   return (value, option) => {
     if (typeof value !== "string") throw message.badOption(analysis, option, value, "a column name (a string)");

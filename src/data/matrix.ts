@@ -42,6 +42,19 @@ export function takeMatrixRows(m: Matrix, rows: ArrayLike<number>): Matrix {
   return out;
 }
 
+/** Turns each row of scores (column-major) into probabilities, in place, stably (log-sum-exp). */
+export function softmaxRows(m: Matrix): Matrix {
+  const { rows, cols, data } = m;
+  for (let i = 0; i < rows; i++) {
+    let max = -Infinity;
+    for (let c = 0; c < cols; c++) max = Math.max(max, data[c * rows + i]);
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += data[c * rows + i] = Math.exp(data[c * rows + i] - max);
+    for (let c = 0; c < cols; c++) data[c * rows + i] /= sum;
+  }
+  return m;
+}
+
 /** Index of the largest column per row (first on ties): the predicted class of a probability matrix. */
 export function argmaxRows(proba: Matrix): Int32Array {
   const { rows, cols, data } = proba;

@@ -17,7 +17,7 @@ import { targetOf } from "../features/target.js";
 import { framedMetric, framedTime } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
-import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { addPair, emptyMoments, slopeOf } from "../stats/slope.js";
@@ -74,9 +74,7 @@ const ANALYSIS = "backtest";
 
 export async function backtest(data: DataInput, options: BacktestOptions = {}): Promise<Result<BacktestData>> {
   const raw = await resolveData(data);
-  const count: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw message.badOption(ANALYSIS, o, v, "a whole number ≥ 0");
-  };
+  const count = numberOption(ANALYSIS, 0, true);
   checkOptions(ANALYSIS, options, {
     target: columnOf(ANALYSIS, raw),
     time: columnOf(ANALYSIS, raw),

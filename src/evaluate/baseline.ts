@@ -13,7 +13,7 @@ import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { framedHuman, framedMetric, framedMinGain } from "../frame/defaults.js";
 import { message } from "../messages.js";
-import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { Random } from "../util/random.js";
@@ -69,9 +69,7 @@ const NORMALIZED_GAIN = 0.1;
 
 export async function baseline(data: DataInput, options: BaselineOptions = {}): Promise<Result<BaselineData>> {
   const dataset = await resolveData(data);
-  const number: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw message.badOption(ANALYSIS, o, v, "a number");
-  };
+  const number = numberOption(ANALYSIS);
   checkOptions(ANALYSIS, options, {
     target: columnOf(ANALYSIS, dataset),
     models: (v, o) => {

@@ -18,7 +18,7 @@ import type { Matrix } from "../data/matrix.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
-import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { checkOptions, columnOf, numberOption } from "../options.js";
 import { Progress } from "../runtime/context.js";
 import { defaultMetric, metric, type Predictions } from "./metrics/registry.js";
 
@@ -107,9 +107,7 @@ const ANALYSIS = "crossValidate";
 export async function crossValidate(data: DataInput, options: CrossValidateOptions = {}): Promise<CrossValidation> {
   const dataset = await resolveData(data);
   const column = columnOf(ANALYSIS, dataset);
-  const number: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw message.badOption(ANALYSIS, o, v, "a number");
-  };
+  const number = numberOption(ANALYSIS);
   checkOptions(ANALYSIS, options, {
     target: column,
     model: () => {},

@@ -13,7 +13,7 @@ import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { framedMetric, framedSuccess } from "../frame/defaults.js";
 import { message } from "../messages.js";
-import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { addPair, emptyMoments, slopeOf } from "../stats/slope.js";
@@ -68,9 +68,7 @@ const ANALYSIS = "learningCurve";
 
 export async function learningCurve(data: DataInput, options: LearningCurveOptions = {}): Promise<Result<LearningCurveData>> {
   const dataset = await resolveData(data);
-  const number: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw message.badOption(ANALYSIS, o, v, "a number");
-  };
+  const number = numberOption(ANALYSIS);
   checkOptions(ANALYSIS, options, {
     target: columnOf(ANALYSIS, dataset),
     model: () => {},

@@ -9,7 +9,7 @@ import { formatCell } from "../display/format.js";
 import { pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
-import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result } from "../result.js";
 import { Random } from "../util/random.js";
 import { accuracy } from "./metrics/classification.js";
@@ -36,10 +36,7 @@ const TOLERANCE = 0.01;
 
 export async function overfitCheck(data: DataInput, options: OverfitCheckOptions = {}): Promise<Result<OverfitCheckData>> {
   const dataset = await resolveData(data);
-  const number: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !(v >= 2)) throw message.badOption(ANALYSIS, o, v, "a number ≥ 2");
-  };
-  checkOptions(ANALYSIS, options, { target: columnOf(ANALYSIS, dataset), model: () => {}, rows: number, seed: number });
+  checkOptions(ANALYSIS, options, { target: columnOf(ANALYSIS, dataset), model: () => {}, rows: numberOption(ANALYSIS, 2, true), seed: numberOption(ANALYSIS) });
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const size = Math.min(options.rows ?? 32, dataset.nRows);

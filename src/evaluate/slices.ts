@@ -15,7 +15,7 @@ import { targetOf } from "../features/target.js";
 import { framedMetric, framedSlices } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
-import { checkOptions, columnOf, type OptionCheck } from "../options.js";
+import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { holm } from "../stats/adjust.js";
@@ -70,9 +70,7 @@ const PROPORTIONS = new Set(["accuracy", "f1-micro"]);
 
 export async function slices(data: DataInput, options: SlicesOptions): Promise<Result<SlicesData>> {
   const dataset = await resolveData(data);
-  const number: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !(v > 0)) throw message.badOption(ANALYSIS, o, v, "a positive number");
-  };
+  const count = numberOption(ANALYSIS, 1, true);
   checkOptions(ANALYSIS, options, {
     target: columnOf(ANALYSIS, dataset),
     by: (v, o) => {
@@ -83,11 +81,11 @@ export async function slices(data: DataInput, options: SlicesOptions): Promise<R
     model: () => {},
     metric: () => {},
     weight: columnOf(ANALYSIS, dataset),
-    folds: number,
-    minSize: number,
-    buckets: number,
-    maxSlices: number,
-    seed: number,
+    folds: count,
+    minSize: count,
+    buckets: count,
+    maxSlices: count,
+    seed: numberOption(ANALYSIS),
   });
   const by = options?.by === undefined ? [...(framedSlices() ?? [])] : typeof options.by === "string" ? [options.by] : [...options.by];
   if (by.length === 0) throw message.badOption(ANALYSIS, "by", undefined, "the column(s) to slice by (--by COL or --by COL1,COL2), or slices of concern on the framing card");

@@ -4,7 +4,7 @@
  * loss on binned features and adds it, shrunk by the learning rate. Log-loss for two
  * classes, softmax (one tree per class per iteration) for more, squared error for numbers.
  */
-import { argmaxRows, type Matrix, matrix } from "../data/matrix.js";
+import { argmaxRows, type Matrix, matrix, softmaxRows } from "../data/matrix.js";
 import { message } from "../messages.js";
 import { Progress } from "../runtime/context.js";
 import type { FitOptions, FittedModel, Model, SavedModel, Target, Task } from "./contract.js";
@@ -209,14 +209,8 @@ function fittedGbdt(params: GbdtParams, features: readonly string[], classes: re
       }
       return out;
     }
-    for (let i = 0; i < n; i++) {
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, raw[c * n + i]);
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += out.data[c * n + i] = Math.exp(raw[c * n + i] - max);
-      for (let c = 0; c < k; c++) out.data[c * n + i] /= sum;
-    }
-    return out;
+    out.data.set(raw);
+    return softmaxRows(out);
   };
   return { ...common, task: "classification", classes, predictProba, predict: (X: Matrix) => argmaxRows(predictProba(X)) };
 }

@@ -4,7 +4,7 @@
  * Two classes fit one weight vector (log-loss of the second class); more classes fit
  * the multinomial (softmax) model with one vector per class.
  */
-import { argmaxRows, type Matrix, matrix } from "../data/matrix.js";
+import { argmaxRows, type Matrix, matrix, softmaxRows } from "../data/matrix.js";
 import type { ClassTarget, FitOptions, FittedClassifier, Model, SavedModel, Target } from "./contract.js";
 import { binaryKernel, MAX_UNROLLED_FEATURES } from "./optimize/binary-logistic-kernel.js";
 import { lbfgs } from "./optimize/lbfgs.js";
@@ -183,14 +183,7 @@ function fittedLogistic(params: LogisticParams, features: readonly string[], cla
       linearScores(X, theta, c * (p + 1), z);
       out.data.set(z, c * n);
     }
-    for (let i = 0; i < n; i++) {
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, out.data[c * n + i]);
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += out.data[c * n + i] = Math.exp(out.data[c * n + i] - max);
-      for (let c = 0; c < k; c++) out.data[c * n + i] /= sum;
-    }
-    return out;
+    return softmaxRows(out);
   };
   return {
     task: "classification",

@@ -4,7 +4,7 @@
  * feature variance, as scikit-learn's GaussianNB); "multinomial" models non-negative
  * counts (word counts) with add-alpha smoothing, as its MultinomialNB.
  */
-import { argmaxRows, type Matrix, matrix } from "../data/matrix.js";
+import { argmaxRows, type Matrix, matrix, softmaxRows } from "../data/matrix.js";
 import { message } from "../messages.js";
 import type { ClassTarget, FitOptions, FittedClassifier, Model, SavedModel, Target } from "./contract.js";
 import { nonNegative, oneOf, positive } from "./params.js";
@@ -107,15 +107,8 @@ function fittedNaiveBayes(params: NaiveBayesParams, features: readonly string[],
         }
       }
     }
-    // Joint log-likelihoods to probabilities, stably (log-sum-exp per row).
-    for (let i = 0; i < n; i++) {
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, out.data[c * n + i]);
-      let sum = 0;
-      for (let c = 0; c < k; c++) sum += out.data[c * n + i] = Math.exp(out.data[c * n + i] - max);
-      for (let c = 0; c < k; c++) out.data[c * n + i] /= sum;
-    }
-    return out;
+    // Joint log-likelihoods to probabilities.
+    return softmaxRows(out);
   };
   return {
     task: "classification",

@@ -15,24 +15,17 @@ describe("crossValidate", () => {
     const { folds } = foldsFor(penguins, targetOf(penguins, "Species"), options);
     const ref = python<{ accuracy: number; logLoss: number; f1: number }[]>(
       `
-import json, sys
-import numpy as np, pandas as pd
-from sklearn.impute import SimpleImputer
-from sklearn.preprocessing import StandardScaler, OneHotEncoder
-from sklearn.compose import ColumnTransformer
-from sklearn.pipeline import make_pipeline
+import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, log_loss, f1_score
+from references import penguins, penguin_pipeline
 folds = json.load(sys.stdin)
-df = pd.read_json(${JSON.stringify(penguinsFile)}).replace({".": np.nan, None: np.nan})
+df = penguins(${JSON.stringify(penguinsFile)})
 X, y = df.drop(columns=["Species"]), df["Species"]
-num = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"]
 out = []
 for test in folds:
     train = np.setdiff1d(np.arange(len(df)), test)
-    pre = ColumnTransformer([("num", SimpleImputer(strategy="median", add_indicator=True), num),
-        ("cat", OneHotEncoder(min_frequency=5, handle_unknown="infrequent_if_exist"), ["Island", "Sex"])])
-    m = make_pipeline(pre, StandardScaler(), LogisticRegression(tol=1e-12, max_iter=100000)).fit(X.iloc[train], y.iloc[train])
+    m = penguin_pipeline(LogisticRegression(tol=1e-12, max_iter=100000)).fit(X.iloc[train], y.iloc[train])
     p = m.predict_proba(X.iloc[test])
     out.append({"accuracy": accuracy_score(y.iloc[test], m.classes_[p.argmax(1)]), "logLoss": log_loss(y.iloc[test], p, labels=m.classes_), "f1": f1_score(y.iloc[test], m.classes_[p.argmax(1)], average="macro")})
 emit(out)`,

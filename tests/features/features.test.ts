@@ -21,19 +21,14 @@ const ref = python<{
 }>(`
 import numpy as np, pandas as pd
 from sklearn.impute import SimpleImputer
-from sklearn.preprocessing import StandardScaler, MinMaxScaler, RobustScaler, OneHotEncoder
-from sklearn.compose import ColumnTransformer
-from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler, MinMaxScaler, RobustScaler
 from sklearn.linear_model import LogisticRegression
 df = pd.read_json(${JSON.stringify(penguinsFile)}).replace({".": np.nan, None: np.nan})
 num = ${JSON.stringify(numeric)}
 X = df[num].to_numpy(dtype=float)
 features = df.drop(columns=["Species"])
-pre = ColumnTransformer([
-  ("num", SimpleImputer(strategy="median", add_indicator=True), num),
-  ("cat", OneHotEncoder(min_frequency=5, handle_unknown="infrequent_if_exist"), ["Island", "Sex"]),
-])
-model = make_pipeline(pre, StandardScaler(), LogisticRegression(C=1.0, tol=1e-12, max_iter=100000))
+from references import penguin_pipeline
+model = penguin_pipeline(LogisticRegression(C=1.0, tol=1e-12, max_iter=100000))
 model.fit(features, df["Species"])
 emit({
   "imputed": SimpleImputer(strategy="median", add_indicator=True).fit_transform(X)[:5].tolist(),

@@ -12,6 +12,7 @@ export const VENV_PYTHON = path.resolve(".venv", "bin", "python");
 
 const PRELUDE = `
 import json, sys
+sys.path.insert(0, ${JSON.stringify(path.resolve("tests", "helpers"))})
 from importlib.metadata import version
 def _finite(value):
     # JSON has no NaN: non-finite numbers travel as null.

@@ -19,23 +19,16 @@ describe("mlp", () => {
     const { folds } = foldsFor(penguins, targetOf(penguins, "Species"), options);
     const ref = python<number[]>(
       `
-import json, sys
-import numpy as np, pandas as pd
-from sklearn.impute import SimpleImputer
-from sklearn.preprocessing import StandardScaler, OneHotEncoder
-from sklearn.compose import ColumnTransformer
-from sklearn.pipeline import make_pipeline
+import numpy as np
 from sklearn.neural_network import MLPClassifier
+from references import penguins, penguin_pipeline
 folds = json.load(sys.stdin)
-df = pd.read_json(${JSON.stringify(`${dependencyDir("vega-datasets")}/data/penguins.json`)}).replace({".": np.nan, None: np.nan})
+df = penguins(${JSON.stringify(`${dependencyDir("vega-datasets")}/data/penguins.json`)})
 X, y = df.drop(columns=["Species"]), df["Species"]
-num = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"]
 out = []
 for test in folds:
     train = np.setdiff1d(np.arange(len(df)), test)
-    pre = ColumnTransformer([("num", SimpleImputer(strategy="median", add_indicator=True), num),
-        ("cat", OneHotEncoder(min_frequency=5, handle_unknown="infrequent_if_exist"), ["Island", "Sex"])])
-    m = make_pipeline(pre, StandardScaler(), MLPClassifier((32,), learning_rate_init=0.01, max_iter=60, random_state=0)).fit(X.iloc[train], y.iloc[train])
+    m = penguin_pipeline(MLPClassifier((32,), learning_rate_init=0.01, max_iter=60, random_state=0)).fit(X.iloc[train], y.iloc[train])
     out.append(float((m.predict(X.iloc[test]) == y.iloc[test]).mean()))
 emit(out)`,
       JSON.stringify(folds.map((f) => [...f.test])),

@@ -9,7 +9,7 @@ import { type DataInput, resolveData } from "../../data/convert.js";
 import type { Dataset } from "../../data/dataset.js";
 import { simpsonChart } from "../../charts/simpson.js";
 import { message } from "../../messages.js";
-import { checkOptions, columnOf, type OptionCheck } from "../../options.js";
+import { checkOptions, columnOf, numberOption } from "../../options.js";
 import { createResult, type Result } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
 import { compareMeans, compareRates, type ComparisonResult, compareSlopes, isReversal } from "./compare.js";
@@ -51,9 +51,7 @@ const ANALYSIS = "simpson";
 export async function simpson(data: DataInput, options: SimpsonOptions): Promise<Result<SimpsonData>> {
   const dataset = await resolveData(data);
   const column = columnOf(ANALYSIS, dataset);
-  const positiveNumber: OptionCheck = (v, o) => {
-    if (typeof v !== "number" || !(v >= 0)) throw message.badOption(ANALYSIS, o, v, "a number ≥ 0");
-  };
+  const positiveNumber = numberOption(ANALYSIS, 0);
   checkOptions(ANALYSIS, options, {
     outcome: column,
     treatment: column,
