@@ -137,6 +137,8 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: {
       outcome: { kind: "string", help: "the outcome column" },
+      target: { kind: "string", help: "instead of --outcome: analyse the out-of-fold errors of a model predicting this column" },
+      model: { kind: "string", help: "with --target, the model whose errors to analyse" },
       treatment: { kind: "string", help: "the column whose effect on the outcome is in question (omit with --by to scan every pair)" },
       by: { kind: "string", help: "the column to hold fixed (numbers are cut into --buckets equal-count groups)" },
       count: { kind: "string", help: "a column of counts, for tables where each row stands for many cases" },

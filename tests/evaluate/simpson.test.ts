@@ -97,3 +97,16 @@ describe("bad input", () => {
     await expect(simpson("penguins", { outcome: "Species", treatment: "Sex" } as never)).rejects.toThrowError(/both --treatment and --by/);
   });
 });
+
+describe("over a model's errors", () => {
+  it("scans the out-of-fold errors of a model instead of an outcome column", async () => {
+    const result = await simpson("cps-wages-1985", { target: "wage" } as never);
+    expect(result.title).toBe("Simpson's paradox scan for model error");
+    expect(result.data.findings.every((f) => f.outcome === "model error")).toBe(true);
+    expect(result.data.findings.some((f) => f.treatment === "experience" && f.by === "age")).toBe(true);
+  });
+
+  it("takes an outcome or a target, not both", async () => {
+    await expect(simpson("penguins", { outcome: "Sex", target: "Species" })).rejects.toThrowError(/either --outcome or --target/);
+  });
+});

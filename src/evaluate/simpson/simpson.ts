@@ -6,7 +6,11 @@
  * statistical strength stated, because the classic cases are real and not significant.
  */
 import { type DataInput, resolveData } from "../../data/convert.js";
-import type { Dataset } from "../../data/dataset.js";
+import { Dataset } from "../../data/dataset.js";
+import { defaultModelFor, pipelineFor } from "../../features/default-pipeline.js";
+import { targetOf } from "../../features/target.js";
+import { asPredictor, foldsFor, runFolds } from "../cross-validate.js";
+import { assemble, assembleTruth } from "../out-of-fold.js";
 import { simpsonChart } from "../../charts/simpson.js";
 import { message } from "../../messages.js";
 import { checkOptions, columnOf, numberOption } from "../../options.js";
@@ -17,7 +21,11 @@ import { binaryOutcome, type BinaryOutcome, grouping, treatmentArms } from "./pr
 import { findingTable, findingVerdict, scanNotes, scanTable, scanVerdict } from "./verdict.js";
 
 export interface SimpsonOptions {
-  readonly outcome: string;
+  /** The outcome column; omit it and give `target` to analyse a model's errors instead. */
+  readonly outcome?: string;
+  /** Analyse the out-of-fold errors of a model predicting this column (wrong = 1 for classes, absolute error for numbers). */
+  readonly target?: string;
+  readonly model?: string;
   readonly treatment?: string;
   readonly by?: string;
   /** A column of counts: each row stands for that many cases (tables of counts). */
@@ -49,11 +57,16 @@ export interface SimpsonData {
 const ANALYSIS = "simpson";
 
 export async function simpson(data: DataInput, options: SimpsonOptions): Promise<Result<SimpsonData>> {
-  const dataset = await resolveData(data);
+  const given = await resolveData(data);
+  if (options?.target !== undefined && options.outcome !== undefined) throw message.badOption(ANALYSIS, "outcome", options.outcome, "either --outcome or --target (a model's errors), not both");
+  const dataset = options?.target !== undefined ? await withModelErrors(given, options.target, options.model) : given;
+  if (options?.target !== undefined) options = { ...options, outcome: ERROR_COLUMN, target: undefined, model: undefined };
   const column = columnOf(ANALYSIS, dataset);
   const positiveNumber = numberOption(ANALYSIS, 0);
   checkOptions(ANALYSIS, options, {
     outcome: column,
+    target: () => {},
+    model: () => {},
     treatment: column,
     by: column,
     count: column,
@@ -68,7 +81,8 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
     buckets: positiveNumber,
     maxLevels: positiveNumber,
   });
-  if (options?.outcome === undefined) throw message.badOption(ANALYSIS, "outcome", undefined, "the outcome column (--outcome COL)");
+  if (options?.outcome === undefined) throw message.badOption(ANALYSIS, "outcome", undefined, "the outcome column (--outcome COL), or --target COL to analyse a model's errors");
+  const outcomeName = options.outcome;
   if (dataset.nRows === 0) throw message.emptyData(dataset.meta.name ? `"${dataset.meta.name}"` : "the data");
   if ((options.treatment === undefined) !== (options.by === undefined)) {
     throw message.badOption(ANALYSIS, options.treatment === undefined ? "treatment" : "by", undefined, "both --treatment and --by, or neither to scan every pair");
@@ -78,16 +92,16 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
     minGroupSize: options.minGroupSize ?? 10,
     minEffect: options.minEffect ?? 0.01,
   };
-  const outcome = binaryOutcome(dataset.column(options.outcome), options.outcome, options.positive);
+  const outcome = binaryOutcome(dataset.column(outcomeName), outcomeName, options.positive);
   const buckets = options.buckets ?? 4;
   const maxLevels = options.maxLevels ?? 20;
   let findings: Finding[];
   let examined = 1;
   const skipped: string[] = [];
   if (options.treatment !== undefined && options.by !== undefined) {
-    findings = [examine(dataset, options.outcome, outcome, options.treatment, options.by, weights, options.levels, settings, buckets, maxLevels, new Map())];
+    findings = [examine(dataset, outcomeName, outcome, options.treatment, options.by, weights, options.levels, settings, buckets, maxLevels, new Map())];
   } else {
-    const excluded = new Set([options.outcome, options.count]);
+    const excluded = new Set([outcomeName, options.count, given.roles.target]);
     const candidates = dataset.names.filter((n) => !excluded.has(n) && dataset.column(n).type !== "date");
     // A column with too many categories can be neither a sensible treatment nor a slice.
     const usable = candidates.filter((n) => usableColumn(dataset, n, maxLevels));
@@ -99,7 +113,7 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
     // Each column's grouping and treatment split is computed once, not once per pair.
     const cache = new Map<string, unknown>();
     for (const [treatment, by] of pairs) {
-      const finding = examine(dataset, options.outcome, outcome, treatment, by, weights, undefined, settings, buckets, maxLevels, cache);
+      const finding = examine(dataset, outcomeName, outcome, treatment, by, weights, undefined, settings, buckets, maxLevels, cache);
       if (finding.reversal) findings.push(finding);
       await progress.step();
     }
@@ -112,8 +126,8 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
   return createResult({
     kind: "simpson",
     version: 1,
-    title: single ? `Simpson's paradox: ${options.treatment} and ${options.outcome}, by ${options.by}` : `Simpson's paradox scan for ${options.outcome}`,
-    verdict: single ? findingVerdict(first) : scanVerdict(simpsonData, options.outcome),
+    title: single ? `Simpson's paradox: ${options.treatment} and ${outcomeName}, by ${options.by}` : `Simpson's paradox scan for ${outcomeName}`,
+    verdict: single ? findingVerdict(first) : scanVerdict(simpsonData, outcomeName),
     notes: single ? [] : scanNotes(simpsonData),
     table: single ? findingTable(first) : scanTable(simpsonData),
     chart: first ? simpsonChart(first, dataset) : undefined,
@@ -153,6 +167,23 @@ function examine(
     ? compareRates(outcome.values, arms.arm, groups.codes, groups.labels, weights, settings)
     : compareMeans((dataset.column(outcomeName) as { values: Float64Array }).values, arms.arm, groups.codes, groups.labels, settings);
   return { ...base, ...result, levels: [arms.reference, arms.comparison], ...(outcome ? { positive: outcome.positive } : {}), reversal: isReversal(result) };
+}
+
+const ERROR_COLUMN = "model error";
+
+/** The data with one more column: each row's out-of-fold error of the model predicting `target`. */
+async function withModelErrors(dataset: Dataset, target: string, model: string | undefined): Promise<Dataset> {
+  const truth = targetOf(dataset, target);
+  const { folds } = foldsFor(dataset, truth, { folds: 5, split: truth.kind === "classification" ? "stratified" : "kfold" });
+  const runs = await runFolds(dataset, target, asPredictor(pipelineFor(model ?? defaultModelFor(dataset, target))), folds, false, new Progress("out-of-fold errors", folds.length));
+  const predictions = assemble(runs, dataset.nRows);
+  const observed = assembleTruth(runs, dataset.nRows);
+  const errors =
+    observed.kind === "classification"
+      ? Float64Array.from(observed.codes, (c, i) => (c === predictions.labels![i] ? 0 : 1))
+      : Float64Array.from(observed.values, (v, i) => Math.abs(v - predictions.values![i]));
+  const columns = dataset.names.filter((n) => n !== target).map((n) => [n, dataset.column(n)] as const);
+  return new Dataset([...columns, [ERROR_COLUMN, { type: "number", values: errors }]], {}, dataset.meta);
 }
 
 function usableColumn(dataset: Dataset, name: string, maxLevels: number): boolean {
