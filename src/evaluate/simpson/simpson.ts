@@ -101,7 +101,7 @@ export async function simpson(data: DataInput, options: SimpsonOptions): Promise
   if (options.treatment !== undefined && options.by !== undefined) {
     findings = [examine(dataset, outcomeName, outcome, options.treatment, options.by, weights, options.levels, settings, buckets, maxLevels, new Map())];
   } else {
-    const excluded = new Set([outcomeName, options.count, given.roles.target]);
+    const excluded = new Set([outcomeName, options.count]);
     const candidates = dataset.names.filter((n) => !excluded.has(n) && dataset.column(n).type !== "date");
     // A column with too many categories can be neither a sensible treatment nor a slice.
     const usable = candidates.filter((n) => usableColumn(dataset, n, maxLevels));
