@@ -16,7 +16,7 @@ const late = Float64Array.from(flights.column("delay").values, (d) => (d > 15 ? 
 const data = new Dataset([["distance", flights.column("distance")], ["hour", flights.column("time")], ["late", { type: "number", values: late }]]);
 const sizes = [0.1, 0.325, 0.55, 0.775, 1];
 {
-  const [seconds, curve] = await time(() => litml.learningCurve(data, { target: "late", model: "logistic", sizes, folds: 5 }));
+  const [seconds, curve] = await time(() => litml.learningCurve(data, { target: "late", model: "logistic", params: { tolerance: 1e-6 }, sizes, folds: 5 }));
   out.learningCurve = { seconds, validation: curve.data.points.map((p) => p.validation) };
 }
 

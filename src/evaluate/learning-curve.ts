@@ -24,6 +24,8 @@ import { defaultMetric, metric, type MetricSpec } from "./metrics/registry.js";
 export interface LearningCurveOptions {
   readonly target?: string;
   readonly model?: string;
+  /** Parameters for the model, e.g. { C: 0.5 }. */
+  readonly params?: object;
   readonly metric?: string;
   /** Training-set sizes in rows (or shares of the training fold, when all are ≤ 1). Default: 6 log-spaced sizes. */
   readonly sizes?: readonly number[];
@@ -72,6 +74,7 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
   checkOptions(ANALYSIS, options, {
     target: columnOf(ANALYSIS, dataset),
     model: () => {},
+    params: () => {},
     metric: () => {},
     sizes: (v, o) => {
       if (!Array.isArray(v) || v.length < 2 || v.some((s) => typeof s !== "number" || !(s > 0))) throw message.badOption(ANALYSIS, o, v, "two or more positive sizes");
@@ -91,7 +94,7 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
   const smallestTrain = Math.min(...folds.map((f) => f.train.length));
   const notes: string[] = [];
   const sizes = chooseSizes(options.sizes, smallestTrain, target.kind === "classification" ? target.classes.length : 1, notes);
-  const pipeline = pipelineFor(modelName);
+  const pipeline = pipelineFor(modelName, options.params ?? {});
   const random = new Random(seed);
   const progress = new Progress(`learning curve of ${modelName}`, sizes.length * folds.length);
   const trainScores = sizes.map(() => [] as number[]);

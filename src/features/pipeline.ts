@@ -98,8 +98,11 @@ export class FittedPipeline {
   targetOf(data: Dataset): Target {
     const target = targetOf(data, this.targetName, this.model.task);
     if (target.kind === "regression" || this.model.task !== "classification") return target;
+    // Re-code through a small table (this data's class code → the training classes' code), not per row.
     const index = new Map(this.model.classes.map((c, i) => [c, i]));
-    const codes = Int32Array.from(target.codes, (code) => index.get(target.classes[code]) ?? -1);
+    const remap = Int32Array.from(target.classes, (label) => index.get(label) ?? -1);
+    const codes = new Int32Array(target.codes.length);
+    for (let i = 0; i < codes.length; i++) codes[i] = remap[target.codes[i]];
     return { kind: "classification", codes, classes: this.model.classes };
   }
 
