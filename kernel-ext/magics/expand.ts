@@ -122,7 +122,8 @@ export function expandMagic(
         const near = closest(name, Object.keys(spec.options));
         throw fail(`unknown option --${name}.${near ? ` Did you mean --${near}?` : ""}`);
       }
-      if (options.has(name)) throw fail(`--${name} is given twice.`);
+      const key = arg.key ?? camelCase(name);
+      if ([...options.keys()].some((other) => (spec.options[other].key ?? camelCase(other)) === key)) throw fail(`--${name} is given twice.`);
       if (arg.kind === "flag") {
         options.set(name, "true");
         continue;
@@ -145,7 +146,7 @@ export function expandMagic(
   }
   const args = [...positional];
   if (options.size > 0) {
-    const entries = [...options].map(([name, value]) => `${camelCase(name)}: ${value}`);
+    const entries = [...options].map(([name, value]) => `${spec.options[name].key ?? camelCase(name)}: ${value}`);
     args.push(`{ ${entries.join(", ")} }`);
   }
   if (spec.body) args.push(JSON.stringify(body ?? ""));

@@ -7,6 +7,8 @@ export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbe
 export interface ArgSpec {
   readonly kind: ArgKind;
   readonly help: string;
+  /** The API option this fills, when it is not the option's own name in camelCase. */
+  readonly key?: string;
 }
 
 export interface MagicSpec {
@@ -54,14 +56,15 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: {
       target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      models: { kind: "strings", help: "candidate models, e.g. logistic,gbdt (default: logistic, or ridge for numbers)" },
+      model: { kind: "strings", key: "models", help: "candidate models, e.g. logistic,gbdt (default: logistic, or ridge for numbers)" },
+      models: { kind: "strings", help: "the same as --model" },
       metric: { kind: "string", help: "the metric, e.g. accuracy, balanced-accuracy, roc-auc, rmse" },
       folds: { kind: "number", help: "cross-validation folds (default 5)" },
       seed: { kind: "number", help: "seed for folds, baselines and the bootstrap (default 0)" },
       heuristic: { kind: "string", help: "a hand-written rule as {expr}: a function of the row, or { column, pattern, match, otherwise }" },
       "min-gain": { kind: "number", help: "the gain over the best baseline that counts as success, in metric units" },
     },
-    example: "%baseline penguins --target Species --models logistic,gbdt",
+    example: "%baseline penguins --target Species --model logistic,gbdt",
   },
   {
     name: "learning_curve",

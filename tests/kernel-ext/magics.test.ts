@@ -57,6 +57,11 @@ describe("expandMagic", () => {
     );
   });
 
+  it("maps an option to another API key where the table says so", () => {
+    expect(expandCell("%baseline penguins --model logistic,gbdt", noVariables).code).toBe('await litml.baseline("penguins", { models: ["logistic","gbdt"] })');
+    expect(() => expandCell("%baseline penguins --model a --models b", noVariables)).toThrowError(/--models is given twice/);
+  });
+
   it("prefers a notebook variable over the registry, unless registry: is given", () => {
     expect(expand("penguins", variables("penguins"))).toBe("await litml.demo(penguins)");
     expect(expand("registry:penguins", variables("penguins"))).toBe('await litml.demo("penguins")');
