@@ -163,35 +163,38 @@ export function sliceMetrics(
       if ((truth as Extract<Target, { kind: "classification" }>).codes[i] === predictions.labels![i]) totalHits += w;
     }
   }
+  const classTruth = truth.kind === "classification" ? truth.codes : undefined;
   const raw = present.map((g) => {
     const rows = order.subarray(offsets[g], offsets[g + 1]);
-    const subTruth = subsetTarget(truth, rows);
-    const subPredictions = subsetPredictions(predictions, rows);
-    const subWeights = weights ? Float64Array.from(rows, (r) => weights[r]) : undefined;
-    const value = spec.compute(subTruth, subPredictions, subWeights);
     const big = rows.length >= minSize;
-    let low: number;
-    let high: number;
-    let pValue = NaN;
     if (proportion) {
+      // A share of rows: one pass over the slice's rows gives the value, the interval and the test.
       let hits = 0;
       let w = 0;
       let w2 = 0;
       for (let i = 0; i < rows.length; i++) {
-        const weight = subWeights ? subWeights[i] : 1;
+        const r = rows[i];
+        const weight = weights ? weights[r] : 1;
         w += weight;
         w2 += weight * weight;
-        if (subTruth.kind === "classification" && subTruth.codes[i] === subPredictions.labels![i]) hits += weight;
+        if (classTruth![r] === predictions.labels![r]) hits += weight;
       }
       // Kish's effective sample size turns weighted counts into a binomial-like n.
       const nEffective = (w * w) / w2;
-      ({ low, high } = wilson((hits / w) * nEffective, nEffective));
-      if (big) pValue = twoProportionP(hits, w, totalHits - hits, totalWeight - w);
-    } else {
-      const interval = bootstrap(rows.length, (sample) => spec.compute(subsetTarget(subTruth, sample), subsetPredictions(subPredictions, sample)), { seed: seed + g, resamples: 200, confidence: big ? level : 0.95 });
-      ({ low, high } = interval);
+      const { low, high } = wilson((hits / w) * nEffective, nEffective);
+      const pValue = big ? twoProportionP(hits, w, totalHits - hits, totalWeight - w) : NaN;
+      return { g, label: labels[g], n: rows.length, value: hits / w, low, high, big, pValue };
     }
-    return { g, label: labels[g], n: rows.length, value, low, high, big, pValue };
+    const subTruth = subsetTarget(truth, rows);
+    const subPredictions = subsetPredictions(predictions, rows);
+    const subWeights = weights ? Float64Array.from(rows, (r) => weights[r]) : undefined;
+    const value = spec.compute(subTruth, subPredictions, subWeights);
+    const interval = bootstrap(rows.length, (sample) => spec.compute(subsetTarget(subTruth, sample), subsetPredictions(subPredictions, sample)), {
+      seed: seed + g,
+      resamples: 200,
+      confidence: big ? level : 0.95,
+    });
+    return { g, label: labels[g], n: rows.length, value, low: interval.low, high: interval.high, big, pValue: NaN };
   });
   const adjusted = proportion ? holm(raw.map((s) => (s.big ? s.pValue : NaN))) : raw.map(() => NaN);
   const slices: Slice[] = raw.map((s, i) => {
