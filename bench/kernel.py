@@ -107,7 +107,11 @@ def main():
     bench("cell-round-trip", med(litml_runs, 2), med(tslab_runs, 2))
     magic, by_hand = magic_dispatch(spec_manager, 40)
     bench("magic-dispatch", magic, by_hand)
-    print(f"magic expansion and dispatch per cell: {(magic - by_hand) * 1000:.2f} ms (target < 5 ms)")
+    delta = (magic - by_hand) * 1000
+    if delta > 0:
+        print(f"magic expansion and dispatch per cell: {delta:.2f} ms (target < 5 ms)")
+    else:
+        print("magic expansion and dispatch per cell: below the noise of a kernel round trip (see magic-expansion for the in-process cost; target < 5 ms)")
 
 
 if __name__ == "__main__":
