@@ -142,6 +142,11 @@ export const message = {
     ),
   badFrameLine: (line: number, text: string) =>
     new LitmlError("bad-frame-line", `Line ${line} of the framing card is not "key: value": ${JSON.stringify(text)}.`),
+  driftColumns: (problem: string, columns: readonly string[]) =>
+    new LitmlError(
+      "drift-columns",
+      `Cannot compare REFERENCE and CURRENT: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
+    ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

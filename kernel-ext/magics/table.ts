@@ -134,6 +134,22 @@ export const MAGICS: readonly MagicSpec[] = [
     example: "%backtest seattle-weather --target weather --time date --folds 5",
   },
   {
+    name: "drift",
+    summary: "Has the data changed? Per column, a test chosen by type and size, and a verdict from the share of drifted columns.",
+    call: "drift",
+    positional: [
+      { name: "REFERENCE", kind: "data", help: DATA_HELP },
+      { name: "CURRENT", kind: "data", help: DATA_HELP },
+    ],
+    options: {
+      columns: { kind: "strings", help: "the columns to compare (default: all of the reference's)" },
+      "large-sample": { kind: "number", help: "reference rows from which effect sizes replace tests (default 1000)" },
+      threshold: { kind: "number", help: "effect size that counts as drift (default 0.1)" },
+      psi: { kind: "flag", help: "also report the population stability index" },
+    },
+    example: "%drift january june",
+  },
+  {
     name: "simpson",
     summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
     call: "simpson",
