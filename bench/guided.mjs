@@ -51,5 +51,17 @@ if (!quick) {
     sliceMetrics({ kind: "classification", codes: y, classes: ["0", "1"] }, { labels: predicted }, origin.codes, origin.dictionary, metric("accuracy"), undefined, 30, 0),
   );
   out.slices3m = { seconds, slices: sliced.slices.length, worse: sliced.slices.filter((s) => s.status === "worse").length };
+
+  // Drift over every column of flights-3m: January–March as the reference, April–June as current.
+  const date = big.column("date").values;
+  const cut = Date.UTC(2001, 3, 1);
+  const early = [];
+  const late = [];
+  for (let i = 0; i < big.nRows; i++) (date[i] < cut ? early : late).push(i);
+  const columns = ["delay", "distance", "origin", "destination", "hour", "weekday"];
+  const reference = big.take(Int32Array.from(early)).select(columns);
+  const current = big.take(Int32Array.from(late)).select(columns);
+  const [driftSeconds, drifted] = await time(() => litml.drift(reference, current));
+  out.drift3m = { seconds: driftSeconds, drifted: drifted.data.columns.filter((c) => c.drifted).length };
 }
 console.log(JSON.stringify(out));

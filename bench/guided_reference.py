@@ -87,4 +87,23 @@ with threadpool_limits(1):
         seconds, (count, *_rest) = timed(sliced)
         out["slices3m"] = {"seconds": seconds, "slices": int(count)}
 
+        from scipy.spatial.distance import jensenshannon
+        from scipy.stats import wasserstein_distance
+        frame = pd.DataFrame({"delay": big["delay"].astype(float), "distance": big["distance"].astype(float), "origin": big["origin"], "destination": big["destination"], "hour": big["date"].dt.hour.astype(float), "weekday": big["date"].dt.dayofweek.astype(str)})
+        early = (big["date"] < "2001-04-01").to_numpy()
+
+        def drift():
+            scores = {}
+            for column in frame.columns:
+                a, b = frame[column][early], frame[column][~early]
+                if pd.api.types.is_numeric_dtype(frame[column]):
+                    scores[column] = wasserstein_distance(a, b) / a.std(ddof=0)
+                else:
+                    counts = pd.concat([a.value_counts(), b.value_counts()], axis=1).fillna(0).to_numpy()
+                    scores[column] = jensenshannon(counts[:, 0], counts[:, 1], base=2)
+            return scores
+
+        seconds, scores = timed(drift)
+        out["drift3m"] = {"seconds": seconds, "drifted": sum(v > 0.1 for v in scores.values())}
+
 print(json.dumps(out))
