@@ -104,6 +104,6 @@ with threadpool_limits(1):
             return scores
 
         seconds, scores = timed(drift)
-        out["drift3m"] = {"seconds": seconds, "drifted": sum(v > 0.1 for v in scores.values())}
+        out["drift3m"] = {"seconds": seconds, "drifted": int(sum(v > 0.1 for v in scores.values()))}
 
 print(json.dumps(out))
