@@ -19,7 +19,7 @@ import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
 import { checkOptions, columnOf, numberOption } from "../options.js";
-import { Progress } from "../runtime/context.js";
+import { Progress, quietly } from "../runtime/context.js";
 import { defaultMetric, metric, type Predictions } from "./metrics/registry.js";
 
 export type SplitKind = "kfold" | "stratified" | "group" | "time";
@@ -172,7 +172,7 @@ export function foldsFor(dataset: Dataset, target: Target, options: CrossValidat
 
 async function fitFold(predictor: Predictor, train: Dataset, target: string, fold: number): Promise<FittedPredictor> {
   try {
-    return await predictor.fit(train, target);
+    return await quietly(() => predictor.fit(train, target));
   } catch (error) {
     if (error instanceof LitmlError && error.code === "single-class") {
       const only = train.get(0, target);

@@ -15,7 +15,7 @@ import { framedMetric, framedSuccess } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
-import { Progress } from "../runtime/context.js";
+import { Progress, quietly } from "../runtime/context.js";
 import { addPair, emptyMoments, slopeOf } from "../stats/slope.js";
 import { Random } from "../util/random.js";
 import { foldsFor, predict } from "./cross-validate.js";
@@ -105,7 +105,7 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
     const test = dataset.take(fold.test);
     for (const [s, size] of sizes.entries()) {
       const train = dataset.take(order.subarray(0, size));
-      const fitted = await pipeline.fit(train, targetName);
+      const fitted = await quietly(() => pipeline.fit(train, targetName));
       const withProba = spec.needs === "proba";
       trainScores[s].push(spec.compute(fitted.targetOf(train), predict(fitted, train, withProba)));
       validationScores[s].push(spec.compute(fitted.targetOf(test), predict(fitted, test, withProba)));

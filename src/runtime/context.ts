@@ -24,6 +24,8 @@ export type ProgressSink = (update: ProgressUpdate) => void;
 interface RuntimeContext {
   sink: ProgressSink;
   signal: AbortSignal | undefined;
+  /** Above 0 while an analysis runs work of its own (model fits inside its folds): their progress stays silent. */
+  quiet: number;
 }
 
 const KEY = Symbol.for("litml.runtime");
@@ -34,7 +36,7 @@ const stderrSink: ProgressSink = ({ label, done, total, finished }) => {
 
 function context(): RuntimeContext {
   const holder = globalThis as unknown as Record<symbol, RuntimeContext | undefined>;
-  holder[KEY] ??= { sink: stderrSink, signal: undefined };
+  holder[KEY] ??= { sink: stderrSink, signal: undefined, quiet: 0 };
   return holder[KEY]!;
 }
 
@@ -49,6 +51,20 @@ export function setCancellationSignal(signal: AbortSignal | undefined): void {
 /** Throws a LitmlError if the user interrupted the cell. */
 export function throwIfCancelled(what: string): void {
   if (context().signal?.aborted) throw message.cancelled(what);
+}
+
+/**
+ * Runs work whose own progress would only clutter the caller's: an analysis already
+ * shows one bar for its folds, so the boosting or training bars inside them stay quiet.
+ */
+export async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const ctx = context();
+  ctx.quiet++;
+  try {
+    return await work();
+  } finally {
+    ctx.quiet--;
+  }
 }
 
 let nextId = 0;
@@ -86,6 +102,7 @@ export class Progress {
   }
 
   private report(finished: boolean): void {
+    if (context().quiet > 0) return;
     this.lastReport = Date.now();
     const elapsed = (Date.now() - this.started) / 1000;
     context().sink({ id: this.id, label: this.label, done: this.done, total: this.total, finished, first: !this.reported, elapsed });
