@@ -43,10 +43,6 @@ export function list(): DatasetEntry[] {
   return [...registry().values()];
 }
 
-export function isRegistered(name: string): boolean {
-  return registry().has(name);
-}
-
 const loaded = new Map<string, Dataset>();
 
 function entryOf(name: string): DatasetEntry {

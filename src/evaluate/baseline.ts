@@ -11,6 +11,7 @@ import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
+import type { Target } from "../models/contract.js";
 import { framedHuman, framedMetric, framedMinGain } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, numberOption } from "../options.js";
@@ -104,17 +105,19 @@ export async function baseline(data: DataInput, options: BaselineOptions = {}): 
   const random = new Random(seed);
   const draws = Array.from({ length: resamples }, () => Int32Array.from({ length: dataset.nRows }, () => random.int(dataset.nRows)));
   const scored: (Contender & { oof?: Predictions; resampled?: Float64Array })[] = [];
-  let truth = target;
+  // Every contender runs on the same folds, so the out-of-fold truth is the same for all: assemble it once.
+  let truth: Target | undefined;
   for (const { predictor, kind } of predictors) {
     const runs = await runFolds(dataset, targetName, predictor, folds, spec.needs === "proba", progress);
-    truth = assembleTruth(runs, dataset.nRows);
+    truth ??= assembleTruth(runs, dataset.nRows);
     const oof = assemble(runs, dataset.nRows);
-    const resampled = Float64Array.from(draws, (rows) => spec.compute(subsetTarget(truth, rows), subsetPredictions(oof, rows)));
+    const observed = truth;
+    const resampled = Float64Array.from(draws, (rows) => spec.compute(subsetTarget(observed, rows), subsetPredictions(oof, rows)));
     const sorted = Float64Array.from(resampled.filter((v) => !Number.isNaN(v))).sort();
     scored.push({
       name: predictor.name,
       kind,
-      score: spec.compute(truth, oof),
+      score: spec.compute(observed, oof),
       low: quantileSorted(sorted, 0.025),
       high: quantileSorted(sorted, 0.975),
       foldScores: runs.map((r) => spec.compute(r.truth, r.predictions)),

@@ -3,7 +3,6 @@
  * expression over a text column ("a regular expression instead of a large language
  * model", as the book puts it). It learns nothing; fitting only records the classes.
  */
-import type { Dataset } from "../data/dataset.js";
 import { matrix } from "../data/matrix.js";
 import { message } from "../messages.js";
 import { targetOf } from "../features/target.js";
@@ -69,9 +68,4 @@ function checked(answer: unknown, row: number, name: string): string | number {
   if (typeof answer === "boolean") return String(answer);
   if (typeof answer === "string" || (typeof answer === "number" && Number.isFinite(answer))) return answer;
   throw message.badOption(name, `answer for row ${row}`, answer, "a class label or a number");
-}
-
-/** For validating a data set's rows against a pattern rule before running it. */
-export function patternColumn(rule: RowRule | PatternRule, data: Dataset): void {
-  if (typeof rule !== "function") data.column(rule.column);
 }

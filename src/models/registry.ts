@@ -34,10 +34,6 @@ export function modelNames(): string[] {
   return Object.keys(MODELS);
 }
 
-export function modelSummary(name: string): string {
-  return entry(name).summary;
-}
-
 function entry(name: string): Entry {
   const found = Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;
   if (!found) throw message.unknownModel(name, modelNames());

@@ -58,7 +58,3 @@ export function recordLook(testHash: string, fingerprint: string, notebook = not
     return (db.prepare("SELECT COUNT(*) AS n FROM looks WHERE test_hash = ?").get(testHash) as { n: number }).n;
   })();
 }
-
-export function looksAt(testHash: string): number {
-  return (store().prepare("SELECT COUNT(*) AS n FROM looks WHERE test_hash = ?").get(testHash) as { n: number }).n;
-}

@@ -1,10 +1,4 @@
-import { gammaP, gammaQ } from "./special.js";
-
-/** erf(x) through the incomplete gamma function: erf(x) = P(1/2, x²). */
-export function erf(x: number): number {
-  const value = gammaP(0.5, x * x);
-  return x < 0 ? -value : value;
-}
+import { gammaQ } from "./special.js";
 
 /** Φ(x), from the complementary error function so that both tails keep their digits. */
 export function normalCdf(x: number): number {
