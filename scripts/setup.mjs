@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One idempotent setup step, run by `npm start`, `npm test` and CI: installs the npm
-// packages, builds, creates the project's Python virtualenv and installs the litml
-// kernelspec into it. Each step is skipped when its inputs have not changed since it
+// packages, builds, creates the project's Python virtualenv, builds the JupyterLab extension
+// and installs the litml kernelspec and the extension into the venv. Each step is skipped when its inputs have not changed since it
 // last ran (stamps hold the hashes), so a second run takes well under a second.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -19,8 +19,10 @@ function hashOf(...files) {
   return hash.digest("hex");
 }
 
-function stamped(stampFile, hash, step) {
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) return;
+/** Runs `step` unless the stamp holds `hash` and the step's output (when named) is still there. */
+function stamped(stampFile, hash, step, output) {
+  const outputPresent = output === undefined || existsSync(output);
+  if (outputPresent && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) return;
   step();
   mkdirSync(path.dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, hash);
@@ -39,6 +41,17 @@ function newestSourceTime(dir) {
     newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
   }
   return newest;
+}
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function pythonVersion() {
+  return execFileSync(venvPython, ["-c", "import sys; print(f'{sys.version_info[0]}.{sys.version_info[1]}')"], { encoding: "utf8" }).trim();
 }
 
 // 1. npm packages, exactly as locked.
@@ -63,6 +76,36 @@ stamped(path.join(venv, ".litml-pip-stamp"), hashOf(path.join(root, "requirement
   if (!existsSync(venvPython)) run(process.env.PYTHON ?? "python3", ["-m", "venv", venv]);
   run(venvPython, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", "requirements.txt"]);
 });
+// The venv sits inside an ES-module package; Jupyter's bundled yarn.js is CommonJS and would
+// otherwise be loaded as ESM (and fail) whenever JupyterLab asks it for its configuration.
+const venvPackage = path.join(venv, "package.json");
+if (!existsSync(venvPackage)) writeFileSync(venvPackage, '{ "type": "commonjs" }\n');
 
-// 4. The litml kernelspec in the venv (cheap; always rewritten so it points at this checkout and this node).
+// 4. The prebuilt JupyterLab extension, against the venv's own JupyterLab (its staging
+// package.json names the versions the host shares), rebuilt when any of its inputs change.
+const lab = path.join(root, "kernel-ext", "lab");
+stamped(path.join(lab, "node_modules", ".litml-npm-stamp"), hashOf(path.join(lab, "package-lock.json")), () =>
+  run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: lab }),
+);
+const hostPackage = path.join(venv, "lib", `python${pythonVersion()}`, "site-packages", "jupyterlab", "staging", "package.json");
+const labInputs = [
+  ...sourceFiles(path.join(lab, "src")),
+  ...sourceFiles(path.join(lab, "style")),
+  path.join(lab, "package.json"),
+  path.join(lab, "tsconfig.json"),
+  path.join(root, "src", "display", "format.ts"),
+  path.join(root, "src", "display", "levels.ts"),
+  hostPackage,
+];
+const labBuild = path.join(lab, "labextension", "package.json");
+stamped(path.join(lab, "node_modules", ".litml-build-stamp"), hashOf(...labInputs), () => {
+  run(process.execPath, [path.join(lab, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: lab });
+  run(process.execPath, [path.join(lab, "node_modules", "@jupyter", "builder", "lib", "build-labextension.js"), "--core-package-file", hostPackage, "."], {
+    cwd: lab,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}, labBuild);
+
+// 5. The litml kernelspec and the lab extension in the venv (cheap; always rewritten so they
+// point at this checkout and this node).
 run(process.execPath, [path.join(root, "dist", "src", "cli.js"), "install", "--prefix", venv], { stdio: ["ignore", "ignore", "inherit"] });

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { installKernelSpec } from "../kernel-ext/kernelspec.js";
+import { installLabExtension } from "../kernel-ext/labextension.js";
 import { type Notebook } from "./report/notebook.js";
 import { renderReport } from "./report/render.js";
 import { findNotebooks, runNotebook } from "./report/run.js";
@@ -70,6 +71,12 @@ function main(argv: string[]): number {
           ? { sysPrefix: true as const, python }
           : { user: true as const, python };
       console.log(`litml kernelspec installed: ${installKernelSpec(target)}`);
+      const labExtension = installLabExtension(target);
+      console.log(
+        labExtension
+          ? `litml JupyterLab extension installed: ${labExtension}`
+          : "litml JupyterLab extension not built (run `npm start` in a checkout); results still render as HTML",
+      );
       return 0;
     }
     case "lab": {

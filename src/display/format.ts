@@ -1,7 +1,10 @@
-import type { Cell } from "../result.js";
+/**
+ * How numbers read in verdicts, tables and the JupyterLab renderer. A leaf module (no imports)
+ * so that the lab extension compiles it into its bundle unchanged.
+ */
 
 /** Numbers as a person reads them: integers whole, others to 4 significant digits. */
-export function formatCell(value: Cell): string {
+export function formatCell(value: string | number | boolean | null): string {
   if (value === null) return "—";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "—";

@@ -7,12 +7,7 @@ import { LEVEL_COLORS } from "../charts/theme.js";
 import type { Result, Table, VerdictLevel } from "../result.js";
 import { escapeHtml } from "../util/escape.js";
 import { formatCell } from "./format.js";
-
-export const LEVEL_LABELS: Record<VerdictLevel, { icon: string; word: string }> = {
-  ok: { icon: "✔", word: "OK" },
-  warn: { icon: "⚠", word: "Warning" },
-  fail: { icon: "✖", word: "Fail" },
-};
+import { LEVEL_LABELS } from "./levels.js";
 
 const MAX_TABLE_ROWS = 200;
 

@@ -1,6 +1,6 @@
 import type { Result, Table } from "../result.js";
 import { formatCell } from "./format.js";
-import { LEVEL_LABELS } from "./html.js";
+import { LEVEL_LABELS } from "./levels.js";
 
 const MAX_TEXT_ROWS = 30;
 
