@@ -8,6 +8,7 @@ import type { Result, Table, VerdictLevel } from "../result.js";
 import { escapeHtml } from "../util/escape.js";
 import { formatCell } from "./format.js";
 import { LEVEL_LABELS } from "./levels.js";
+import { svgImageTag } from "./svg-image.js";
 
 const MAX_TABLE_ROWS = 200;
 
@@ -40,6 +41,11 @@ export function tableHtml(table: Table): string {
   );
 }
 
+function chartDescription(result: Result): string {
+  const description = result.chart?.description;
+  return typeof description === "string" ? description : `${result.title} chart`;
+}
+
 export function resultHtml(result: Result): string {
   const parts = [
     `<div class="litml-result" data-litml-kind="${escapeHtml(result.kind)}" style="font-family:sans-serif;font-size:13px">`,
@@ -50,7 +56,7 @@ export function resultHtml(result: Result): string {
     const items = result.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("");
     parts.push(`<ul class="litml-notes" style="margin:4px 0 6px 18px;padding:0">${items}</ul>`);
   }
-  if (result.svg) parts.push(`<div class="litml-chart">${result.svg}</div>`);
+  if (result.svg) parts.push(`<div class="litml-chart">${svgImageTag(result.svg, chartDescription(result))}</div>`);
   if (result.table) parts.push(tableHtml(result.table));
   parts.push("</div>");
   return parts.join("");

@@ -4,6 +4,7 @@
  * off, and a footer stamp to reproduce it.
  */
 import { Marked } from "marked";
+import { inlineSvgImages } from "../display/svg-image.js";
 import { RESULT_MIME } from "../result.js";
 import { escapeHtml } from "../util/escape.js";
 import { joinSource, type Notebook, type Output } from "./notebook.js";
@@ -64,7 +65,7 @@ function renderOutput(output: Output): string {
 /** Richest representation that reads without JavaScript, in this order. */
 function renderBundle(data: Record<string, unknown>): string {
   const text = (mime: string) => joinSource(data[mime] as string | string[] | undefined);
-  if (data[RESULT_MIME] !== undefined && data["text/html"] !== undefined) return offlineHtml(text("text/html"));
+  if (data[RESULT_MIME] !== undefined && data["text/html"] !== undefined) return offlineHtml(inlineSvgImages(text("text/html")));
   if (data["image/svg+xml"] !== undefined) return offlineHtml(text("image/svg+xml"));
   if (data["image/png"] !== undefined) return `<img alt="chart" src="data:image/png;base64,${text("image/png").trim()}">`;
   if (data["text/html"] !== undefined) return offlineHtml(text("text/html"));

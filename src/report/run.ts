@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { svgToPng } from "../display/png.js";
+import { svgImages } from "../display/svg-image.js";
 import { packageRoot } from "../util/package-root.js";
 import { type Notebook } from "./notebook.js";
 import { renderReport } from "./render.js";
@@ -78,6 +79,5 @@ function withPngs(notebook: Notebook): Notebook {
 function svgInHtml(html: unknown): string | undefined {
   const text = Array.isArray(html) ? html.join("") : html;
   if (typeof text !== "string") return undefined;
-  const match = /<svg[\s\S]*?<\/svg>/.exec(text);
-  return match?.[0];
+  return svgImages(text)[0];
 }

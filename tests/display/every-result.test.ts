@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as litml from "../../src/index.js";
 import { RESULT_MIME } from "../../src/result.js";
+import { svgImages } from "../../src/display/svg-image.js";
 
 process.env.JPY_SESSION_NAME = `every-result-${process.pid}`;
 
@@ -18,7 +19,7 @@ const analyses: [string, () => Promise<litml.Result>][] = [
 ];
 
 describe.each(analyses)("the %s result", (_, run) => {
-  it("renders as result JSON, script-free HTML with its chart inline, and plain text", async () => {
+  it("renders as result JSON, script-free HTML with its chart as an SVG image, and plain text", async () => {
     const result = await run();
     const bundle = display(result);
     expect(Object.keys(bundle).sort()).toEqual([RESULT_MIME, "text/html", "text/plain"].sort());
@@ -29,7 +30,7 @@ describe.each(analyses)("the %s result", (_, run) => {
     const html = bundle["text/html"] as string;
     expect(html).not.toMatch(/<script/i);
     if (result.chart) {
-      expect(html).toContain("<svg");
+      expect(svgImages(html)[0]).toMatch(/^<svg[\s\S]*class="marks"/);
       expect((result.chart as { $schema: string }).$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     }
     expect(JSON.stringify(bundle).length).toBeLessThan(300_000);

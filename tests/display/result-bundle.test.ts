@@ -3,6 +3,7 @@ import { profile } from "../../src/data/profile.js";
 import { chart } from "../../src/charts/chart.js";
 import { RESULT_MIME } from "../../src/result.js";
 import { svgToPng } from "../../src/display/png.js";
+import { svgImages } from "../../src/display/svg-image.js";
 
 const display = (value: object) => (value as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
 
@@ -12,14 +13,18 @@ const hostile = Array.from({ length: 30 }, (_, i) => ({
 }));
 
 describe("a result's MIME bundle", () => {
-  it("carries the result JSON, script-free HTML with an inline SVG chart, and plain text", async () => {
+  it("carries the result JSON, script-free HTML with the chart as an SVG image, and plain text", async () => {
     const bundle = display(await profile("penguins"));
     expect(Object.keys(bundle).sort()).toEqual([RESULT_MIME, "text/html", "text/plain"].sort());
     const json = bundle[RESULT_MIME] as Record<string, unknown>;
     expect(json).toMatchObject({ kind: "profile", version: 1, verdict: { level: "warn" } });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     const html = bundle["text/html"] as string;
-    expect(html).toContain("<svg");
+    // JupyterLab's sanitizer drops <svg> elements from untrusted HTML but keeps images.
+    expect(html).not.toContain("<svg");
+    const [chartSvg] = svgImages(html);
+    expect(chartSvg).toMatch(/^<svg[\s\S]*class="marks"[\s\S]*<\/svg>$/);
+    expect(html).toMatch(/<img class="litml-chart-image" alt="[^"]+" src="data:image\/svg\+xml;base64,/);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain("⚠ Warning");
     expect(bundle["text/plain"]).toMatch(/^Profile of "penguins"\n⚠ Warning: Biggest problem/);
@@ -36,6 +41,7 @@ describe("a result's MIME bundle", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("<b>y</b>");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html.match(/<img /g)).toHaveLength(1);
     // The chart draws the hostile names as values: the bar for the missing column is there.
     expect(result.svg).toContain("&lt;img src=x onerror=alert(1)&gt;");
     const spec = JSON.stringify(result.chart);
