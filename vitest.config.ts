@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // The browser suites run on their own (vitest.browser.config.ts).
+    exclude: ["tests/browser/**", "**/node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Python references and the kernel share 2 cores; more workers only thrash.

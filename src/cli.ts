@@ -80,7 +80,8 @@ function main(argv: string[]): number {
       return 0;
     }
     case "lab": {
-      const child = spawnSync(python, ["-m", "jupyterlab", "--notebook-dir", "notebooks"], { stdio: "inherit" });
+      const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
+      const child = spawnSync(python, ["-m", "jupyterlab", "--notebook-dir", "notebooks", ...asRoot], { stdio: "inherit" });
       return child.status ?? 1;
     }
   }
