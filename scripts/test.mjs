@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Runs every test: the TypeScript suites with vitest, then the kernel and protocol
-// suites with pytest from the project's venv. Prints each runner's own summary, then
+// Runs every test: the TypeScript suites with vitest, the kernel and protocol suites with
+// pytest from the project's venv, then the browser suites (JupyterLab, Notebook 7 and the
+// HTML report in Debian's Chromium, vitest.browser.config.ts). Prints each runner's own summary, then
 // one closing line with the totals. Exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,28 +16,38 @@ mkdirSync(results, { recursive: true });
 const typecheck = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.tests.json"], { cwd: root, stdio: "inherit" });
 if (typecheck.status !== 0) console.error("litml: the tests do not type-check (see above)");
 
+function runVitest(report, ...args) {
+  rmSync(report, { force: true }); // a report left from an earlier run must not count
+  return spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    { cwd: root, stdio: "inherit" },
+  );
+}
+
 const vitestJson = path.join(results, "vitest.json");
-const vitest = spawnSync(
-  process.execPath,
-  [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
-  { cwd: root, stdio: "inherit" },
-);
+const vitest = runVitest(vitestJson);
 const junit = path.join(results, "pytest.xml");
 const pytest = spawnSync(path.join(root, ".venv", "bin", "python"), ["-m", "pytest", "tests/kernel", "-q", `--junitxml=${junit}`], {
   cwd: root,
   stdio: "inherit",
 });
 
+const browserJson = path.join(results, "vitest-browser.json");
+const browser = runVitest(browserJson, "--config", "vitest.browser.config.ts");
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-try {
-  const report = JSON.parse(readFileSync(vitestJson, "utf8"));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-} catch {
-  failed += 1; // vitest did not report: count the suite as failed rather than pass silently.
+for (const file of [vitestJson, browserJson]) {
+  try {
+    const report = JSON.parse(readFileSync(file, "utf8"));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+  } catch {
+    failed += 1; // vitest did not report: count the suite as failed rather than pass silently.
+  }
 }
 try {
   const xml = readFileSync(junit, "utf8");
@@ -51,6 +62,6 @@ try {
   failed += 1;
 }
 if (typecheck.status !== 0) failed += 1;
-const ok = typecheck.status === 0 && vitest.status === 0 && pytest.status === 0 && failed === 0;
+const ok = [typecheck, vitest, pytest, browser].every((run) => run.status === 0) && failed === 0;
 console.log(`\nlitml: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);
