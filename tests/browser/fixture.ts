@@ -46,7 +46,8 @@ function cell(cellType: "markdown" | "code", source: string): Notebook["cells"][
     : { cell_type: "markdown", source, metadata: {} };
 }
 
-export function fixtureNotebook(): Notebook {
+/** A litml notebook of one heading and one code cell per source. */
+export function notebookOf(title: string, sources: readonly string[]): Notebook {
   return {
     nbformat: 4,
     nbformat_minor: 4,
@@ -54,24 +55,33 @@ export function fixtureNotebook(): Notebook {
       kernelspec: { name: "litml", display_name: "litml (TypeScript)", language: "typescript" },
       language_info: { name: "typescript" },
     },
-    cells: [
-      cell("markdown", "# Browser fixture\n\nEvery litml result kind that draws a chart, plus the awkward cases."),
-      cell("code", FRAMING),
-      ...SIX_CHARTS.map((source) => cell("code", source)),
-      cell("code", HOSTILE),
-      cell("code", '"placeholder: rewritten as a newer litml result"'),
-      cell("code", '"placeholder: rewritten as a malformed litml result"'),
-    ],
+    cells: [cell("markdown", title), ...sources.map((source) => cell("code", source))],
   } as Notebook;
 }
 
-/** Executes the fixture into `dir` (executed copy and report), then plants the two rewritten outputs. */
-export function executeFixture(dir: string, name = "fixture"): { executed: string; report: string } {
+export function fixtureNotebook(): Notebook {
+  return notebookOf("# Browser fixture\n\nEvery litml result kind that draws a chart, plus the awkward cases.", [
+    FRAMING,
+    ...SIX_CHARTS,
+    HOSTILE,
+    '"placeholder: rewritten as a newer litml result"',
+    '"placeholder: rewritten as a malformed litml result"',
+  ]);
+}
+
+/** Executes `notebook` with the litml kernel as `npm start` does; the executed copy and its report land in `dir`. */
+export function executeNotebook(dir: string, name: string, notebook: Notebook): { executed: string; report: string } {
   mkdirSync(path.join(dir, "source"), { recursive: true });
   const source = path.join(dir, "source", `${name}.ipynb`);
-  writeFileSync(source, JSON.stringify(fixtureNotebook(), null, 1));
+  writeFileSync(source, JSON.stringify(notebook, null, 1));
   const run = runNotebook(source, { outDir: dir, python: path.resolve(".venv", "bin", "python"), timeoutSeconds: 300, github: false });
-  if (!run.ok) throw new Error(`the browser fixture failed to execute; see ${run.executed}`);
+  if (!run.ok) throw new Error(`${name} failed to execute; see ${run.executed}`);
+  return run;
+}
+
+/** Executes the fixture into `dir` (executed copy and report), then plants the two rewritten outputs. */
+export function executeFixture(dir: string): { executed: string; report: string } {
+  const run = executeNotebook(dir, "fixture", fixtureNotebook());
   const notebook = JSON.parse(readFileSync(run.executed, "utf8")) as Notebook;
   const profileOutput = notebook.cells[2].outputs!.find((output) => output.data?.[RESULT_MIME]);
   if (!profileOutput?.data) throw new Error("the fixture's profile cell has no litml result");
