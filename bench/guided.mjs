@@ -63,5 +63,17 @@ if (!quick) {
   const current = big.take(Int32Array.from(late)).select(columns);
   const [driftSeconds, drifted] = await time(() => litml.drift(reference, current));
   out.drift3m = { seconds: driftSeconds, drifted: drifted.data.columns.filter((c) => c.drifted).length };
+
+  // Adversarial validation on 200,000 rows: the first 100,000 January flights against the first 100,000 June flights.
+  const month = (row) => new Date(date[row]).getUTCMonth();
+  const firstOfMonth = (m) => {
+    const rows = [];
+    for (let i = 0; i < big.nRows && rows.length < 100_000; i++) if (month(i) === m) rows.push(i);
+    return Int32Array.from(rows);
+  };
+  const january = big.take(firstOfMonth(0)).select(columns);
+  const june = big.take(firstOfMonth(5)).select(columns);
+  const [adversarialSeconds, adversarial] = await time(() => litml.adversarial(january, june));
+  out.adversarial200k = { seconds: adversarialSeconds, auc: adversarial.data.auc, top: adversarial.data.giveaways[0].column };
 }
 console.log(JSON.stringify(out));

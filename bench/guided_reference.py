@@ -2,7 +2,9 @@
 
 - learning curve: scikit-learn's learning_curve with StandardScaler + LogisticRegression;
 - Simpson scan: a straightforward pandas scan (groupby rates, per-group slopes with numpy);
-- slices: pandas groupby accuracy by origin with Wilson intervals and Holm correction.
+- slices: pandas groupby accuracy by origin with Wilson intervals and Holm correction;
+- drift: scipy's Wasserstein and Jensen–Shannon distances per column;
+- adversarial validation: HistGradientBoostingClassifier out of fold, with per-fold column shuffles.
 """
 import json
 import os
@@ -105,5 +107,29 @@ with threadpool_limits(1):
 
         seconds, scores = timed(drift)
         out["drift3m"] = {"seconds": seconds, "drifted": int(sum(v > 0.1 for v in scores.values()))}
+
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        from sklearn.metrics import roc_auc_score
+        from sklearn.model_selection import StratifiedKFold
+        month = big["date"].dt.month.to_numpy()
+        rows = np.concatenate([np.flatnonzero(month == 1)[:100_000], np.flatnonzero(month == 6)[:100_000]])
+        coded = frame.iloc[rows].apply(lambda c: c if pd.api.types.is_numeric_dtype(c) else c.astype("category").cat.codes.astype(float))
+        X, source = coded.to_numpy(float), np.repeat([0, 1], 100_000)
+
+        def adversarial():
+            # The same recipe as litml's: out-of-fold boosting, then each column shuffled in each fold's test rows.
+            scores, drops, rng = np.zeros(len(source)), np.zeros(X.shape[1]), np.random.default_rng(0)
+            for train, test in StratifiedKFold(3, shuffle=True, random_state=0).split(X, source):
+                model = HistGradientBoostingClassifier(max_iter=100, max_bins=255, early_stopping=False).fit(X[train], source[train])
+                scores[test] = model.predict_proba(X[test])[:, 1]
+                fold_auc = roc_auc_score(source[test], scores[test])
+                for c in range(X.shape[1]):
+                    shuffled = X[test].copy()
+                    shuffled[:, c] = rng.permutation(shuffled[:, c])
+                    drops[c] += (fold_auc - roc_auc_score(source[test], model.predict_proba(shuffled)[:, 1])) / 3
+            return roc_auc_score(source, scores), coded.columns[int(np.argmax(drops))]
+
+        seconds, (auc, top) = timed(adversarial)
+        out["adversarial200k"] = {"seconds": seconds, "auc": float(auc), "top": top}
 
 print(json.dumps(out))

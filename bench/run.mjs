@@ -44,6 +44,7 @@ bench("learning-curve-5x5-logistic-flights-200k", guided.learningCurve.seconds, 
 bench("simpson-scan-100k-x-20", guided.simpsonScan.seconds, guidedReference.simpsonScan.seconds, `${guided.simpsonScan.pairs} pairs, ${guided.simpsonScan.reversals} reversals (with strength) vs a pandas scan of directions only (target < 5 s)`);
 if (!quick) {
   bench("drift-flights-3m-every-column", guided.drift3m.seconds, guidedReference.drift3m.seconds, `January–March against April–June, 6 columns, ${guided.drift3m.drifted} drifted vs ${guidedReference.drift3m.drifted} by scipy (target < 3 s after load)`);
+  bench("adversarial-validation-200k", guided.adversarial200k.seconds, guidedReference.adversarial200k.seconds, `January vs June flights, 6 columns, 3 folds; AUC ${guided.adversarial200k.auc.toFixed(4)} vs ${guidedReference.adversarial200k.auc.toFixed(4)}, top giveaway ${guided.adversarial200k.top} vs ${guidedReference.adversarial200k.top} (target < 5 s)`);
   bench("slices-flights-3m-by-origin", guided.slices3m.seconds, guidedReference.slices3m.seconds, `${guided.slices3m.slices} airports, Wilson intervals and Holm correction, given predictions (target < 2 s after load)`);
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -15,6 +15,7 @@ export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } 
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
 export { frame, currentFrame, type FramingCard, type FramingData } from "./frame/frame.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
+export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";

@@ -150,6 +150,23 @@ export const MAGICS: readonly MagicSpec[] = [
     example: "%drift january june",
   },
   {
+    name: "adversarial",
+    summary: "Adversarial validation: can a classifier tell A's rows from B's? AUC with interval, drift score 2·AUC − 1, and the columns that give it away.",
+    call: "adversarial",
+    positional: [
+      { name: "A", kind: "data", help: DATA_HELP },
+      { name: "B", kind: "data", help: DATA_HELP },
+    ],
+    options: {
+      columns: { kind: "strings", help: "the columns to use (default: every column A and B share)" },
+      model: { kind: "string", help: "the classifier (default gbdt)" },
+      folds: { kind: "number", help: "out-of-fold rounds (default 3)" },
+      threshold: { kind: "number", help: "drift score from which A and B count as different (default 0.25)" },
+      seed: { kind: "number", help: "seed for the folds and the shuffles (default 0)" },
+    },
+    example: "%adversarial train test",
+  },
+  {
     name: "simpson",
     summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
     call: "simpson",

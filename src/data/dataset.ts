@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { datasetBundle, datasetText } from "../display/dataset.js";
 import { message } from "../messages.js";
+import { Random } from "../util/random.js";
 import { shortHash } from "../util/hash.js";
 import { type Column, columnLength, takeRows, valueAt } from "./column.js";
 
@@ -85,6 +86,21 @@ export class Dataset {
   take(rows: ArrayLike<number>): Dataset {
     const columns = this.names.map((name) => [name, takeRows(this.byName.get(name)!, rows)] as const);
     return new Dataset(columns, this.roles, this.meta, rows.length);
+  }
+
+  /** The rows whose value in `name` passes `test` (called with null for a missing value), in order. */
+  where(name: string, test: (value: number | string | Date | null) => boolean): Dataset {
+    const column = this.column(name);
+    const rows: number[] = [];
+    for (let r = 0; r < this.nRows; r++) if (test(valueAt(column, r))) rows.push(r);
+    return this.take(rows);
+  }
+
+  /** `n` rows drawn without replacement (all of them when n ≥ nRows), in their original order; seeded. */
+  sample(n: number, seed = 0): Dataset {
+    if (!Number.isInteger(n) || n < 0) throw message.badOption("sample", "n", n, "a whole number of rows ≥ 0");
+    if (n >= this.nRows) return this;
+    return this.take(new Random(seed).permutation(this.nRows).subarray(0, n).sort());
   }
 
   head(n = 5): Dataset {

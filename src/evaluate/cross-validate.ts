@@ -52,8 +52,19 @@ export interface FoldRun {
   readonly predictSeconds: number;
 }
 
+/** Called with each fold's fitted predictor and test rows, for analyses that probe the fold's model further. */
+export type FoldProbe = (fitted: FittedPredictor, test: Dataset, run: FoldRun) => void;
+
 /** Fits on each fold's training rows and predicts its test rows, yielding to the event loop between folds. */
-export async function runFolds(dataset: Dataset, target: string, predictor: Predictor, folds: readonly Fold[], withProba: boolean, progress?: Progress): Promise<FoldRun[]> {
+export async function runFolds(
+  dataset: Dataset,
+  target: string,
+  predictor: Predictor,
+  folds: readonly Fold[],
+  withProba: boolean,
+  progress?: Progress,
+  probe?: FoldProbe,
+): Promise<FoldRun[]> {
   const runs: FoldRun[] = [];
   for (const [f, fold] of folds.entries()) {
     const train = dataset.take(fold.train);
@@ -64,7 +75,9 @@ export async function runFolds(dataset: Dataset, target: string, predictor: Pred
     const predicted = performance.now();
     const predictions = predict(fitted, test, withProba);
     const predictSeconds = (performance.now() - predicted) / 1000;
-    runs.push({ fold: f, test: fold.test, truth: fitted.targetOf(test), predictions, fitSeconds, predictSeconds });
+    const run = { fold: f, test: fold.test, truth: fitted.targetOf(test), predictions, fitSeconds, predictSeconds };
+    runs.push(run);
+    probe?.(fitted, test, run);
     await progress?.step();
   }
   return runs;

@@ -20,6 +20,7 @@ import { createResult, type Result } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { jensenShannon, ksPValue, ksStatistic, psi, wasserstein } from "../stats/distribution-distance.js";
 import { chiSquaredIndependence } from "../stats/tests.js";
+import { checkComparable } from "./comparable.js";
 
 export interface DriftOptions {
   readonly columns?: readonly string[];
@@ -105,15 +106,6 @@ export async function drift(reference: DataInput, current: DataInput, options: D
       { name: cur.meta.name ?? "current", hash: cur.contentHash(), rows: cur.nRows },
     ],
   });
-}
-
-function checkComparable(ref: Dataset, cur: Dataset, names: readonly string[]): void {
-  const missing = names.filter((n) => !cur.has(n));
-  if (missing.length) throw message.driftColumns("CURRENT lacks", missing);
-  const unknown = names.filter((n) => !ref.has(n));
-  if (unknown.length) throw message.driftColumns("REFERENCE lacks", unknown);
-  const mismatched = names.filter((n) => ref.column(n).type !== cur.column(n).type).map((n) => `${n} (${ref.column(n).type} → ${cur.column(n).type})`);
-  if (mismatched.length) throw message.driftColumns("the types differ for", mismatched);
 }
 
 function columnDrift(name: string, ref: Column, cur: Column, large: boolean, threshold: number, alpha: number, withPsi: boolean): ColumnDrift {

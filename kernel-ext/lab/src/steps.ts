@@ -19,7 +19,7 @@ export const STEPS: readonly Step[] = [
   { id: "simpson", label: "Simpson's paradox", kinds: ["simpson"] },
   { id: "backtest", label: "Backtest", kinds: ["backtest"] },
   { id: "test-set", label: "Guarded test set", kinds: ["test-evaluation"] },
-  { id: "drift", label: "Drift", kinds: ["drift"] },
+  { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
 ];
 
 /** One result found in a notebook: the cell it is in and its verdict level. */
