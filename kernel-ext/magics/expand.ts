@@ -31,6 +31,19 @@ const LINE_MAGIC = /^(\s*(?:(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*|[A-Za-z_
 const CELL_MAGIC = /^\s*%%([A-Za-z_][\w-]*)(.*)$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const DECLARATION = /\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)/g;
+const DESTRUCTURING = /\b(?:const|let|var)\s*[[{]([^=]*)[\]}]\s*=/g;
+
+/** Names a line declares: `const a`, `function f`, `import * as m`, and one level of `const [a, b]` / `const { a, b: c }`. */
+function declaredNames(line: string): string[] {
+  const names = [...line.matchAll(DECLARATION)].map((d) => d[1] ?? d[2]);
+  for (const [, pattern] of line.matchAll(DESTRUCTURING)) {
+    for (const part of pattern.split(",")) {
+      const name = part.split(":").pop()!.split("=")[0].replace("...", "").trim();
+      if (IDENTIFIER.test(name)) names.push(name);
+    }
+  }
+  return names;
+}
 
 export function expandCell(code: string, context: ExpandContext): ExpandedCell {
   const commands: KernelCommand[] = [];
@@ -48,7 +61,7 @@ export function expandCell(code: string, context: ExpandContext): ExpandedCell {
   const out = lines.map((line) => {
     const match = LINE_MAGIC.exec(line);
     if (!match) {
-      for (const d of line.matchAll(DECLARATION)) declared.add(d[1] ?? d[2]);
+      for (const name of declaredNames(line)) declared.add(name);
       return line;
     }
     const [, prefix, name, args] = match;

@@ -157,7 +157,7 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
   return createResult({
     kind: "adversarial-validation",
     version: 1,
-    title: `Adversarial validation: ${first.meta.name ?? "A"} (${first.nRows.toLocaleString("en-US")} rows) against ${second.meta.name ?? "B"} (${second.nRows.toLocaleString("en-US")} rows)`,
+    title: `Adversarial validation: A = ${describe(first)}, B = ${describe(second)}`,
     verdict: verdictOf(data),
     notes: notesOf(data),
     table: {
@@ -172,6 +172,11 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
     ],
     seed,
   });
+}
+
+function describe(data: Dataset): string {
+  const rows = `${data.nRows.toLocaleString("en-US")} rows`;
+  return data.meta.name ? `${data.meta.name} (${rows})` : rows;
 }
 
 /** The columns whose shuffling costs a real share of the separation, at most three. */

@@ -110,6 +110,14 @@ describe("expandCell", () => {
     expect(code.split("\n")[2]).toBe('await litml.profile("later")');
   });
 
+  it("counts names bound by destructuring as declared", () => {
+    const cell = "const [a, b] = pair;\nconst { c, d: e, ...rest } = obj;\n%drift a b\n%drift e rest\n%drift c d";
+    const lines = expandCell(cell, noVariables).code.split("\n");
+    expect(lines[2]).toBe("await litml.drift(a, b)");
+    expect(lines[3]).toBe("await litml.drift(e, rest)");
+    expect(lines[4]).toBe('await litml.drift(c, "d")');
+  });
+
   it("turns %help and %lsmagic into kernel commands", () => {
     const { code, commands } = expandCell("%lsmagic\n%help profile", noVariables);
     expect(code.trim()).toBe("");
