@@ -7,14 +7,14 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../src/util/package-root.js";
 import type { InstallTarget } from "./kernelspec.js";
 
 export const LAB_EXTENSION_NAME = "litml-lab";
 
-/** The built extension inside this checkout or installed package (dist/kernel-ext → ../../kernel-ext/lab). */
+/** The built extension inside this checkout or installed package. */
 export function prebuiltLabExtension(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "kernel-ext", "lab", "labextension");
+  return path.join(packageRoot(), "kernel-ext", "lab", "labextension");
 }
 
 function jupyterDataDir(target: InstallTarget): string {
