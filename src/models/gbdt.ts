@@ -170,6 +170,15 @@ function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
+function toRowMajor(X: Matrix): Float64Array {
+  const out = new Float64Array(X.rows * X.cols);
+  for (let c = 0; c < X.cols; c++) {
+    const column = X.data.subarray(c * X.rows, (c + 1) * X.rows);
+    for (let i = 0, at = c; i < X.rows; i++, at += X.cols) out[at] = column[i];
+  }
+  return out;
+}
+
 export type FittedGbdt = FittedModel & { readonly iterations: number };
 
 function fittedGbdt(params: GbdtParams, features: readonly string[], classes: readonly string[] | undefined, baseline: Float64Array, trees: BoostedTree[][]): FittedGbdt {
@@ -178,7 +187,8 @@ function fittedGbdt(params: GbdtParams, features: readonly string[], classes: re
     checkPredictInput(MODEL, features, X, true);
     const raw = new Float64Array(X.rows * k);
     for (let c = 0; c < k; c++) raw.fill(baseline[c], c * X.rows, (c + 1) * X.rows);
-    for (const round of trees) round.forEach((tree, c) => addTreePredictions(tree, X.data, X.rows, raw, c * X.rows));
+    const rowMajor = toRowMajor(X);
+    for (const round of trees) round.forEach((tree, c) => addTreePredictions(tree, rowMajor, X.cols, X.rows, raw, c * X.rows));
     return raw;
   };
   const toJSON = (): SavedModel => ({
