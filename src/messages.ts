@@ -147,6 +147,11 @@ export const message = {
       "drift-columns",
       `Cannot compare REFERENCE and CURRENT: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
     ),
+  testColumns: (analysis: string, missing: readonly string[]) =>
+    new LitmlError(
+      "test-columns",
+      `${analysis}: the test set lacks ${missing.map((c) => `"${c}"`).join(", ")}; it needs the same columns as DATA.`,
+    ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
 };

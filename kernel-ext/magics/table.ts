@@ -134,6 +134,22 @@ export const MAGICS: readonly MagicSpec[] = [
     example: "%backtest seattle-weather --target weather --time date --folds 5",
   },
   {
+    name: "leakage",
+    summary: "Look for leakage inside each validation fold: copies of test rows in training, shared groups, the future in training, and features that predict the target on their own.",
+    call: "leakage",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: {
+      target: { kind: "string", help: "the column to predict" },
+      test: { kind: "data", help: "a separate test set to compare DATA with (instead of folds)" },
+      time: { kind: "string", help: "the column that orders rows in time" },
+      group: { kind: "string", help: "an id or group column that must not appear on both sides" },
+      split: { kind: "string", help: "the validation to check: kfold, stratified, group or time (default: what cross-validation would choose)" },
+      folds: { kind: "number", help: "folds (default 5)" },
+      threshold: { kind: "number", help: "single-feature score from which a feature is called a leak (default 0.95)" },
+    },
+    example: "%leakage penguins --target Species",
+  },
+  {
     name: "drift",
     summary: "Has the data changed? Per column, a test chosen by type and size, and a verdict from the share of drifted columns.",
     call: "drift",

@@ -17,6 +17,7 @@ const analyses: [string, () => Promise<litml.Result>][] = [
   ["simpson", () => litml.simpson("kidney-stones", { outcome: "outcome", treatment: "treatment", by: "stone_size", count: "count" })],
   ["backtest", () => litml.backtest("seattle-weather", { target: "weather", time: "date", folds: 3 })],
   ["drift", () => litml.drift("penguins", "penguins")],
+  ["leakage", () => litml.leakage("penguins", { target: "Species" })],
   ["adversarial", async () => {
     const penguins = await litml.load("penguins");
     return litml.adversarial(penguins.where("Island", (i) => i === "Biscoe"), penguins.where("Island", (i) => i !== "Biscoe"), { columns: ["Beak Length (mm)", "Body Mass (g)"] });

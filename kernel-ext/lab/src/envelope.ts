@@ -37,6 +37,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   simpson: 1,
   backtest: 1,
   "test-evaluation": 1,
+  leakage: 1,
   drift: 1,
   "adversarial-validation": 1,
 };

@@ -19,6 +19,7 @@ export const STEPS: readonly Step[] = [
   { id: "simpson", label: "Simpson's paradox", kinds: ["simpson"] },
   { id: "backtest", label: "Backtest", kinds: ["backtest"] },
   { id: "test-set", label: "Guarded test set", kinds: ["test-evaluation"] },
+  { id: "leakage", label: "Leakage", kinds: ["leakage"] },
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
 ];
 
