@@ -23,6 +23,7 @@ export { createModel, loadModel, modelNames as models } from "./models/registry.
 export { checkModel } from "./models/check-model.js";
 export { Pipeline, FittedPipeline, loadPipeline } from "./features/pipeline.js";
 export { pipelineFor } from "./features/default-pipeline.js";
+export { targetOf } from "./features/target.js";
 export { Impute, OneHot, Ordinal, Scale, TargetEncode, Bucketize } from "./features/steps.js";
 export { metricNames as metrics } from "./evaluate/metrics/registry.js";
 export {

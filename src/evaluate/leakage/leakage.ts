@@ -91,7 +91,8 @@ export async function leakage(data: DataInput, options: LeakageOptions = {}): Pr
   const threshold = options.threshold ?? 0.95;
   const { dataset, folds, validation } = await validationOf(train, target, options, time, group);
   const task = targetOf(dataset, target).kind;
-  const features = dataset.names.filter((n) => n !== target);
+  // The time and group columns are checked on their own; as features they would only repeat those checks.
+  const features = dataset.names.filter((n) => n !== target && n !== time && n !== group);
   const testRows = folds.reduce((n, f) => n + f.test.length, 0);
 
   const checks: LeakageCheck[] = [];
@@ -215,7 +216,12 @@ async function soloScores(dataset: Dataset, target: string, features: readonly s
   const progress = new Progress("scoring each feature alone", features.length);
   const scores: SoloScore[] = [];
   for (const name of features) {
-    const single = dataset.select([name, target]);
+    const column = dataset.column(name);
+    // A date is scored as its timestamp: a date recorded after the outcome leaks as well as any number.
+    const single = new Dataset([
+      [name, column.type === "date" ? { type: "number", values: column.values } : column],
+      [target, dataset.column(target)],
+    ]);
     const runs = await runFolds(single, target, asPredictor(pipelineFor("tree", { maxDepth: 3 }, { features: [name] })), folds, false);
     const score = spec.compute(assembleTruth(runs, dataset.nRows), assemble(runs, dataset.nRows));
     scores.push({ column: name, score, suspicious: score >= threshold });
