@@ -14,6 +14,7 @@ export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from ".
 export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
 export { frame, currentFrame, type FramingCard, type FramingData } from "./frame/frame.js";
+export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";

@@ -18,6 +18,7 @@ const analyses: [string, () => Promise<litml.Result>][] = [
   ["backtest", () => litml.backtest("seattle-weather", { target: "weather", time: "date", folds: 3 })],
   ["drift", () => litml.drift("penguins", "penguins")],
   ["leakage", () => litml.leakage("penguins", { target: "Species" })],
+  ["errors", () => litml.errors("penguins", { target: "Island" })],
   ["adversarial", async () => {
     const penguins = await litml.load("penguins");
     return litml.adversarial(penguins.where("Island", (i) => i === "Biscoe"), penguins.where("Island", (i) => i !== "Biscoe"), { columns: ["Beak Length (mm)", "Body Mass (g)"] });

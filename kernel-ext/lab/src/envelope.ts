@@ -38,6 +38,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   backtest: 1,
   "test-evaluation": 1,
   leakage: 1,
+  "error-analysis": 1,
   drift: 1,
   "adversarial-validation": 1,
 };
