@@ -35,6 +35,29 @@ const sizes = [0.1, 0.325, 0.55, 0.775, 1];
   out.simpsonScan = { seconds, pairs: result.data.examined, reversals: result.data.findings.length };
 }
 
+// Slice discovery on 200,000 rows × 10 columns (5 numeric, 5 categorical), given each row's error:
+// binning plus a SliceLine search of one- and two-predicate slices.
+{
+  const { binColumn, sliceLine, describeSlice } = await import("../dist/src/evaluate/errors/slice-line.js");
+  const random = new Random(11);
+  const n = 200_000;
+  const columns = [];
+  for (let c = 0; c < 5; c++) columns.push([`num${c}`, { type: "number", values: Float64Array.from({ length: n }, () => random.normal()) }]);
+  for (let c = 0; c < 5; c++) columns.push([`cat${c}`, { type: "category", codes: Int32Array.from({ length: n }, () => random.int(3 + 2 * c)), dictionary: Array.from({ length: 3 + 2 * c }, (_, i) => `v${i}`) }]);
+  const edge = (r) => columns[5][1].codes[r] === 1 && columns[1][1].values[r] > 1;
+  const errors = Float64Array.from({ length: n }, (_, r) => (random.float() < (edge(r) ? 0.6 : 0.15) ? 1 : 0));
+  writeFileSync(
+    process.env.LITML_BENCH_SLICES_FILE,
+    JSON.stringify({ errors: [...errors], columns: Object.fromEntries(columns.map(([name, c]) => [name, c.type === "number" ? [...c.values] : [...c.codes]])) }),
+  );
+  const [seconds, found] = await time(() => {
+    const binned = columns.map(([name, column]) => binColumn(name, column, 10));
+    const { slices } = sliceLine(binned, errors, { minSupport: 2000, maxLevel: 2, alpha: 0.95, top: 10 });
+    return describeSlice(slices[0], binned);
+  });
+  out.sliceDiscovery = { seconds, top: found };
+}
+
 // Slice metrics over flights-3m by origin, given each flight's predicted lateness (a boosted model's, fitted once).
 if (!quick) {
   const big = await litml.load("flights-3m");

@@ -4,7 +4,8 @@
 - Simpson scan: a straightforward pandas scan (groupby rates, per-group slopes with numpy);
 - slices: pandas groupby accuracy by origin with Wilson intervals and Holm correction;
 - drift: scipy's Wasserstein and Jensen–Shannon distances per column;
-- adversarial validation: HistGradientBoostingClassifier out of fold, with per-fold column shuffles.
+- adversarial validation: HistGradientBoostingClassifier out of fold, with per-fold column shuffles;
+- slice discovery: quantile bins and a pandas groupby per column and per pair of columns.
 """
 import json
 import os
@@ -66,6 +67,25 @@ with threadpool_limits(1):
 
     seconds, (pairs, reversals) = timed(scan)
     out["simpsonScan"] = {"seconds": seconds, "pairs": pairs, "reversals": reversals}
+
+    sliced = json.load(open(os.environ["LITML_BENCH_SLICES_FILE"]))
+
+    def discover():
+        # The straightforward way: quantile bins, then a groupby per column and per pair of columns.
+        frame = pd.DataFrame({name: (pd.qcut(pd.Series(values), 9, labels=False, duplicates="drop") if name.startswith("num") else pd.Series(values)) for name, values in sliced["columns"].items()})
+        frame["error"] = sliced["errors"]
+        n, mean = len(frame), frame["error"].mean()
+        names = [c for c in frame.columns if c != "error"]
+        found = []
+        for group in [[a] for a in names] + [[a, b] for i, a in enumerate(names) for b in names[i + 1:]]:
+            stats = frame.groupby(group)["error"].agg(["sum", "count"])
+            stats = stats[stats["count"] >= 2000]
+            score = 0.95 * (stats["sum"] / stats["count"] / mean - 1) - 0.05 * (n / stats["count"] - 1)
+            found += [(s, group, key) for key, s in score[score > 0].items()]
+        return sorted(found, key=lambda f: -f[0])[:10]
+
+    seconds, found = timed(discover)
+    out["sliceDiscovery"] = {"seconds": seconds, "top": " and ".join(found[0][1])}
 
     if not quick:
         big = pd.read_parquet(os.path.join(DATA, "flights-3m.parquet"))

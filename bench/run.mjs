@@ -36,12 +36,17 @@ if (!quick) {
 }
 // The guided analyses (issue 4): learning curve, Simpson scan, slices; the two processes share inputs through files.
 const scratch = mkdtempSync(path.join(os.tmpdir(), "litml-bench-"));
-const shared = { LITML_BENCH_SIMPSON_FILE: path.join(scratch, "simpson.json"), LITML_BENCH_PREDICTIONS_FILE: path.join(scratch, "predictions.bin") };
+const shared = {
+  LITML_BENCH_SIMPSON_FILE: path.join(scratch, "simpson.json"),
+  LITML_BENCH_PREDICTIONS_FILE: path.join(scratch, "predictions.bin"),
+  LITML_BENCH_SLICES_FILE: path.join(scratch, "slices.json"),
+};
 const guided = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "guided.mjs"), ...flag], { ...process.env, ...shared });
 const guidedReference = run(python, [path.join(root, "bench", "guided_reference.py"), ...flag], { ...referenceEnv, ...shared });
 const gap = Math.max(...guided.learningCurve.validation.map((v, i) => Math.abs(v - guidedReference.learningCurve.validation[i])));
 bench("learning-curve-5x5-logistic-flights-200k", guided.learningCurve.seconds, guidedReference.learningCurve.seconds, `largest validation-accuracy gap ${gap.toExponential(1)}`);
 bench("simpson-scan-100k-x-20", guided.simpsonScan.seconds, guidedReference.simpsonScan.seconds, `${guided.simpsonScan.pairs} pairs, ${guided.simpsonScan.reversals} reversals (with strength) vs a pandas scan of directions only (target < 5 s)`);
+bench("slice-discovery-200k-x-10", guided.sliceDiscovery.seconds, guidedReference.sliceDiscovery.seconds, `one- and two-predicate slices, 10 bins, support 2,000; top slice ${guided.sliceDiscovery.top} vs columns ${guidedReference.sliceDiscovery.top} (target < 10 s)`);
 if (!quick) {
   bench("drift-flights-3m-every-column", guided.drift3m.seconds, guidedReference.drift3m.seconds, `January–March against April–June, 6 columns, ${guided.drift3m.drifted} drifted vs ${guidedReference.drift3m.drifted} by scipy (target < 3 s after load)`);
   bench("adversarial-validation-200k", guided.adversarial200k.seconds, guidedReference.adversarial200k.seconds, `January vs June flights, 6 columns, 3 folds; AUC ${guided.adversarial200k.auc.toFixed(4)} vs ${guidedReference.adversarial200k.auc.toFixed(4)}, top giveaway ${guided.adversarial200k.top} vs ${guidedReference.adversarial200k.top} (target < 5 s)`);
