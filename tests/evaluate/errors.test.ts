@@ -60,9 +60,12 @@ describe("SliceLine scoring", () => {
   });
 
   it("bins numbers into quantile intervals, pools rare categories and keeps missing values apart", () => {
-    const numbers = binColumn("x", { type: "number", values: Float64Array.from([1, 2, 3, 4, NaN]) }, 3);
-    expect(numbers.labels).toEqual(["< 2.5", "≥ 2.5", "missing"]);
-    expect([...numbers.bins]).toEqual([0, 0, 1, 1, 2]);
+    const numbers = binColumn("x", { type: "number", values: Float64Array.from([1, 2, 3, 4, 5, 6, NaN]) }, 3);
+    expect(numbers.labels).toEqual(["< 3.5", "≥ 3.5", "missing"]);
+    expect([...numbers.bins]).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    const flags = binColumn("married", { type: "number", values: Float64Array.from([0, 1, 1, 0]) }, 10);
+    expect(flags.labels).toEqual(["0", "1", "missing"]);
+    expect([...flags.bins]).toEqual([0, 1, 1, 0]);
     const categories = binColumn("c", { type: "category", codes: Int32Array.from([0, 0, 0, 1, 1, 2, -1]), dictionary: ["a", "b", "z"] }, 3);
     expect(categories.labels).toEqual(["a", "b", "other", "missing"]);
     expect([...categories.bins]).toEqual([0, 0, 0, 1, 1, 2, 3]);

@@ -11,6 +11,7 @@
  * row is dropped as a repeat of its parent.
  */
 import { type Column, MISSING_CODE } from "../../data/column.js";
+import { formatCell } from "../../display/format.js";
 import { bucketEdges, bucketLabels, bucketOf } from "../../features/bucketize.js";
 
 /** A column cut into at most `maxBins` bins: each row's bin and each bin's label. */
@@ -54,8 +55,11 @@ export function binColumn(name: string, column: Column, maxBins: number): Binned
     for (let r = 0; r < n; r++) bins[r] = column.codes[r] === MISSING_CODE ? missingBin : binOf[column.codes[r]];
     return { name, bins, labels };
   }
-  const edges = bucketEdges(column.values, maxBins - 1, "quantile");
-  const labels = [...bucketLabels(edges), MISSING_LABEL];
+  // A number with few distinct values (a 0/1 flag, a count) reads better as those values.
+  const distinct = [...new Set(column.values.filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b);
+  const fewValues = distinct.length <= maxBins - 1;
+  const edges = fewValues ? distinct.slice(1) : bucketEdges(column.values, maxBins - 1, "quantile");
+  const labels = [...(fewValues ? distinct.map((v) => formatCell(v)) : bucketLabels(edges)), MISSING_LABEL];
   const missingBin = labels.length - 1;
   for (let r = 0; r < n; r++) bins[r] = Number.isNaN(column.values[r]) ? missingBin : bucketOf(edges, column.values[r]);
   return { name, bins, labels };
