@@ -152,6 +152,20 @@ export const MAGICS: readonly MagicSpec[] = [
     example: "%errors flights --target late --model gbdt",
   },
   {
+    name: "thresholds",
+    summary: "Learn the decision threshold from validation data (never a fixed 0.5): precision, recall, F1 and cost at every threshold, with a slider.",
+    call: "thresholds",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: {
+      target: { kind: "string", help: "the class column (two classes)" },
+      positive: { kind: "string", help: "the class to find (default: the rarer one)" },
+      model: { kind: "string", help: "the model (default logistic)" },
+      folds: { kind: "number", help: "folds for the out-of-fold probabilities (default 5)" },
+      costs: { kind: "numbers", help: "the cost of a false positive and of a miss, e.g. 1,10 (default: the framing card's; without costs, F1 decides)" },
+    },
+    example: "%thresholds transactions --target fraud --costs 1,10",
+  },
+  {
     name: "leakage",
     summary: "Look for leakage inside each validation fold: copies of test rows in training, shared groups, the future in training, and features that predict the target on their own.",
     call: "leakage",

@@ -38,3 +38,11 @@ export function framedSlices(): readonly string[] | undefined {
   const slices = currentFrame()?.slices;
   return slices && slices.length > 0 ? slices : undefined;
 }
+
+/** The card's error costs, when it gives both. */
+export function framedCosts(): { falsePositive: number; falseNegative: number } | undefined {
+  const card = currentFrame();
+  return card?.falsePositiveCost !== undefined && card.falseNegativeCost !== undefined
+    ? { falsePositive: card.falsePositiveCost, falseNegative: card.falseNegativeCost }
+    : undefined;
+}

@@ -19,6 +19,7 @@ const analyses: [string, () => Promise<litml.Result>][] = [
   ["drift", () => litml.drift("penguins", "penguins")],
   ["leakage", () => litml.leakage("penguins", { target: "Species" })],
   ["errors", () => litml.errors("penguins", { target: "Island" })],
+  ["thresholds", async () => litml.thresholds((await litml.load("penguins")).where("Sex", (sex) => sex !== null), { target: "Sex" })],
   ["adversarial", async () => {
     const penguins = await litml.load("penguins");
     return litml.adversarial(penguins.where("Island", (i) => i === "Biscoe"), penguins.where("Island", (i) => i !== "Biscoe"), { columns: ["Beak Length (mm)", "Body Mass (g)"] });

@@ -39,6 +39,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   "test-evaluation": 1,
   leakage: 1,
   "error-analysis": 1,
+  thresholds: 1,
   drift: 1,
   "adversarial-validation": 1,
 };

@@ -21,6 +21,7 @@ export const STEPS: readonly Step[] = [
   { id: "test-set", label: "Guarded test set", kinds: ["test-evaluation"] },
   { id: "leakage", label: "Leakage", kinds: ["leakage"] },
   { id: "error-analysis", label: "Error analysis", kinds: ["error-analysis"] },
+  { id: "thresholds", label: "Decision threshold", kinds: ["thresholds"] },
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
 ];
 
