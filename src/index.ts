@@ -15,7 +15,7 @@ export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } 
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
 export { frame, currentFrame, type FramingCard, type FramingData } from "./frame/frame.js";
 export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
-export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint } from "./evaluate/thresholds.js";
+export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";

@@ -32,13 +32,16 @@ export interface ThresholdsOptions {
   readonly seed?: number;
 }
 
-export interface OperatingPoint {
-  readonly threshold: number;
+export interface Rates {
   readonly precision: number;
   readonly recall: number;
   readonly f1: number;
   /** Mean cost per row, when costs are known. */
   readonly cost?: number;
+}
+
+export interface OperatingPoint extends Rates {
+  readonly threshold: number;
 }
 
 export interface ThresholdsData {
@@ -52,7 +55,7 @@ export interface ThresholdsData {
   /** The threshold chosen on all out-of-fold probabilities, and its in-sample operating point. */
   readonly learned: OperatingPoint;
   /** The learned-threshold policy, each fold scored with a threshold chosen on the other folds. */
-  readonly honest: OperatingPoint;
+  readonly honest: Rates;
   readonly atHalf: OperatingPoint;
   /** With costs: the threshold that minimises expected cost for perfectly calibrated probabilities. */
   readonly theoretical?: number;
@@ -83,11 +86,15 @@ function countsAt(isPositive: Uint8Array, scores: Float64Array, threshold: numbe
   return c;
 }
 
-function pointOf(threshold: number, c: Counts, costs?: ThresholdsData["costs"]): OperatingPoint {
+function ratesOf(c: Counts, costs?: ThresholdsData["costs"]): Rates {
   const precision = c.truePositive + c.falsePositive > 0 ? c.truePositive / (c.truePositive + c.falsePositive) : 0;
   const recall = c.truePositive + c.falseNegative > 0 ? c.truePositive / (c.truePositive + c.falseNegative) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { threshold, precision, recall, f1, ...(costs ? { cost: (c.falsePositive * costs.falsePositive + c.falseNegative * costs.falseNegative) / c.n } : {}) };
+  return { precision, recall, f1, ...(costs ? { cost: (c.falsePositive * costs.falsePositive + c.falseNegative * costs.falseNegative) / c.n } : {}) };
+}
+
+function pointOf(threshold: number, c: Counts, costs?: ThresholdsData["costs"]): OperatingPoint {
+  return { threshold, ...ratesOf(c, costs) };
 }
 
 function sumCounts(parts: readonly Counts[]): Counts {
@@ -176,7 +183,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
     ...(costs ? { costs, theoretical: costs.falsePositive / (costs.falsePositive + costs.falseNegative) } : {}),
     averagePrecision: averagePrecision(isPositive, scores),
     learned: pointOf(learnedThreshold, countsAt(isPositive, scores, learnedThreshold), costs),
-    honest: pointOf(NaN, sumCounts(honestParts), costs),
+    honest: ratesOf(sumCounts(honestParts), costs),
     atHalf: pointOf(0.5, countsAt(isPositive, scores, 0.5), costs),
     curve: GRID.map((t) => pointOf(t, countsAt(isPositive, scores, t), costs)),
   };
@@ -203,7 +210,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
 
 function verdictOf(d: ThresholdsData) {
   const objective = d.costs ? "cost per row" : "F1";
-  const value = (p: OperatingPoint) => (d.costs ? p.cost! : p.f1);
+  const value = (p: Rates) => (d.costs ? p.cost! : p.f1);
   const better = d.costs ? value(d.honest) < value(d.atHalf) : value(d.honest) > value(d.atHalf);
   const same = Math.abs(d.learned.threshold - 0.5) < 0.015;
   return {
