@@ -1,7 +1,7 @@
 /**
  * An executed notebook as one self-contained HTML report: markdown, code, outputs
  * (litml results as verdict cards with inline SVG charts), readable with JavaScript
- * off, and a footer stamp to reproduce it.
+ * off, charts with a slider drawn live when it is on, and a footer stamp to reproduce it.
  */
 import { Marked } from "marked";
 import { inlineSvgImages } from "../display/svg-image.js";
@@ -9,6 +9,7 @@ import { RESULT_MIME } from "../result.js";
 import { escapeHtml } from "../util/escape.js";
 import { joinSource, type Notebook, type Output } from "./notebook.js";
 import { offlineHtml, stripAnsi } from "./sanitize.js";
+import { interactiveHolder, isInteractive, vegaRuntime } from "./interactive.js";
 import { collectStamp, type Stamp } from "./stamp.js";
 import { page } from "./template.js";
 
@@ -24,8 +25,18 @@ const markdown = new Marked({
   },
 });
 
+const STATIC_CHART = /<div class="litml-chart">(<svg[\s\S]*?<\/svg>)<\/div>/;
+
 export function renderReport(notebook: Notebook, name: string): string {
   const title = reportTitle(notebook, name);
+  let interactiveCharts = 0;
+  const renderOutput = (output: Output): string => {
+    const html = renderOutputStatic(output);
+    const chart = (output.data?.[RESULT_MIME] as { chart?: unknown } | undefined)?.chart;
+    if (!isInteractive(chart)) return html;
+    // Only the chart goes live; the verdict, notes and table around it stay as they are.
+    return html.replace(STATIC_CHART, (_, svg: string) => `<div class="litml-chart">${interactiveHolder(`litml-spec-${++interactiveCharts}`, chart, svg)}</div>`);
+  };
   const cells = notebook.cells.map((cell) => {
     const source = joinSource(cell.source);
     if (cell.cell_type === "markdown") {
@@ -42,10 +53,10 @@ export function renderReport(notebook: Notebook, name: string): string {
     );
   });
   const header = `<header class="report"><p class="kicker">litml report · ${escapeHtml(name)}</p></header>`;
-  return page(title, header + cells.join("\n"), renderStamp(collectStamp(notebook)));
+  return page(title, header + cells.join("\n"), renderStamp(collectStamp(notebook)), interactiveCharts > 0 ? vegaRuntime() : undefined);
 }
 
-function renderOutput(output: Output): string {
+function renderOutputStatic(output: Output): string {
   switch (output.output_type) {
     case "stream": {
       const stream = output.name === "stderr" ? "stderr" : "stdout";

@@ -29,7 +29,9 @@ footer.stamp td { padding: 1px 12px 1px 0; vertical-align: top; }
 @media print { main { max-width: none; } .prompt { display: none; } .code { display: block; } }
 `;
 
-export function page(title: string, body: string, footer: string): string {
+/** With `runtime`, the one inline script it holds runs (admitted by its hash); nothing else can. */
+export function page(title: string, body: string, footer: string, runtime?: { script: string; hash: string }): string {
+  const scripts = runtime ? ` script-src '${runtime.hash}';` : "";
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -37,14 +39,16 @@ export function page(title: string, body: string, footer: string): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Belt and braces: even a missed remote reference cannot load.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;${scripts}">`,
     `<title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style>`,
     "</head>",
     "<body><main>",
     body,
     footer,
-    "</main></body>",
+    "</main>",
+    ...(runtime ? [`<script>${runtime.script}</script>`] : []),
+    "</body>",
     "</html>",
   ].join("\n");
 }

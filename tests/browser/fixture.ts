@@ -35,8 +35,13 @@ const HOSTILE = `const hostile = Array.from({ length: 30 }, (_, i) => ({
 }));
 await litml.profile(hostile, { target: ${JSON.stringify(PATH_LIKE_NAME)} })`;
 
-/** Cell indexes of the rewritten outputs, for the tests. */
-export const HOSTILE_CELL = 2 + SIX_CHARTS.length;
+/** A chart with a slider (a bound parameter), drawn live in the lab and in reports. */
+const SLIDER = `const sexed = (await litml.load("penguins")).where("Sex", (sex) => sex !== null);
+%thresholds sexed --target Sex`;
+
+/** Cell indexes, for the tests. */
+export const SLIDER_CELL = 2 + SIX_CHARTS.length;
+export const HOSTILE_CELL = SLIDER_CELL + 1;
 export const NEWER_VERSION_CELL = HOSTILE_CELL + 1;
 export const MALFORMED_CELL = HOSTILE_CELL + 2;
 
@@ -63,6 +68,7 @@ export function fixtureNotebook(): Notebook {
   return notebookOf("# Browser fixture\n\nEvery litml result kind that draws a chart, plus the awkward cases.", [
     FRAMING,
     ...SIX_CHARTS,
+    SLIDER,
     HOSTILE,
     '"placeholder: rewritten as a newer litml result"',
     '"placeholder: rewritten as a malformed litml result"',

@@ -8,13 +8,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium, screenshotPath } from "./chromium.js";
-import { HOSTILE_CELL, HOSTILE_NAME, MALFORMED_CELL, NEWER_VERSION_CELL, PATH_LIKE_NAME, SIX_CHARTS, resultsByCell } from "./fixture.js";
+import { HOSTILE_CELL, HOSTILE_NAME, MALFORMED_CELL, NEWER_VERSION_CELL, PATH_LIKE_NAME, SIX_CHARTS, SLIDER_CELL, resultsByCell } from "./fixture.js";
 import { startJupyter, type JupyterServer } from "./jupyter-server.js";
 import { notebookCell, openPage, waitUntil, type WatchedPage } from "./pages.js";
 
 const LEVEL_WORDS: Record<string, string> = { ok: "OK", warn: "Warning", fail: "Fail" };
-const RESULTS = SIX_CHARTS.length + 4; // framing card, six analyses, hostile profile, newer, malformed
-const CHARTS = SIX_CHARTS.length + 2; // the six, the hostile profile's, the newer result's
+const RESULTS = SIX_CHARTS.length + 5; // framing card, six analyses, thresholds, hostile profile, newer, malformed
+const CHARTS = SIX_CHARTS.length + 3; // the six, the thresholds slider, the hostile profile's, the newer result's
 
 let server: JupyterServer;
 let browser: Browser;
@@ -62,6 +62,20 @@ describe("JupyterLab with the litml extension", () => {
     expect(await page.locator("img.litml-chart-image").count()).toBe(0);
     expect(await page.locator("table.litml-table").count()).toBeGreaterThanOrEqual(SIX_CHARTS.length);
     await page.screenshot({ path: screenshotPath("lab-results") });
+  });
+
+  it("draws the threshold chart with a live slider", async () => {
+    const chart = notebookCell(lab.page, SLIDER_CELL).locator(".litml-chart");
+    const slider = chart.locator('input[type="range"]');
+    expect(await slider.count()).toBe(1);
+    const labels = () => chart.locator("svg text").allTextContents();
+    const before = (await labels()).filter((t) => t.startsWith("precision ")).join();
+    await slider.evaluate((input) => {
+      const range = input as unknown as { value: string; dispatchEvent(event: unknown): boolean };
+      range.value = "0.9";
+      range.dispatchEvent(new (globalThis as unknown as { Event: new (type: string, init: object) => unknown }).Event("input", { bubbles: true }));
+    });
+    await expect.poll(async () => (await labels()).filter((t) => t.startsWith("precision ")).join()).not.toBe(before);
   });
 
   it("sorts a table by a clicked column, ascending then descending", async () => {
@@ -113,15 +127,16 @@ describe("JupyterLab with the litml extension", () => {
       ["slices", "slices"],
       ["simpson", "simpson"],
       ["backtest", "backtest"],
+      ["thresholds", "thresholds"],
     ];
     for (const [step, kind] of steps) {
       expect(await panel.locator(`[data-litml-step="${step}"]`).getAttribute("data-litml-level"), step).toBe(levelOf(kind));
     }
     expect(await panel.locator('[data-litml-step="profile"]').textContent()).toContain("3 results");
-    for (const missing of ["test-set", "leakage", "error-analysis", "thresholds", "drift"]) {
+    for (const missing of ["test-set", "leakage", "error-analysis", "drift"]) {
       expect(await panel.locator(`[data-litml-step="${missing}"]`).getAttribute("data-litml-level")).toBe("missing");
     }
-    expect(await panel.locator(".litml-missing").textContent()).toBe("Still missing: Guarded test set, Leakage, Error analysis, Decision threshold, Drift.");
+    expect(await panel.locator(".litml-missing").textContent()).toBe("Still missing: Guarded test set, Leakage, Error analysis, Drift.");
 
     const backtestCell = 2 + SIX_CHARTS.findIndex((source) => source.startsWith("%backtest"));
     for (const [step, cellIndex] of [["backtest", backtestCell], ["framing", 1]] as const) {

@@ -40,3 +40,30 @@ it("reads with JavaScript off: charts as SVG with marks, verdicts, tables, no re
   expect(dialogs).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+it("draws the slider chart live with JavaScript on, within the page's content security policy", async () => {
+  const consoleErrors: string[] = [];
+  const { page, errors } = await openPage(browser, `file://${inject("report")}`);
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  await page.reload();
+  const holder = page.locator(".litml-interactive");
+  expect(await holder.count()).toBe(1);
+  // The chart goes live inside its result: the verdict and table stay.
+  const result = page.locator(".litml-result", { has: holder });
+  expect(await result.locator(".litml-verdict").count()).toBe(1);
+  expect(await result.locator("table.litml-table").count()).toBe(1);
+  await expect.poll(() => holder.getAttribute("data-litml-live")).toBe("true");
+  expect(await result.locator(".litml-verdict").count()).toBe(1);
+  const slider = holder.locator('input[type="range"]');
+  expect(await slider.count()).toBe(1);
+  const precisionLabel = async () => (await holder.locator("svg text").allTextContents()).filter((t) => t.startsWith("precision ")).join();
+  const before = await precisionLabel();
+  await slider.fill("0.9");
+  await expect.poll(precisionLabel).not.toBe(before);
+  await holder.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath("report-interactive-slider") });
+  expect(consoleErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { profile } from "../../src/data/profile.js";
+import { thresholds } from "../../src/evaluate/thresholds.js";
 import { renderReport } from "../../src/report/render.js";
 import type { Notebook } from "../../src/report/notebook.js";
 import { offlineHtml } from "../../src/report/sanitize.js";
@@ -76,6 +78,28 @@ describe("renderReport", () => {
     expect(html).toMatch(/penguins \(344 rows, sha256 [0-9a-f]{16}\)/);
     expect(html).toContain("Executed in</td><td>1.5 s");
   });
+});
+
+describe("interactive charts in reports", () => {
+  it("inline the Vega runtime once, admitted by its hash, only when a chart has a slider, and keep the static chart inside", async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({ x: (i % 20) / 10 + (i % 7) / 7, label: i % 5 === 0 ? "rare" : "common" }));
+    const withSlider = display(await thresholds(rows, { target: "label" }));
+    const cell = (data: Record<string, unknown>, n: number) => ({ cell_type: "code" as const, execution_count: n, source: "", outputs: [{ output_type: "execute_result" as const, execution_count: n, data }] });
+    const notebook: Notebook = { nbformat: 4, metadata: {}, cells: [cell(withSlider, 1), cell(withSlider, 2)] };
+    const html = renderReport(notebook, "slider.ipynb");
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    const hash = createHash("sha256").update(scripts[0][1]).digest("base64");
+    expect(html).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).not.toContain("unsafe-eval");
+    expect(html.match(/class="litml-interactive"/g)).toHaveLength(2);
+    expect(html.match(/<script type="application\/json" id="litml-spec-\d">/g)).toHaveLength(2);
+    expect(html).toMatch(/<div class="litml-chart"><div class="litml-interactive" data-litml-spec="litml-spec-1"><svg/);
+    expect(externalReferences(html)).toEqual([]);
+    const plain = renderReport({ nbformat: 4, metadata: {}, cells: [cell(display(await profile("penguins")), 1)] }, "plain.ipynb");
+    expect(plain).not.toMatch(/<script/);
+    expect(plain).not.toContain("script-src");
+  }, 60_000);
 });
 
 describe("offlineHtml", () => {
