@@ -38,12 +38,18 @@ export class Pipeline {
   ) {}
 
   async fit(data: Dataset, targetName: string, fitOptions: { sampleWeight?: ArrayLike<number> } = {}): Promise<FittedPipeline> {
-    const target = targetOf(data, targetName, this.options.task);
+    const originalTarget = targetOf(data, targetName, this.options.task);
+    let target = originalTarget;
     const inputs = this.options.features ?? featureColumns(data, targetName);
     let current = data.select(inputs);
+    const sampleWeight = fitOptions.sampleWeight ?? (data.roles.weight ? weightsOf(data, data.roles.weight) : undefined);
     const fitted: FittedStep[] = [];
     for (const step of this.steps) {
-      if (step.fitTransform) {
+      if (step.resample) {
+        if (sampleWeight) throw message.badOption("Pipeline", "sampleWeight", "row weights", `no weights with ${step.step}: resampling and row weights both rebalance; use one`);
+        ({ data: current, y: target } = step.resample(current, target));
+        fitted.push(step.fit(current, target));
+      } else if (step.fitTransform) {
         const result = step.fitTransform(current, target);
         fitted.push(result.fitted);
         current = result.transformed;
@@ -53,10 +59,8 @@ export class Pipeline {
         current = f.transform(current);
       }
     }
-    const weightColumn = data.roles.weight;
-    const sampleWeight = fitOptions.sampleWeight ?? (weightColumn ? weightsOf(data, weightColumn) : undefined);
     const model = await this.model.fit(toMatrix(current, current.names), target, { sampleWeight });
-    return new FittedPipeline(targetName, target, inputs, fitted, model);
+    return new FittedPipeline(targetName, originalTarget, inputs, fitted, model);
   }
 }
 

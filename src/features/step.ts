@@ -29,6 +29,12 @@ export interface Step<Params = unknown> {
    * saw its own label.
    */
   fitTransform?(data: Dataset, y?: Target): { fitted: FittedStep; transformed: Dataset };
+  /**
+   * Samplers (under- and oversampling, SMOTE) change which rows the model trains on: the
+   * pipeline calls this on the training rows only, and the fitted step passes rows through
+   * unchanged at prediction time.
+   */
+  resample?(data: Dataset, y: Target): { data: Dataset; y: Target };
 }
 
 /** The columns a step applies to: those named, or every column of the types it handles. */

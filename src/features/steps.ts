@@ -3,6 +3,7 @@ import { message } from "../messages.js";
 import { Bucketize, fittedBucketize } from "./bucketize.js";
 import { fittedOneHot, fittedOrdinal, OneHot, Ordinal } from "./encode.js";
 import { fittedImpute, Impute } from "./impute.js";
+import { OverSample, passThrough, Smote, UnderSample } from "./resample.js";
 import { fittedScale, Scale } from "./scale.js";
 import type { FittedStep, SavedStep } from "./step.js";
 import { fittedTargetEncode, TargetEncode } from "./target-encode.js";
@@ -14,6 +15,9 @@ const LOADERS: Record<string, (params: any, state: any) => FittedStep> = {
   scale: fittedScale,
   "target-encode": fittedTargetEncode,
   bucketize: fittedBucketize,
+  "under-sample": (params) => passThrough("under-sample", params),
+  "over-sample": (params) => passThrough("over-sample", params),
+  smote: (params) => passThrough("smote", params),
 };
 
 export function loadStep(saved: SavedStep): FittedStep {
@@ -22,4 +26,4 @@ export function loadStep(saved: SavedStep): FittedStep {
   return load(saved.params, saved.state);
 }
 
-export { Bucketize, Impute, OneHot, Ordinal, Scale, TargetEncode };
+export { Bucketize, Impute, OneHot, Ordinal, OverSample, Scale, Smote, TargetEncode, UnderSample };
