@@ -115,10 +115,10 @@ export const message = {
     ),
   unknownMetric: (name: string, known: readonly string[]) =>
     new LitmlError("unknown-metric", `Unknown metric "${name}".${suggestion(name, known)} Metrics: ${listed(known, 20)}.`),
-  singleClassThresholds: (column: string, label: string) =>
+  singleClassTarget: (analysis: string, column: string, label: string) =>
     new LitmlError(
       "single-class",
-      `thresholds: "${column}" has only one class ("${label}") in the validation data, and a threshold can only be learned from both. Add rows of the other class, or check the filter that removed them.`,
+      `${analysis}: "${column}" has only one class ("${label}") in the validation data, and this analysis needs both. Add rows of the other class, or check the filter that removed them.`,
     ),
   singleClassFold: (fold: number, label: string) =>
     new LitmlError(

@@ -19,6 +19,7 @@ import { createResult, type Result } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { asPredictor, foldsFor, runFolds } from "./cross-validate.js";
 import { averagePrecision } from "./metrics/ranking.js";
+import { positiveClass } from "./two-class.js";
 
 export interface ThresholdsOptions {
   readonly target?: string;
@@ -143,13 +144,9 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const truth = targetOf(dataset, targetName, "classification");
+  const { positive, positiveCode } = positiveClass(ANALYSIS, targetName, truth, options.positive);
   if (truth.kind !== "classification") throw message.badOption(ANALYSIS, "target", targetName, "a class column");
-  const counts = truth.classes.map((_, k) => truth.codes.filter((c) => c === k).length);
-  if (truth.classes.length < 2) throw message.singleClassThresholds(targetName, truth.classes[0] ?? "(no rows)");
-  const positive = options.positive ?? truth.classes[counts.indexOf(Math.min(...counts))];
-  const positiveCode = truth.classes.indexOf(positive);
-  if (positiveCode < 0) throw message.badOption(ANALYSIS, "positive", positive, `one of the classes of "${targetName}": ${truth.classes.map((c) => `"${c}"`).join(", ")}`);
-  if (truth.classes.length > 2) throw message.badOption(ANALYSIS, "target", targetName, `two classes (it has ${truth.classes.length}); make it "${positive}" against the rest first`);
+  const positives = truth.codes.filter((code) => code === positiveCode).length;
   const costs = costsOf(options.costs) ?? framedCosts();
   const model = options.model ?? defaultModelFor(dataset, targetName);
 
@@ -177,7 +174,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
   const thresholdsData: ThresholdsData = {
     target: targetName,
     positive,
-    prevalence: counts[positiveCode] / n,
+    prevalence: positives / n,
     model,
     objective: costs ? "cost" : "f1",
     ...(costs ? { costs, theoretical: costs.falsePositive / (costs.falsePositive + costs.falseNegative) } : {}),

@@ -80,7 +80,7 @@ emit({"precision": precision_score(y, scores >= 0.5), "recall": recall_score(y, 
 
   it("names what is wrong with bad input", async () => {
     await expect(thresholds(rows.map((r) => ({ ...r, label: "ok" })), { target: "label" })).rejects.toThrowError(
-      /thresholds: "label" has only one class \("ok"\) in the validation data/,
+      /thresholds: "label" has only one class \("ok"\) in the validation data, and this analysis needs both/,
     );
     const three = rows.map((r, i) => ({ ...r, label: ["a", "b", "c"][i % 3] }));
     await expect(thresholds(three, { target: "label" })).rejects.toThrowError(/expected two classes \(it has 3\)/);

@@ -40,6 +40,8 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   leakage: 1,
   "error-analysis": 1,
   thresholds: 1,
+  invariance: 1,
+  fairness: 1,
   drift: 1,
   "adversarial-validation": 1,
 };

@@ -20,6 +20,7 @@ export const STEPS: readonly Step[] = [
   { id: "backtest", label: "Backtest", kinds: ["backtest"] },
   { id: "test-set", label: "Guarded test set", kinds: ["test-evaluation"] },
   { id: "leakage", label: "Leakage", kinds: ["leakage"] },
+  { id: "fairness", label: "Invariance and fairness", kinds: ["invariance", "fairness"] },
   { id: "error-analysis", label: "Error analysis", kinds: ["error-analysis"] },
   { id: "thresholds", label: "Decision threshold", kinds: ["thresholds"] },
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
