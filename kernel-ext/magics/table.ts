@@ -141,6 +141,7 @@ export const MAGICS: readonly MagicSpec[] = [
     options: {
       target: { kind: "string", help: "the column to predict" },
       sensitive: { kind: "string", help: "the attribute to swap (default: the data set's sensitive role)" },
+      features: { kind: "strings", help: "the model's inputs (default: every column but the target)" },
       model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
       folds: { kind: "number", help: "folds for the out-of-fold models (default 5)" },
     },
@@ -155,6 +156,7 @@ export const MAGICS: readonly MagicSpec[] = [
       target: { kind: "string", help: "the two-class column to predict" },
       sensitive: { kind: "string", help: "the column whose groups to compare" },
       positive: { kind: "string", help: "the favourable outcome (default: the rarer class)" },
+      features: { kind: "strings", help: "the model's inputs (default: every column but the target); leave the sensitive column out for a blind model" },
       model: { kind: "string", help: "the model (default logistic)" },
       folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
       tolerance: { kind: "number", help: "a difference from which groups count as treated differently (default 0.1)" },

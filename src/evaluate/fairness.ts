@@ -27,6 +27,8 @@ export interface FairnessOptions {
   readonly positive?: string;
   readonly model?: string;
   readonly params?: object;
+  /** The model's inputs (default: every column but the target). Leave the sensitive column out to train a model blind to it. */
+  readonly features?: readonly string[];
   readonly folds?: number;
   /** A difference from which the groups count as treated differently. Default 0.1. */
   readonly tolerance?: number;
@@ -110,6 +112,10 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
     positive: () => {},
     model: () => {},
     params: () => {},
+    features: (v, o) => {
+      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a non-empty list of column names");
+      for (const feature of v) dataset.column(String(feature));
+    },
     folds: numberOption(ANALYSIS, 2, true),
     tolerance: (v, o) => {
       if (typeof v !== "number" || !(v > 0 && v < 1)) throw message.badOption(ANALYSIS, o, v, "a difference between 0 and 1");
@@ -129,7 +135,7 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
 
   const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed: options.seed });
   const progress = new Progress("predicting out of fold", folds.length);
-  const runs = await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {})), folds, false, progress);
+  const runs = await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {}, options.features ? { features: options.features } : {})), folds, false, progress);
   progress.finish();
   const n = dataset.nRows;
   const predicted = Uint8Array.from(assemble(runs, n).labels!, (label) => (label === positiveCode ? 1 : 0));
@@ -206,7 +212,7 @@ function verdictOf(d: FairnessData) {
     level,
     text:
       level === "ok"
-        ? `Groups of ${d.sensitive} are treated alike within ${d.tolerance}: ${stated("demographic parity", d.demographicParity)}, ${stated("equalized odds", d.equalizedOdds)}.`
+        ? `No difference between groups of ${d.sensitive} reaches ${d.tolerance}: ${stated("demographic parity", d.demographicParity)}, ${stated("equalized odds", d.equalizedOdds)}. The upper ends of the intervals are the largest gaps these rows cannot rule out.`
         : `The model treats groups of ${d.sensitive} differently: it predicts "${d.positive}" for ${formatPercent(most.selectionRate)} of ${most.group} but ${formatPercent(least.selectionRate)} of ${least.group}; ` +
           `${stated("demographic parity", d.demographicParity)}, ${stated("equalized odds", d.equalizedOdds)}. Find out whether the gap is in the data, the features or the model before deploying.`,
   };

@@ -29,6 +29,8 @@ export interface InvarianceOptions {
   readonly expect?: Readonly<Record<string, "+" | "-">>;
   readonly model?: string;
   readonly params?: object;
+  /** The model's inputs (default: every column but the target). Leave the sensitive column out to train a model blind to it. */
+  readonly features?: readonly string[];
   readonly folds?: number;
   readonly seed?: number;
 }
@@ -99,6 +101,10 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
     },
     model: () => {},
     params: () => {},
+    features: (v, o) => {
+      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a non-empty list of column names");
+      for (const feature of v) dataset.column(String(feature));
+    },
     folds: numberOption(ANALYSIS, 2, true),
     seed: numberOption(ANALYSIS, 0, true),
   });
@@ -121,7 +127,7 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
   const swapCounts = labels.map(() => labels.map(() => ({ rows: 0, flips: 0, change: 0 })));
   const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed: options.seed });
   const progress = new Progress("swapping the sensitive attribute", folds.length);
-  await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {})), folds, false, progress, (fitted, test, run) => {
+  await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {}, options.features ? { features: options.features } : {})), folds, false, progress, (fitted, test, run) => {
     const original = predictionsOf(fitted, test);
     const testGroups = Int32Array.from(run.test, (row) => group[row]);
     labels.forEach((_, to) => {
