@@ -228,6 +228,20 @@ export const MAGICS: readonly MagicSpec[] = [
     example: "%drift january june",
   },
   {
+    name: "outliers",
+    summary: "Outliers by three detectors (isolation forest, nearest-neighbour distance, PCA reconstruction error); with a target, which of them are edge cases the model gets wrong.",
+    call: "outliers",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: {
+      target: { kind: "string", help: "the column a model predicts: tells edge cases from harmless outliers" },
+      columns: { kind: "strings", help: "the columns to examine (default: all but the target)" },
+      contamination: { kind: "number", help: "the share of rows each detector flags (default 0.01)" },
+      k: { kind: "number", help: "neighbours for the distance detector (default 5)" },
+      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
+    },
+    example: "%outliers cars --target Miles_per_Gallon",
+  },
+  {
     name: "adversarial",
     summary: "Adversarial validation: can a classifier tell A's rows from B's? AUC with interval, drift score 2·AUC − 1, and the columns that give it away.",
     call: "adversarial",

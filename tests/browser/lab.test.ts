@@ -116,7 +116,7 @@ describe("JupyterLab with the litml extension", () => {
     const { page } = lab;
     await page.locator('.lm-TabBar-tab[data-id="litml-workflow"]').click();
     const panel = page.locator("#litml-workflow");
-    await expect.poll(() => panel.locator("[data-litml-step]").count()).toBe(13);
+    await expect.poll(() => panel.locator("[data-litml-step]").count()).toBe(14);
     const expected = resultsByCell(path.join(inject("fixtureDir"), notebookName));
     const levelOf = (kind: string) => [...expected].filter(([, r]) => r.kind === kind).at(-1)![1].level;
     const steps: [string, string][] = [
@@ -133,10 +133,10 @@ describe("JupyterLab with the litml extension", () => {
       expect(await panel.locator(`[data-litml-step="${step}"]`).getAttribute("data-litml-level"), step).toBe(levelOf(kind));
     }
     expect(await panel.locator('[data-litml-step="profile"]').textContent()).toContain("3 results");
-    for (const missing of ["test-set", "leakage", "fairness", "error-analysis", "drift"]) {
+    for (const missing of ["test-set", "leakage", "fairness", "error-analysis", "outliers", "drift"]) {
       expect(await panel.locator(`[data-litml-step="${missing}"]`).getAttribute("data-litml-level")).toBe("missing");
     }
-    expect(await panel.locator(".litml-missing").textContent()).toBe("Still missing: Guarded test set, Leakage, Invariance and fairness, Error analysis, Drift.");
+    expect(await panel.locator(".litml-missing").textContent()).toBe("Still missing: Guarded test set, Leakage, Invariance and fairness, Error analysis, Outliers and edge cases, Drift.");
 
     const backtestCell = 2 + SIX_CHARTS.findIndex((source) => source.startsWith("%backtest"));
     for (const [step, cellIndex] of [["backtest", backtestCell], ["framing", 1]] as const) {

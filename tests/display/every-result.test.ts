@@ -19,6 +19,7 @@ const analyses: [string, () => Promise<litml.Result>][] = [
   ["drift", () => litml.drift("penguins", "penguins")],
   ["leakage", () => litml.leakage("penguins", { target: "Species" })],
   ["errors", () => litml.errors("penguins", { target: "Island" })],
+  ["outliers", () => litml.outliers("penguins", { target: "Species" })],
   ["invariance", () => litml.invariance("cps-wages-1985", { target: "wage", sensitive: "gender", expect: { education: "+" } })],
   ["fairness", async () => litml.fairness((await litml.load("cps-wages-1985")).toRecords().map((r) => ({ ...r, wage: (r.wage as number) > 10 ? "high" : "not high" })), { target: "wage", sensitive: "gender" })],
   ["thresholds", async () => litml.thresholds((await litml.load("penguins")).where("Sex", (sex) => sex !== null), { target: "Sex" })],

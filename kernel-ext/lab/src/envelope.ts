@@ -42,6 +42,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   thresholds: 1,
   invariance: 1,
   fairness: 1,
+  outliers: 1,
   drift: 1,
   "adversarial-validation": 1,
 };

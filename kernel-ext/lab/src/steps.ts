@@ -23,6 +23,7 @@ export const STEPS: readonly Step[] = [
   { id: "fairness", label: "Invariance and fairness", kinds: ["invariance", "fairness"] },
   { id: "error-analysis", label: "Error analysis", kinds: ["error-analysis"] },
   { id: "thresholds", label: "Decision threshold", kinds: ["thresholds"] },
+  { id: "outliers", label: "Outliers and edge cases", kinds: ["outliers"] },
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
 ];
 
