@@ -186,8 +186,10 @@ export async function outliers(data: DataInput, options: OutliersOptions = {}): 
   }
 
   const means = Float64Array.from({ length: X.cols }, (_, c) => X.data.subarray(c * n, (c + 1) * n).reduce((a, b) => a + b, 0) / n);
+  // A one-hot column below its mean only says "not this category": not worth naming.
   const describe = (r: number) =>
     Array.from({ length: X.cols }, (_, c) => c)
+      .filter((c) => !X.names![c].includes("=") || X.data[c * n + r] > means[c])
       .sort((a, b) => Math.abs(X.data[b * n + r] - means[b]) - Math.abs(X.data[a * n + r] - means[a]))
       .slice(0, 3)
       .map((c) => `${X.names![c]} (z = ${formatCell(X.data[c * n + r] - means[c])})`)
