@@ -20,6 +20,7 @@ import { createResult, type Result } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { jensenShannon, ksPValue, ksStatistic, psi, wasserstein } from "../stats/distribution-distance.js";
 import { chiSquaredIndependence } from "../stats/tests.js";
+import { FittedPipeline } from "../features/pipeline.js";
 import { checkComparable } from "./comparable.js";
 
 export interface DriftOptions {
@@ -29,6 +30,8 @@ export interface DriftOptions {
   readonly threshold?: number;
   /** Also report the population stability index (10 reference-quantile bins for numbers). */
   readonly psi?: boolean;
+  /** A fitted pipeline whose predictions on both data sets are compared as well. */
+  readonly model?: FittedPipeline;
 }
 
 export interface ColumnDrift {
@@ -49,6 +52,8 @@ export interface DriftData {
   readonly regime: "small reference: tests plus a minimum effect" | "large reference: effect sizes";
   readonly columns: readonly ColumnDrift[];
   readonly driftedShare: number;
+  /** The drift of the model's predictions (labels, or values for numbers), when a model is given. */
+  readonly predictions?: ColumnDrift;
 }
 
 const ANALYSIS = "drift";
@@ -63,6 +68,9 @@ export async function drift(reference: DataInput, current: DataInput, options: D
     largeSample: numberOption(ANALYSIS, 1, true),
     threshold: numberOption(ANALYSIS, 0),
     psi: () => {},
+    model: (v, o) => {
+      if (!(v instanceof FittedPipeline)) throw message.badOption(ANALYSIS, o, v, "a fitted pipeline (await litml.pipelineFor(name).fit(data, target))");
+    },
   });
   const names = options.columns ?? ref.names;
   checkComparable(ref, cur, names);
@@ -77,9 +85,10 @@ export async function drift(reference: DataInput, current: DataInput, options: D
     await progress.step();
   }
   progress.finish();
+  const predictions = options.model ? predictionDrift(options.model, ref, cur, large, threshold, alpha) : undefined;
   const judged = columns.filter((c) => c.method !== "skipped");
   const driftedShare = judged.length ? judged.filter((c) => c.drifted).length / judged.length : 0;
-  const driftData: DriftData = { referenceRows: ref.nRows, currentRows: cur.nRows, regime: large ? "large reference: effect sizes" : "small reference: tests plus a minimum effect", columns, driftedShare };
+  const driftData: DriftData = { referenceRows: ref.nRows, currentRows: cur.nRows, regime: large ? "large reference: effect sizes" : "small reference: tests plus a minimum effect", columns, driftedShare, ...(predictions ? { predictions } : {}) };
   const drifted = columns.filter((c) => c.drifted);
   const level = driftedShare === 0 ? "ok" : driftedShare < 0.5 ? "warn" : "fail";
   const listing = drifted.slice(0, 4).map((c) => `"${c.column}" (${c.method} ${formatCell(c.effect)})`).join(", ");
@@ -90,14 +99,15 @@ export async function drift(reference: DataInput, current: DataInput, options: D
     verdict: {
       level,
       text:
-        drifted.length === 0
+        (drifted.length === 0
           ? `No column drifted (${driftData.regime}; ${judged.length} columns compared).`
-          : `${drifted.length} of ${judged.length} columns drifted (${formatPercent(driftedShare, 0)}): ${listing}${drifted.length > 4 ? ", …" : ""}. ${level === "fail" ? "Most of the data has changed: re-evaluate the model on current data before trusting it." : "Check whether the model relies on these columns, and how its predictions moved."}`,
+          : `${drifted.length} of ${judged.length} columns drifted (${formatPercent(driftedShare, 0)}): ${listing}${drifted.length > 4 ? ", …" : ""}. ${level === "fail" ? "Most of the data has changed: re-evaluate the model on current data before trusting it." : "Check whether the model relies on these columns, and how its predictions moved."}`) +
+        (predictions ? ` The model's predictions ${predictions.drifted ? "drifted" : "did not drift"} (${predictions.method} ${formatCell(predictions.effect)}).` : ""),
     },
     notes: columns.filter((c) => c.note).map((c) => `"${c.column}": ${c.note}`),
     table: {
       columns: ["column", "type", "method", "effect", "p-value", ...(options.psi ? ["PSI"] : []), "drifted"],
-      rows: columns.map((c) => [c.column, c.type, c.method, Number.isNaN(c.effect) ? null : c.effect, c.pValue ?? null, ...(options.psi ? [c.psi ?? null] : []), c.drifted ? "yes" : "no"]),
+      rows: [...columns, ...(predictions ? [predictions] : [])].map((c) => [c.column, c.type, c.method, Number.isNaN(c.effect) ? null : c.effect, c.pValue ?? null, ...(options.psi ? [c.psi ?? null] : []), c.drifted ? "yes" : "no"]),
     },
     chart: driftChart(driftData, threshold),
     data: driftData,
@@ -106,6 +116,16 @@ export async function drift(reference: DataInput, current: DataInput, options: D
       { name: cur.meta.name ?? "current", hash: cur.contentHash(), rows: cur.nRows },
     ],
   });
+}
+
+/** The model's predictions on both sides, compared like any column: labels as categories, numbers as numbers. */
+function predictionDrift(model: FittedPipeline, ref: Dataset, cur: Dataset, large: boolean, threshold: number, alpha: number): ColumnDrift {
+  const missing = model.inputs.filter((name) => !ref.has(name) || !cur.has(name));
+  if (missing.length) throw message.driftColumns("the model's inputs are missing:", missing);
+  const asColumn = (predicted: Int32Array | Float64Array): Column =>
+    model.task === "classification" ? { type: "category", codes: predicted as Int32Array, dictionary: model.classes! } : { type: "number", values: predicted as Float64Array };
+  const name = `predictions of ${model.model.model}`;
+  return columnDrift(name, asColumn(model.predict(ref)), asColumn(model.predict(cur)), large, threshold, alpha, false);
 }
 
 function columnDrift(name: string, ref: Column, cur: Column, large: boolean, threshold: number, alpha: number, withPsi: boolean): ColumnDrift {

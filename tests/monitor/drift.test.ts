@@ -70,3 +70,22 @@ describe("drift with planted answers", () => {
     expect(result.notes.join(" ")).toMatch(/"hole": all values are missing in the reference/);
   });
 });
+
+describe("drift of a model's predictions", () => {
+  it("compares the model's predicted classes on both sides, and names them in the verdict", async () => {
+    const labelled = (n: number, seed: number, shift: number) => {
+      const x = numbers(n, seed, shift);
+      return toDataset(Array.from(x, (v, i) => ({ x: v, noise: (i * 7919) % 13, label: v > 0.5 ? "high" : "low" })));
+    };
+    const reference = labelled(3000, 11, 0);
+    const { pipelineFor } = await import("../../src/features/default-pipeline.js");
+    const model = await pipelineFor("logistic").fit(reference, "label");
+    const steady = await drift(reference, labelled(3000, 12, 0), { columns: ["x", "noise"], model });
+    expect(steady.data.predictions).toMatchObject({ column: "predictions of logistic", type: "binary", drifted: false });
+    const moved = await drift(reference, labelled(3000, 13, 1), { columns: ["x", "noise"], model });
+    expect(moved.data.predictions!.drifted).toBe(true);
+    expect(moved.verdict.text).toMatch(/The model's predictions drifted \([^)]+ [\d.]+\)\./);
+    expect(moved.table!.rows.at(-1)![0]).toBe("predictions of logistic");
+    await expect(drift(reference, reference, { model: {} as never })).rejects.toThrowError(/invalid model: \{\}; expected a fitted pipeline/);
+  }, 60_000);
+});
