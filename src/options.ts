@@ -35,3 +35,21 @@ export function columnOf(analysis: string, dataset: Dataset): OptionCheck {
     dataset.column(value);
   };
 }
+
+/** A non-empty list of the data set's column names. */
+export function columnsOf(analysis: string, dataset: Dataset): OptionCheck {
+  return (value, option) => {
+    if (!Array.isArray(value) || value.length === 0) throw message.badOption(analysis, option, value, "a non-empty list of column names");
+    for (const name of value) dataset.column(String(name));
+  };
+}
+
+/** A share strictly between `low` and `high` (a threshold, a tolerance, a contamination). */
+export function shareOption(analysis: string, expected: string, low = 0, high = 1): OptionCheck {
+  return (value, option) => {
+    if (typeof value !== "number" || !(value > low && value < high)) throw message.badOption(analysis, option, value, expected);
+  };
+}
+
+/** Options any analysis that fits a model takes: a registry name and its params (validated by the model's `fit`). */
+export const MODEL_OPTIONS: Readonly<Record<"model" | "params", OptionCheck>> = { model: () => {}, params: () => {} };

@@ -1,25 +1,21 @@
 /** The slices with the highest error, against the overall error. */
 import type { ErrorsData } from "../evaluate/errors/errors.js";
 import type { VegaLiteSpec } from "../result.js";
+import { barsAgainstLine } from "./bars-against-line.js";
 import { chartSpec, LEVEL_COLORS } from "./theme.js";
 
 export function errorsChart(d: ErrorsData): VegaLiteSpec {
   const values = d.slices.map((s, rank) => ({ slice: `${rank + 1}. ${s.slice}`, error: Math.round(s.error * 1e4) / 1e4, rows: s.rows }));
   return chartSpec(`The slices where the model's ${d.error} is highest, against ${d.overallError.toFixed(3)} overall.`, {
     title: { text: `Where ${d.model} fails`, subtitle: `${d.error} per slice; the line is the overall ${d.error}` },
-    width: 360,
-    height: { step: 22 },
-    layer: [
-      {
-        data: { values },
-        mark: { type: "bar", color: LEVEL_COLORS.warn },
-        encoding: {
-          y: { field: "slice", type: "nominal", sort: null, title: null, axis: { labelLimit: 320 } },
-          x: { field: "error", type: "quantitative", title: d.error },
-          tooltip: [{ field: "slice" }, { field: "rows" }, { field: "error", format: ".4~g" }],
-        },
-      },
-      { data: { values: [{ overall: d.overallError }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { x: { field: "overall", type: "quantitative" } } },
-    ],
+    ...barsAgainstLine({
+      values,
+      category: "slice",
+      measure: "error",
+      measureTitle: d.error,
+      line: d.overallError,
+      color: { value: LEVEL_COLORS.warn },
+      tooltip: [{ field: "slice" }, { field: "rows" }, { field: "error", format: ".4~g" }],
+    }),
   });
 }

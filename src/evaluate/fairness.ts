@@ -12,7 +12,7 @@ import { formatCell, formatPercent } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
-import { checkOptions, columnOf, numberOption } from "../options.js";
+import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption, shareOption } from "../options.js";
 import { createResult, type Result, type VerdictLevel } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { asPredictor, foldsFor, runFolds } from "./cross-validate.js";
@@ -110,16 +110,10 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
     target: column,
     sensitive: column,
     positive: () => {},
-    model: () => {},
-    params: () => {},
-    features: (v, o) => {
-      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a non-empty list of column names");
-      for (const feature of v) dataset.column(String(feature));
-    },
+    ...MODEL_OPTIONS,
+    features: columnsOf(ANALYSIS, dataset),
     folds: numberOption(ANALYSIS, 2, true),
-    tolerance: (v, o) => {
-      if (typeof v !== "number" || !(v > 0 && v < 1)) throw message.badOption(ANALYSIS, o, v, "a difference between 0 and 1");
-    },
+    tolerance: shareOption(ANALYSIS, "a difference between 0 and 1"),
     resamples: numberOption(ANALYSIS, 100, true),
     seed: numberOption(ANALYSIS, 0, true),
   });

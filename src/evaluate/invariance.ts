@@ -15,7 +15,7 @@ import { formatCell, formatPercent } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
-import { checkOptions, columnOf, numberOption } from "../options.js";
+import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption } from "../options.js";
 import { createResult, type Result, type VerdictLevel } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { asPredictor, foldsFor, runFolds, type FittedPredictor } from "./cross-validate.js";
@@ -99,12 +99,8 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
         if (direction !== "+" && direction !== "-") throw message.badOption(ANALYSIS, o, direction, '"+" (should raise the prediction) or "-" (should lower it)');
       }
     },
-    model: () => {},
-    params: () => {},
-    features: (v, o) => {
-      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a non-empty list of column names");
-      for (const feature of v) dataset.column(String(feature));
-    },
+    ...MODEL_OPTIONS,
+    features: columnsOf(ANALYSIS, dataset),
     folds: numberOption(ANALYSIS, 2, true),
     seed: numberOption(ANALYSIS, 0, true),
   });

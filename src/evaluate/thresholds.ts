@@ -8,13 +8,12 @@
  */
 import { thresholdsChart } from "../charts/thresholds.js";
 import { type DataInput, resolveData } from "../data/convert.js";
-import { Dataset } from "../data/dataset.js";
 import { formatCell, formatPercent } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { framedCosts } from "../frame/defaults.js";
 import { message } from "../messages.js";
-import { checkOptions, columnOf, numberOption } from "../options.js";
+import { checkOptions, columnOf, MODEL_OPTIONS, numberOption } from "../options.js";
 import { createResult, type Result } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { asPredictor, foldsFor, runFolds } from "./cross-validate.js";
@@ -130,8 +129,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
   checkOptions(ANALYSIS, options, {
     target: columnOf(ANALYSIS, dataset),
     positive: () => {},
-    model: () => {},
-    params: () => {},
+    ...MODEL_OPTIONS,
     folds: numberOption(ANALYSIS, 2, true),
     costs: (v, o) => {
       const c = costsOf(v as ThresholdsOptions["costs"]);

@@ -15,7 +15,7 @@ import { stackRows } from "../data/stack.js";
 import { formatCell } from "../display/format.js";
 import { pipelineFor } from "../features/default-pipeline.js";
 import { message } from "../messages.js";
-import { checkOptions, numberOption } from "../options.js";
+import { checkOptions, numberOption, shareOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { delongAuc } from "../stats/delong.js";
@@ -94,9 +94,7 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
     },
     params: () => {},
     folds: numberOption(ANALYSIS, 2, true),
-    threshold: (v, o) => {
-      if (typeof v !== "number" || !(v > 0 && v < 1)) throw message.badOption(ANALYSIS, o, v, "a drift score between 0 and 1");
-    },
+    threshold: shareOption(ANALYSIS, "a drift score between 0 and 1"),
     seed: numberOption(ANALYSIS, 0, true),
   });
   const names = options.columns ?? first.names.filter((n) => second.has(n));

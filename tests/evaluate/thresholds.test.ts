@@ -48,17 +48,11 @@ describe("threshold moving", () => {
       `
 import json, sys
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import StandardScaler
 from sklearn.metrics import average_precision_score, precision_score, recall_score
+from references import logistic_out_of_fold
 d = json.load(sys.stdin)
-X, y = np.array(d["X"]), np.array(d["y"])
-scores = np.zeros(len(y))
-for test in d["folds"]:
-    train = np.setdiff1d(np.arange(len(y)), test)
-    scaler = StandardScaler().fit(X[train])
-    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=10000).fit(scaler.transform(X[train]), y[train])
-    scores[test] = model.predict_proba(scaler.transform(X[test]))[:, 1]
+y = np.array(d["y"])
+scores = logistic_out_of_fold(d["X"], y, d["folds"])
 emit({"precision": precision_score(y, scores >= 0.5), "recall": recall_score(y, scores >= 0.5), "ap": average_precision_score(y, scores),
       "precision30": precision_score(y, scores >= 0.3), "recall30": recall_score(y, scores >= 0.3)})`,
       JSON.stringify({ X: rows.map((r) => [r.x, r.z]), y: rows.map((r) => (r.label === "fraud" ? 1 : 0)), folds }),

@@ -95,19 +95,11 @@ describe("adversarial validation with planted answers", () => {
     const reference = python<number>(
       `
 import json, sys
-import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import StandardScaler
 from sklearn.metrics import roc_auc_score
+from references import logistic_out_of_fold
 d = json.load(sys.stdin)
-X, y = np.array(d["X"]), np.array(d["y"])
-scores = np.zeros(len(y))
-for test in d["folds"]:
-    train = np.setdiff1d(np.arange(len(y)), test)
-    scaler = StandardScaler().fit(X[train])
-    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=10000).fit(scaler.transform(X[train]), y[train])
-    scores[test] = model.predict_proba(scaler.transform(X[test]))[:, 1]
-emit(roc_auc_score(y, scores))`,
+scores = logistic_out_of_fold(d["X"], d["y"], d["folds"])
+emit(roc_auc_score(d["y"], scores))`,
       JSON.stringify({
         X: [...a.toRecords(), ...b.toRecords()].map((r) => [r.x, r.y]),
         y: [...labels],

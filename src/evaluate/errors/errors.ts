@@ -12,7 +12,7 @@ import { formatCell, formatPercent } from "../../display/format.js";
 import { defaultModelFor, pipelineFor } from "../../features/default-pipeline.js";
 import { targetOf } from "../../features/target.js";
 import { message } from "../../messages.js";
-import { checkOptions, columnOf, numberOption } from "../../options.js";
+import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption, shareOption } from "../../options.js";
 import { createResult, type Result, type Verdict } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
 import { normalQuantile } from "../../stats/normal.js";
@@ -81,20 +81,14 @@ export async function errors(data: DataInput, options: ErrorsOptions = {}): Prom
   const whole = numberOption(ANALYSIS, 1, true);
   checkOptions(ANALYSIS, options, {
     target: column,
-    model: () => {},
-    params: () => {},
-    by: (v, o) => {
-      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a non-empty list of column names");
-      for (const name of v) dataset.column(String(name));
-    },
+    ...MODEL_OPTIONS,
+    by: columnsOf(ANALYSIS, dataset),
     folds: numberOption(ANALYSIS, 2, true),
     minSupport: whole,
     maxLevel: (v, o) => {
       if (![1, 2, 3].includes(v as number)) throw message.badOption(ANALYSIS, o, v, "1, 2 or 3 predicates");
     },
-    alpha: (v, o) => {
-      if (typeof v !== "number" || !(v > 0 && v <= 1)) throw message.badOption(ANALYSIS, o, v, "a weight in (0, 1]");
-    },
+    alpha: shareOption(ANALYSIS, "a weight in (0, 1]", 0, 1 + Number.EPSILON),
     top: whole,
     bins: numberOption(ANALYSIS, 2, true),
     clusters: whole,

@@ -16,7 +16,7 @@ import { formatCell, formatPercent } from "../../display/format.js";
 import { pipelineFor } from "../../features/default-pipeline.js";
 import { targetOf } from "../../features/target.js";
 import { message } from "../../messages.js";
-import { checkOptions, columnOf, numberOption } from "../../options.js";
+import { checkOptions, columnOf, numberOption, shareOption } from "../../options.js";
 import { createResult, type Result, type VerdictLevel } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
 import { asPredictor, foldsFor, runFolds, type SplitKind } from "../cross-validate.js";
@@ -79,9 +79,7 @@ export async function leakage(data: DataInput, options: LeakageOptions = {}): Pr
       if (!["kfold", "stratified", "group", "time"].includes(v as string)) throw message.badOption(ANALYSIS, o, v, "kfold, stratified, group or time");
     },
     folds: numberOption(ANALYSIS, 2, true),
-    threshold: (v, o) => {
-      if (typeof v !== "number" || !(v > 0 && v <= 1)) throw message.badOption(ANALYSIS, o, v, "a score between 0 and 1");
-    },
+    threshold: shareOption(ANALYSIS, "a score between 0 and 1", 0, 1 + Number.EPSILON),
     seed: numberOption(ANALYSIS, 0, true),
   });
   const target = options.target ?? train.roles.target;

@@ -18,7 +18,7 @@ import { targetOf } from "../../features/target.js";
 import { toMatrix } from "../../features/to-matrix.js";
 import { message } from "../../messages.js";
 import { buildKdTree, queryKdTree } from "../../models/kdtree.js";
-import { checkOptions, columnOf, numberOption } from "../../options.js";
+import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption, shareOption } from "../../options.js";
 import { createResult, type Result, type VerdictLevel } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
 import { asPredictor, foldsFor, runFolds } from "../../evaluate/cross-validate.js";
@@ -108,15 +108,10 @@ export async function outliers(data: DataInput, options: OutliersOptions = {}): 
   const column = columnOf(ANALYSIS, dataset);
   checkOptions(ANALYSIS, options, {
     target: column,
-    columns: (v, o) => {
-      if (!Array.isArray(v) || v.length === 0) throw message.badOption(ANALYSIS, o, v, "a non-empty list of column names");
-      for (const name of v) column(name, o);
-    },
-    contamination: (v, o) => {
-      if (typeof v !== "number" || !(v > 0 && v < 0.5)) throw message.badOption(ANALYSIS, o, v, "a share of rows between 0 and 0.5");
-    },
+    columns: columnsOf(ANALYSIS, dataset),
+    contamination: shareOption(ANALYSIS, "a share of rows between 0 and 0.5", 0, 0.5),
     k: numberOption(ANALYSIS, 1, true),
-    model: () => {},
+    model: MODEL_OPTIONS.model,
     folds: numberOption(ANALYSIS, 2, true),
     seed: numberOption(ANALYSIS, 0, true),
   });
