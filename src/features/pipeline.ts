@@ -42,12 +42,12 @@ export class Pipeline {
     let target = originalTarget;
     const inputs = this.options.features ?? featureColumns(data, targetName);
     let current = data.select(inputs);
-    const sampleWeight = fitOptions.sampleWeight ?? (data.roles.weight ? weightsOf(data, data.roles.weight) : undefined);
+    const given = fitOptions.sampleWeight ?? (data.roles.weight ? weightsOf(data, data.roles.weight) : undefined);
+    let sampleWeight: Float64Array | undefined = given ? Float64Array.from(given) : undefined;
     const fitted: FittedStep[] = [];
     for (const step of this.steps) {
       if (step.resample) {
-        if (sampleWeight) throw message.badOption("Pipeline", "sampleWeight", "row weights", `no weights with ${step.step}: resampling and row weights both rebalance; use one`);
-        ({ data: current, y: target } = step.resample(current, target));
+        ({ data: current, y: target, weights: sampleWeight } = step.resample(current, target, sampleWeight));
         fitted.push(step.fit(current, target));
       } else if (step.fitTransform) {
         const result = step.fitTransform(current, target);

@@ -30,6 +30,11 @@ function classTarget(step: string, y: Target): ClassTarget {
   return y;
 }
 
+/** Rebalancing and row weights both change how much each class counts: combining them is refused. */
+export function refuseWeights(step: string, weights: Float64Array | undefined): void {
+  if (weights) throw message.badOption(step, "sampleWeight", "row weights", `no row weights with ${step}: resampling and row weights both rebalance; use one`);
+}
+
 function ratioOf(step: string, params: SamplerParams): number {
   const ratio = params.ratio ?? 1;
   if (!(ratio > 0 && ratio <= 1)) throw message.badOption(step, "ratio", params.ratio, "a share in (0, 1]");
@@ -59,7 +64,8 @@ export class UnderSample implements Step<SamplerParams> {
     return passThrough(this.step, this.params);
   }
 
-  resample(data: Dataset, target: Target): { data: Dataset; y: Target } {
+  resample(data: Dataset, target: Target, weights?: Float64Array): { data: Dataset; y: Target } {
+    refuseWeights(this.step, weights);
     const y = classTarget(this.step, target);
     const byClass = rowsByClass(y).filter((rows) => rows.length > 0);
     const keep = Math.ceil(Math.min(...byClass.map((rows) => rows.length)) / ratioOf(this.step, this.params));
@@ -77,7 +83,8 @@ export class OverSample implements Step<SamplerParams> {
     return passThrough(this.step, this.params);
   }
 
-  resample(data: Dataset, target: Target): { data: Dataset; y: Target } {
+  resample(data: Dataset, target: Target, weights?: Float64Array): { data: Dataset; y: Target } {
+    refuseWeights(this.step, weights);
     const y = classTarget(this.step, target);
     const byClass = rowsByClass(y);
     const goal = Math.floor(Math.max(...byClass.map((rows) => rows.length)) * ratioOf(this.step, this.params));
@@ -95,7 +102,8 @@ export class Smote implements Step<SmoteParams> {
     return passThrough(this.step, this.params);
   }
 
-  resample(data: Dataset, target: Target): { data: Dataset; y: Target } {
+  resample(data: Dataset, target: Target, weights?: Float64Array): { data: Dataset; y: Target } {
+    refuseWeights(this.step, weights);
     const y = classTarget(this.step, target);
     const k = this.params.k ?? 5;
     if (!Number.isInteger(k) || k < 1) throw message.badOption(this.step, "k", this.params.k, "a whole number ≥ 1");

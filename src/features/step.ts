@@ -30,11 +30,11 @@ export interface Step<Params = unknown> {
    */
   fitTransform?(data: Dataset, y?: Target): { fitted: FittedStep; transformed: Dataset };
   /**
-   * Samplers (under- and oversampling, SMOTE) change which rows the model trains on: the
-   * pipeline calls this on the training rows only, and the fitted step passes rows through
-   * unchanged at prediction time.
+   * Samplers (under- and oversampling, SMOTE, augmentation) change which rows the model
+   * trains on: the pipeline calls this on the training rows only, and the fitted step passes
+   * rows through unchanged at prediction time. A sampler may return row weights (mixup does).
    */
-  resample?(data: Dataset, y: Target): { data: Dataset; y: Target };
+  resample?(data: Dataset, y: Target, weights?: Float64Array): { data: Dataset; y: Target; weights?: Float64Array };
 }
 
 /** The columns a step applies to: those named, or every column of the types it handles. */

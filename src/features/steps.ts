@@ -7,6 +7,8 @@ import { OverSample, passThrough, Smote, UnderSample } from "./resample.js";
 import { fittedScale, Scale } from "./scale.js";
 import type { FittedStep, SavedStep } from "./step.js";
 import { fittedTargetEncode, TargetEncode } from "./target-encode.js";
+import { Mixup, TemplateText } from "./augment.js";
+import { fittedTextVectorize, TextVectorize } from "./text-vectorize.js";
 
 const LOADERS: Record<string, (params: any, state: any) => FittedStep> = {
   impute: fittedImpute,
@@ -18,6 +20,9 @@ const LOADERS: Record<string, (params: any, state: any) => FittedStep> = {
   "under-sample": (params) => passThrough("under-sample", params),
   "over-sample": (params) => passThrough("over-sample", params),
   smote: (params) => passThrough("smote", params),
+  mixup: (params) => passThrough("mixup", params),
+  "template-text": (params) => passThrough("template-text", params),
+  "text-vectorize": fittedTextVectorize,
 };
 
 export function loadStep(saved: SavedStep): FittedStep {
@@ -26,4 +31,4 @@ export function loadStep(saved: SavedStep): FittedStep {
   return load(saved.params, saved.state);
 }
 
-export { Bucketize, Impute, OneHot, Ordinal, OverSample, Scale, Smote, TargetEncode, UnderSample };
+export { Bucketize, Impute, Mixup, OneHot, Ordinal, OverSample, Scale, Smote, TargetEncode, TemplateText, TextVectorize, UnderSample };
