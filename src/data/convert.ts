@@ -11,7 +11,8 @@ import { inferColumn } from "./infer.js";
 import { FILE_PATTERN, readFile, readFileAsync } from "./loaders/file.js";
 import { loadRegistered, loadRegisteredSync } from "./registry.js";
 
-export type DataInput = Dataset | string | readonly Record<string, unknown>[] | ArqueroLike | DanfoLike;
+// Records may be any objects (interfaces such as a result's rows included), read by their own keys.
+export type DataInput = Dataset | string | readonly object[] | ArqueroLike | DanfoLike;
 
 interface ArqueroLike {
   columnNames(): string[];
