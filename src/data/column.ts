@@ -65,6 +65,13 @@ export function takeRows(column: Column, rows: ArrayLike<number>): Column {
   return { type: column.type, values };
 }
 
+/** Rows start to end − 1 as views on the same memory: columns are never written once built, so sharing is safe and free. */
+export function sliceRows(column: Column, start: number, end: number): Column {
+  return column.type === "category"
+    ? { type: "category", codes: column.codes.subarray(start, end), dictionary: column.dictionary }
+    : { type: column.type, values: column.values.subarray(start, end) };
+}
+
 /** Interns string labels into codes, in order of first appearance. */
 export class CategoryBuilder {
   private readonly index = new Map<string, number>();

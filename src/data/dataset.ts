@@ -3,7 +3,7 @@ import { datasetBundle, datasetText } from "../display/dataset.js";
 import { message } from "../messages.js";
 import { Random } from "../util/random.js";
 import { shortHash } from "../util/hash.js";
-import { type Column, columnLength, takeRows, valueAt } from "./column.js";
+import { type Column, columnLength, sliceRows, takeRows, valueAt } from "./column.js";
 
 /** What each column is for. Analyses read these instead of asking again. */
 export interface Roles {
@@ -103,8 +103,15 @@ export class Dataset {
     return this.take(new Random(seed).permutation(this.nRows).subarray(0, n).sort());
   }
 
+  /** Rows start to end − 1, without copying (views on this data set's columns). */
+  slice(start: number, end = this.nRows): Dataset {
+    const from = Math.max(0, Math.min(start, this.nRows));
+    const to = Math.max(from, Math.min(end, this.nRows));
+    return new Dataset(this.names.map((name) => [name, sliceRows(this.byName.get(name)!, from, to)] as const), this.roles, this.meta, to - from);
+  }
+
   head(n = 5): Dataset {
-    return this.take(Uint32Array.from({ length: Math.min(n, this.nRows) }, (_, i) => i));
+    return this.slice(0, n);
   }
 
   /** Rows as plain objects, for display and export; missing values become null. */

@@ -101,10 +101,11 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
   const validationScores = sizes.map(() => [] as number[]);
   for (const fold of folds) {
     // Nested subsets: each size's rows include the previous size's, as if data kept arriving.
-    const order = random.shuffle(Int32Array.from(fold.train));
+    // One shuffled copy per fold; each size is a prefix of it, taken without copying.
+    const shuffled = dataset.take(random.shuffle(Int32Array.from(fold.train)));
     const test = dataset.take(fold.test);
     for (const [s, size] of sizes.entries()) {
-      const train = dataset.take(order.subarray(0, size));
+      const train = shuffled.slice(0, size);
       const fitted = await quietly(() => pipeline.fit(train, targetName));
       const withProba = spec.needs === "proba";
       trainScores[s].push(spec.compute(fitted.targetOf(train), predict(fitted, train, withProba)));

@@ -32,3 +32,18 @@ describe("Dataset row selection", () => {
     expect(() => rows.sample(-1)).toThrowError(/invalid n: -1; expected a whole number of rows ≥ 0/);
   });
 });
+
+describe("Dataset slices", () => {
+  it("are the rows start to end − 1, sharing memory with the original, and clamp out-of-range bounds", () => {
+    const middle = rows.slice(1, 3);
+    expect(middle.toRecords()).toEqual([
+      { city: "Oslo", temp: null },
+      { city: "Lisbon", temp: 25 },
+    ]);
+    const values = (rows.column("temp") as { values: Float64Array }).values;
+    expect((middle.column("temp") as { values: Float64Array }).values.buffer).toBe(values.buffer);
+    expect(rows.slice(3, 99).nRows).toBe(2);
+    expect(rows.slice(4, 2).nRows).toBe(0);
+    expect(rows.head(2).toRecords()).toEqual(rows.slice(0, 2).toRecords());
+  });
+});
