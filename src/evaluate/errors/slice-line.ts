@@ -56,13 +56,23 @@ export function binColumn(name: string, column: Column, maxBins: number): Binned
     return { name, bins, labels };
   }
   // A number with few distinct values (a 0/1 flag, a count) reads better as those values.
-  const distinct = [...new Set(column.values.filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b);
-  const fewValues = distinct.length <= maxBins - 1;
-  const edges = fewValues ? distinct.slice(1) : bucketEdges(column.values, maxBins - 1, "quantile");
-  const labels = [...(fewValues ? distinct.map((v) => formatCell(v)) : bucketLabels(edges)), MISSING_LABEL];
+  const distinct = fewDistinct(column.values, maxBins - 1);
+  const edges = distinct ? distinct.slice(1) : bucketEdges(column.values, maxBins - 1, "quantile");
+  const labels = [...(distinct ? distinct.map((v) => formatCell(v)) : bucketLabels(edges)), MISSING_LABEL];
   const missingBin = labels.length - 1;
   for (let r = 0; r < n; r++) bins[r] = Number.isNaN(column.values[r]) ? missingBin : bucketOf(edges, column.values[r]);
   return { name, bins, labels };
+}
+
+/** The sorted distinct present values, or undefined as soon as there are more than `limit` (stops early on continuous data). */
+function fewDistinct(values: Float64Array, limit: number): number[] | undefined {
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (v !== v) continue;
+    seen.add(v);
+    if (seen.size > limit) return undefined;
+  }
+  return [...seen].sort((a, b) => a - b);
 }
 
 function combinations(n: number, k: number): number[][] {
