@@ -29,7 +29,7 @@ export { checkModel } from "./models/check-model.js";
 export { Pipeline, FittedPipeline, loadPipeline } from "./features/pipeline.js";
 export { pipelineFor } from "./features/default-pipeline.js";
 export { targetOf } from "./features/target.js";
-export { Impute, OneHot, Ordinal, Scale, TargetEncode, Bucketize, UnderSample, OverSample, Smote, Mixup, TemplateText, TextVectorize } from "./features/steps.js";
+export { Impute, OneHot, Ordinal, Scale, TargetEncode, Bucketize, UnderSample, OverSample, Smote, Mixup, TemplateText, TextVectorize, DateToYear } from "./features/steps.js";
 export { metricNames as metrics } from "./evaluate/metrics/registry.js";
 export {
   type Result,

@@ -60,13 +60,13 @@ export function bucketOf(edges: readonly number[], value: number): number {
   return lo;
 }
 
-export function bucketLabels(edges: readonly number[]): string[] {
+export function bucketLabels(edges: readonly number[], format: (edge: number) => string = formatCell): string[] {
   const bounds = [-Infinity, ...edges, Infinity];
   return bounds.slice(0, -1).map((low, i) => {
     const high = bounds[i + 1];
-    if (low === -Infinity) return `< ${formatCell(high)}`;
-    if (high === Infinity) return `≥ ${formatCell(low)}`;
-    return `[${formatCell(low)}, ${formatCell(high)})`;
+    if (low === -Infinity) return `< ${format(high)}`;
+    if (high === Infinity) return `≥ ${format(low)}`;
+    return `[${format(low)}, ${format(high)})`;
   });
 }
 

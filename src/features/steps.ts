@@ -8,6 +8,7 @@ import { fittedScale, Scale } from "./scale.js";
 import type { FittedStep, SavedStep } from "./step.js";
 import { fittedTargetEncode, TargetEncode } from "./target-encode.js";
 import { Mixup, TemplateText } from "./augment.js";
+import { DateToYear, fittedDateToYear } from "./date-to-year.js";
 import { fittedTextVectorize, TextVectorize } from "./text-vectorize.js";
 
 const LOADERS: Record<string, (params: any, state: any) => FittedStep> = {
@@ -23,6 +24,7 @@ const LOADERS: Record<string, (params: any, state: any) => FittedStep> = {
   mixup: (params) => passThrough("mixup", params),
   "template-text": (params) => passThrough("template-text", params),
   "text-vectorize": fittedTextVectorize,
+  "date-to-year": fittedDateToYear,
 };
 
 export function loadStep(saved: SavedStep): FittedStep {
@@ -31,4 +33,4 @@ export function loadStep(saved: SavedStep): FittedStep {
   return load(saved.params, saved.state);
 }
 
-export { Bucketize, Impute, Mixup, OneHot, Ordinal, OverSample, Scale, Smote, TargetEncode, TemplateText, TextVectorize, UnderSample };
+export { Bucketize, DateToYear, Impute, Mixup, OneHot, Ordinal, OverSample, Scale, Smote, TargetEncode, TemplateText, TextVectorize, UnderSample };

@@ -58,7 +58,9 @@ export function binColumn(name: string, column: Column, maxBins: number): Binned
   // A number with few distinct values (a 0/1 flag, a count) reads better as those values.
   const distinct = fewDistinct(column.values, maxBins - 1);
   const edges = distinct ? distinct.slice(1) : bucketEdges(column.values, maxBins - 1, "quantile");
-  const labels = [...(distinct ? distinct.map((v) => formatCell(v)) : bucketLabels(edges)), MISSING_LABEL];
+  // Dates read as calendar days.
+  const format = column.type === "date" ? (ms: number) => new Date(ms).toISOString().slice(0, 10) : formatCell;
+  const labels = [...(distinct ? distinct.map(format) : bucketLabels(edges, format)), MISSING_LABEL];
   const missingBin = labels.length - 1;
   for (let r = 0; r < n; r++) bins[r] = Number.isNaN(column.values[r]) ? missingBin : bucketOf(edges, column.values[r]);
   return { name, bins, labels };
