@@ -122,7 +122,7 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
   const sensitive = options.sensitive ?? dataset.roles.sensitive?.[0];
   if (sensitive === undefined) throw message.badOption(ANALYSIS, "sensitive", undefined, "the column whose groups to compare (--sensitive COL)");
   const truth = targetOf(dataset, targetName, "classification");
-  const { positive, positiveCode } = positiveClass(ANALYSIS, targetName, truth, options.positive);
+  const { positive, positiveCode, classes } = positiveClass(ANALYSIS, targetName, truth, options.positive);
   const { codes: group, labels } = groupCodes(ANALYSIS, sensitive, dataset.column(sensitive));
   const model = options.model ?? defaultModelFor(dataset, targetName);
   const tolerance = options.tolerance ?? 0.1;
@@ -133,7 +133,7 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
   progress.finish();
   const n = dataset.nRows;
   const predicted = Uint8Array.from(assemble(runs, n).labels!, (label) => (label === positiveCode ? 1 : 0));
-  const actual = Uint8Array.from(truth.kind === "classification" ? truth.codes : [], (code) => (code === positiveCode ? 1 : 0));
+  const actual = Uint8Array.from(classes.codes, (code) => (code === positiveCode ? 1 : 0));
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const t = tallies(all, group, labels.length, actual, predicted);
   const groups: GroupRates[] = t.flatMap((g, k) => {

@@ -146,15 +146,15 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
         }
       }
     });
+    const before = expectations.length > 0 ? scoreOf(fitted, test) : undefined;
     for (const e of expectations) {
       const values = (test.column(e.name) as { values: Float64Array }).values;
       const nudged = withColumn(test, e.name, { type: "number", values: Float64Array.from(values, (v) => v + e.step) });
-      const before = scoreOf(fitted, test);
       const after = scoreOf(fitted, nudged);
       for (let i = 0; i < test.nRows; i++) {
         if (Number.isNaN(values[i])) continue;
         e.judged++;
-        const move = after[i] - before[i];
+        const move = after[i] - before![i];
         if (e.direction === "+" ? move < -1e-9 : move > 1e-9) e.violations++;
       }
     }

@@ -142,9 +142,8 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const truth = targetOf(dataset, targetName, "classification");
-  const { positive, positiveCode } = positiveClass(ANALYSIS, targetName, truth, options.positive);
-  if (truth.kind !== "classification") throw message.badOption(ANALYSIS, "target", targetName, "a class column");
-  const positives = truth.codes.filter((code) => code === positiveCode).length;
+  const { positive, positiveCode, classes } = positiveClass(ANALYSIS, targetName, truth, options.positive);
+  const positives = classes.codes.filter((code) => code === positiveCode).length;
   const costs = costsOf(options.costs) ?? framedCosts();
   const model = options.model ?? defaultModelFor(dataset, targetName);
 
@@ -160,7 +159,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
     const column = proba!.names.indexOf(positive);
     run.test.forEach((row, i) => {
       scores[row] = proba!.data[column * run.test.length + i];
-      isPositive[row] = truth.codes[row] === positiveCode ? 1 : 0;
+      isPositive[row] = classes.codes[row] === positiveCode ? 1 : 0;
     });
   }
 

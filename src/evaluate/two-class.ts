@@ -4,8 +4,10 @@ import { formatCell } from "../display/format.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
 
-/** The positive class (default: the rarer one) of a target that must have exactly two classes. */
-export function positiveClass(analysis: string, targetName: string, truth: Target, positive?: string): { positive: string; positiveCode: number } {
+type ClassTarget = Extract<Target, { kind: "classification" }>;
+
+/** The positive class (default: the rarer one) of a target that must have exactly two classes; returns the target narrowed to classes. */
+export function positiveClass(analysis: string, targetName: string, truth: Target, positive?: string): { positive: string; positiveCode: number; classes: ClassTarget } {
   if (truth.kind !== "classification") throw message.badOption(analysis, "target", targetName, "a class column");
   const counts = truth.classes.map((_, k) => truth.codes.filter((c) => c === k).length);
   if (truth.classes.length < 2) throw message.singleClassTarget(analysis, targetName, truth.classes[0] ?? "(no rows)");
@@ -13,7 +15,7 @@ export function positiveClass(analysis: string, targetName: string, truth: Targe
   const positiveCode = truth.classes.indexOf(chosen);
   if (positiveCode < 0) throw message.badOption(analysis, "positive", chosen, `one of the classes of "${targetName}": ${truth.classes.map((c) => `"${c}"`).join(", ")}`);
   if (truth.classes.length > 2) throw message.badOption(analysis, "target", targetName, `two classes (it has ${truth.classes.length}); make it "${chosen}" against the rest first`);
-  return { positive: chosen, positiveCode };
+  return { positive: chosen, positiveCode, classes: truth };
 }
 
 /** A column's groups: category codes as they are, a number's distinct values as labels (missing: −1). */

@@ -25,14 +25,14 @@ export interface SmoteParams extends SamplerParams {
 
 type ClassTarget = Extract<Target, { kind: "classification" }>;
 
-function classTarget(step: string, y: Target): ClassTarget {
+/**
+ * The classes a sampler rebalances. Row weights are refused: rebalancing and weights both
+ * change how much each class counts, and combining them would count it twice.
+ */
+function classesToRebalance(step: string, y: Target, weights: Float64Array | undefined): ClassTarget {
+  if (weights) throw message.badOption(step, "sampleWeight", "row weights", `no row weights with ${step}: resampling and row weights both rebalance; use one`);
   if (y.kind !== "classification") throw message.badOption(step, "target", "a numeric target", "a class column: resampling balances classes");
   return y;
-}
-
-/** Rebalancing and row weights both change how much each class counts: combining them is refused. */
-export function refuseWeights(step: string, weights: Float64Array | undefined): void {
-  if (weights) throw message.badOption(step, "sampleWeight", "row weights", `no row weights with ${step}: resampling and row weights both rebalance; use one`);
 }
 
 function ratioOf(step: string, params: SamplerParams): number {
@@ -65,8 +65,7 @@ export class UnderSample implements Step<SamplerParams> {
   }
 
   resample(data: Dataset, target: Target, weights?: Float64Array): { data: Dataset; y: Target } {
-    refuseWeights(this.step, weights);
-    const y = classTarget(this.step, target);
+    const y = classesToRebalance(this.step, target, weights);
     const byClass = rowsByClass(y).filter((rows) => rows.length > 0);
     const keep = Math.ceil(Math.min(...byClass.map((rows) => rows.length)) / ratioOf(this.step, this.params));
     const random = new Random(this.params.seed ?? 0);
@@ -84,8 +83,7 @@ export class OverSample implements Step<SamplerParams> {
   }
 
   resample(data: Dataset, target: Target, weights?: Float64Array): { data: Dataset; y: Target } {
-    refuseWeights(this.step, weights);
-    const y = classTarget(this.step, target);
+    const y = classesToRebalance(this.step, target, weights);
     const byClass = rowsByClass(y);
     const goal = Math.floor(Math.max(...byClass.map((rows) => rows.length)) * ratioOf(this.step, this.params));
     const random = new Random(this.params.seed ?? 0);
@@ -103,8 +101,7 @@ export class Smote implements Step<SmoteParams> {
   }
 
   resample(data: Dataset, target: Target, weights?: Float64Array): { data: Dataset; y: Target } {
-    refuseWeights(this.step, weights);
-    const y = classTarget(this.step, target);
+    const y = classesToRebalance(this.step, target, weights);
     const k = this.params.k ?? 5;
     if (!Number.isInteger(k) || k < 1) throw message.badOption(this.step, "k", this.params.k, "a whole number ≥ 1");
     const columns = data.names.map((name) => {

@@ -214,12 +214,8 @@ async function soloScores(dataset: Dataset, target: string, features: readonly s
   const progress = new Progress("scoring each feature alone", features.length);
   const scores: SoloScore[] = [];
   for (const name of features) {
-    const column = dataset.column(name);
-    // A date is scored as its timestamp: a date recorded after the outcome leaks as well as any number.
-    const single = new Dataset([
-      [name, column.type === "date" ? { type: "number", values: column.values } : column],
-      [target, dataset.column(target)],
-    ]);
+    // Only the two columns are copied per fold; the pipeline turns a date into a number like any feature.
+    const single = dataset.select([name, target]);
     const runs = await runFolds(single, target, asPredictor(pipelineFor("tree", { maxDepth: 3 }, { features: [name] })), folds, false);
     const score = spec.compute(assembleTruth(runs, dataset.nRows), assemble(runs, dataset.nRows));
     scores.push({ column: name, score, suspicious: score >= threshold });
