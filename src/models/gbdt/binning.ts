@@ -48,17 +48,23 @@ export function fitBinning(X: Matrix, maxBins: number, seed: number): Binning {
   return { thresholds, missingBin: maxBins };
 }
 
-/** Bins every value: row-major bytes (a row's bins side by side), the missing bin for NaN. */
-export function applyBinning(X: Matrix, binning: Binning): Uint8Array {
+/**
+ * Bins every value, the missing bin for NaN. Returned twice: row-major bytes (a row's bins side
+ * by side, for histograms, which read every feature of a row) and one array per feature (for
+ * partitions, which read one feature of many rows).
+ */
+export function applyBinning(X: Matrix, binning: Binning): { rowMajor: Uint8Array; columns: Uint8Array[] } {
   const { rows, cols, data } = X;
-  const out = new Uint8Array(rows * cols);
+  const rowMajor = new Uint8Array(rows * cols);
+  const columns: Uint8Array[] = [];
   for (let j = 0; j < cols; j++) {
     const t = binning.thresholds[j];
+    const column = new Uint8Array(rows);
     const base = j * rows;
     for (let i = 0; i < rows; i++) {
       const v = data[base + i];
       if (Number.isNaN(v)) {
-        out[i * cols + j] = binning.missingBin;
+        column[i] = binning.missingBin;
         continue;
       }
       let lo = 0;
@@ -68,8 +74,10 @@ export function applyBinning(X: Matrix, binning: Binning): Uint8Array {
         if (t[mid] < v) lo = mid + 1;
         else hi = mid;
       }
-      out[i * cols + j] = lo;
+      column[i] = lo;
     }
+    for (let i = 0, at = j; i < rows; i++, at += cols) rowMajor[at] = column[i];
+    columns.push(column);
   }
-  return out;
+  return { rowMajor, columns };
 }

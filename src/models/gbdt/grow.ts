@@ -48,6 +48,8 @@ interface Split {
 export interface GrowContext {
   /** Row-major bins: row r's bins are binned[r·cols … r·cols + cols − 1]. */
   readonly binned: Uint8Array;
+  /** The same bins, one array per feature. */
+  readonly binnedColumns: readonly Uint8Array[];
   readonly rows: number;
   readonly cols: number;
   /** Number of non-missing bins per feature. */
@@ -63,13 +65,11 @@ export interface GrowContext {
  * Histogram layout: per feature, 256 bins × (Σg, Σh, count). `gh` interleaves each row's
  * gradient and hessian and bins are row-major, so a row costs one or two cache lines.
  */
-function buildHistogram(ctx: GrowContext, gh: Float32Array, start: number, end: number, allRows = false): Float64Array {
-  const cols = ctx.cols;
+function buildHistogram(ctx: GrowContext, gh: Float32Array, start: number, end: number): Float64Array {
+  const { cols, binned, indices } = ctx;
   const histogram = new Float64Array(cols * BINS * 3);
-  const { binned, indices } = ctx;
   for (let i = start; i < end; i++) {
-    // The root holds every row in order: no need to look the row up.
-    const row = allRows ? i : indices[i];
+    const row = indices[i];
     const g = gh[2 * row];
     const h = gh[2 * row + 1];
     for (let j = 0, base = row * cols, offset = 0; j < cols; j++, base++, offset += BINS * 3) {
@@ -124,6 +124,36 @@ function bestSplit(ctx: GrowContext, node: Node, params: GrowParams): Split | un
   return best;
 }
 
+/**
+ * Stable partition of indices[start, end) by `goesLeft[bin]`, returning where the right
+ * side starts: both children keep their rows in ascending order, so every later pass over
+ * a node reads memory forwards, not at random. Which side a row goes to is unpredictable,
+ * so the loop looks the side up in a table and writes to both buffers instead of branching.
+ */
+function partition(indices: Int32Array, scratch: Int32Array, bins: Uint8Array, goesLeft: Uint8Array, start: number, end: number): number {
+  let lo = start;
+  let rightCount = 0;
+  for (let i = start; i < end; i++) {
+    const row = indices[i];
+    const left = goesLeft[bins[row]];
+    indices[lo] = row;
+    scratch[rightCount] = row;
+    lo += left;
+    rightCount += 1 - left;
+  }
+  indices.set(scratch.subarray(0, rightCount), lo);
+  return lo;
+}
+
+function subtract(from: Float64Array, amount: Float64Array): void {
+  for (let i = 0; i < from.length; i++) from[i] -= amount[i];
+}
+
+function fillIdentity(indices: Int32Array): void {
+  for (let i = 0; i < indices.length; i++) indices[i] = i;
+}
+
+/** Grows a tree over every row (ctx.indices is reset and left partitioned by leaf). */
 export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams): { tree: BoostedTree; leaves: { start: number; end: number; value: number }[] } {
   const feature: number[] = [];
   const binThreshold: number[] = [];
@@ -153,7 +183,8 @@ export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams)
     if (depth < params.maxDepth && end - start >= 2 * params.minSamplesLeaf) node.split = bestSplit(ctx, node, params);
     return node;
   };
-  const root = makeNode(0, ctx.rows, 0, buildHistogram(ctx, gh, 0, ctx.rows, true));
+  fillIdentity(ctx.indices);
+  const root = makeNode(0, ctx.rows, 0, buildHistogram(ctx, gh, 0, ctx.rows));
   const open: Node[] = [root];
   const leaves: Node[] = [];
   let leafCount = 1;
@@ -164,32 +195,16 @@ export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams)
     if (pick < 0 || leafCount >= params.maxLeafNodes) break;
     const node = open.splice(pick, 1)[0];
     const split = node.split!;
-    const { binned, cols, indices, scratch } = ctx;
-    const splitFeature = split.feature;
-    // Stable partition: both children keep their rows in ascending order, so every later
-    // pass over a node (bins, gradients, scores) reads memory forwards, not at random.
-    // Which side a row goes to is unpredictable, so the loop looks the side up in a
-    // table and writes to both buffers instead of branching.
     const goesLeft = new Uint8Array(BINS);
     goesLeft.fill(1, 0, split.bin + 1);
     goesLeft[ctx.missingBin] = split.missingLeft ? 1 : 0;
-    let lo = node.start;
-    let rightCount = 0;
-    for (let i = node.start; i < node.end; i++) {
-      const row = indices[i];
-      const left = goesLeft[binned[row * cols + splitFeature]];
-      indices[lo] = row;
-      scratch[rightCount] = row;
-      lo += left;
-      rightCount += 1 - left;
-    }
-    indices.set(scratch.subarray(0, rightCount), lo);
+    const lo = partition(ctx.indices, ctx.scratch, ctx.binnedColumns[split.feature], goesLeft, node.start, node.end);
     const leftSize = lo - node.start;
     const rightSize = node.end - lo;
     const smallIsLeft = leftSize <= rightSize;
     const small = smallIsLeft ? buildHistogram(ctx, gh, node.start, lo) : buildHistogram(ctx, gh, lo, node.end);
     const large = node.histogram;
-    for (let i = 0; i < large.length; i++) large[i] -= small[i];
+    subtract(large, small);
     const leftNode = makeNode(node.start, lo, node.depth + 1, smallIsLeft ? small : large);
     const rightNode = makeNode(lo, node.end, node.depth + 1, smallIsLeft ? large : small);
     feature[node.id] = split.feature;
