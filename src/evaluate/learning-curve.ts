@@ -10,6 +10,7 @@ import { learningCurveChart } from "../charts/learning-curve.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import type { FittedPipeline } from "../features/pipeline.js";
 import { targetOf } from "../features/target.js";
 import { framedMetric, framedSuccess } from "../frame/defaults.js";
 import { message } from "../messages.js";
@@ -104,9 +105,13 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
     // One shuffled copy per fold; each size is a prefix of it, taken without copying.
     const shuffled = dataset.take(random.shuffle(Int32Array.from(fold.train)));
     const test = dataset.take(fold.test);
+    // Each size starts from the previous size's model: iterative models then need fewer
+    // steps to reach the same optimum.
+    let previous: FittedPipeline | undefined;
     for (const [s, size] of sizes.entries()) {
       const train = shuffled.slice(0, size);
-      const fitted = await quietly(() => pipeline.fit(train, targetName));
+      const fitted = await quietly(() => pipeline.fit(train, targetName, { warmStart: previous }));
+      previous = fitted;
       const withProba = spec.needs === "proba";
       trainScores[s].push(spec.compute(fitted.targetOf(train), predict(fitted, train, withProba)));
       validationScores[s].push(spec.compute(fitted.targetOf(test), predict(fitted, test, withProba)));

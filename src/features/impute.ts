@@ -34,19 +34,21 @@ export class Impute implements Step<ImputeParams> {
     for (const name of selectColumns(data, this.params.columns, ["number"])) {
       const column = data.column(name);
       if (column.type !== "number") throw message.badOption("impute", "columns", name, "numeric columns (encode categories instead)");
+      const values = column.values;
       let present = 0;
       let sum = 0;
-      for (const v of column.values) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
         if (v === v) {
           present++;
           sum += v;
         }
       }
-      if (present < column.values.length && (this.params.indicator ?? true)) indicators.push(name);
+      if (present < values.length && (this.params.indicator ?? true)) indicators.push(name);
       if (strategy === "constant") fills[name] = this.params.fillValue ?? 0;
       else if (present === 0) fills[name] = 0;
       else if (strategy === "mean") fills[name] = sum / present;
-      else fills[name] = quantile(column.values, 0.5);
+      else fills[name] = quantile(values, 0.5);
     }
     return fittedImpute(this.params, { fills, indicators });
   }

@@ -37,7 +37,8 @@ export class Pipeline {
     readonly options: PipelineOptions = {},
   ) {}
 
-  async fit(data: Dataset, targetName: string, fitOptions: { sampleWeight?: ArrayLike<number> } = {}): Promise<FittedPipeline> {
+  /** `warmStart`: this pipeline fitted earlier on similar rows, for its model to start from (see FitOptions). */
+  async fit(data: Dataset, targetName: string, fitOptions: { sampleWeight?: ArrayLike<number>; warmStart?: FittedPipeline } = {}): Promise<FittedPipeline> {
     const originalTarget = targetOf(data, targetName, this.options.task);
     let target = originalTarget;
     const inputs = this.options.features ?? featureColumns(data, targetName);
@@ -59,7 +60,7 @@ export class Pipeline {
         current = f.transform(current);
       }
     }
-    const model = await this.model.fit(toMatrix(current, current.names), target, { sampleWeight });
+    const model = await this.model.fit(toMatrix(current, current.names), target, { sampleWeight, warmStart: fitOptions.warmStart?.model });
     return new FittedPipeline(targetName, originalTarget, inputs, fitted, model);
   }
 }

@@ -25,6 +25,12 @@ export type Target = ClassTarget | RegressionTarget;
 export interface FitOptions {
   /** Per-row weights (a row of weight 2 counts like two copies of it). */
   readonly sampleWeight?: ArrayLike<number>;
+  /**
+   * A model fitted earlier on similar rows (say, a smaller sample of them). Models that
+   * optimise iteratively start from its parameters when its features and classes match,
+   * which changes how long they take, not where they end; the others ignore it.
+   */
+  readonly warmStart?: FittedModel;
 }
 
 export interface SavedModel {

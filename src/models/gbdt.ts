@@ -13,7 +13,7 @@ import { addTreePredictions, type BoostedTree, type GrowContext, type GrowParams
 import { nonNegative, positive, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
 import { checkFitInput, checkPredictInput } from "./validate.js";
-import { type ClassWeight, rowWeights } from "./weights.js";
+import { type ClassWeight, rowWeights, totalWeight } from "./weights.js";
 
 export interface GbdtParams {
   readonly maxIterations?: number;
@@ -153,7 +153,7 @@ function setBinaryGradient(gh: Float32Array, row: number, odds: number, label: n
 }
 
 function initialScores(y: Target, weights: Float64Array, k: number): Float64Array {
-  const total = weights.reduce((a, b) => a + b, 0);
+  const total = totalWeight(weights);
   if (y.kind === "regression") {
     let sum = 0;
     for (let i = 0; i < weights.length; i++) sum += weights[i] * y.values[i];

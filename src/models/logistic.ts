@@ -5,13 +5,13 @@
  * the multinomial (softmax) model with one vector per class.
  */
 import { argmaxRows, type Matrix, matrix, softmaxRows } from "../data/matrix.js";
-import type { ClassTarget, FitOptions, FittedClassifier, Model, SavedModel, Target } from "./contract.js";
+import type { ClassTarget, FitOptions, FittedClassifier, FittedModel, Model, SavedModel, Target } from "./contract.js";
 import { binaryKernel, MAX_UNROLLED_FEATURES } from "./optimize/binary-logistic-kernel.js";
 import { lbfgs } from "./optimize/lbfgs.js";
 import { positive, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
 import { checkFitInput, checkPredictInput } from "./validate.js";
-import { type ClassWeight, rowWeights } from "./weights.js";
+import { allOnes, type ClassWeight, rowWeights, totalWeight } from "./weights.js";
 
 export interface LogisticParams {
   /** Inverse regularisation strength: smaller C, stronger penalty. Default 1. */
@@ -39,12 +39,29 @@ export class LogisticRegression implements Model<LogisticParams, FittedClassifie
     const tolerance = positive(MODEL, "tolerance", this.params.tolerance, 1e-8);
     const intercept = this.params.fitIntercept ?? true;
     const k = target.classes.length;
-    const vectors = k === 2 ? 1 : k;
     const weights = rowWeights(target, X.rows, options, this.params.classWeight);
     const objective = k === 2 ? binaryObjective(X, target.codes, weights, C, intercept) : multinomialObjective(X, target.codes, weights, C, k, intercept);
-    const result = lbfgs(objective, new Float64Array(vectors * (X.cols + 1)), { maxIterations, gradientTolerance: tolerance });
+    const result = lbfgs(objective, startingPoint(options.warmStart, X.names, target.classes), { maxIterations, gradientTolerance: tolerance });
     return fittedLogistic(this.params, X.names, target.classes, result.x, { iterations: result.iterations, converged: result.converged });
   }
+}
+
+/** Zeros, or a compatible earlier fit's coefficients and intercepts. */
+function startingPoint(warm: FittedModel | undefined, features: readonly string[], classes: readonly string[]): Float64Array {
+  const p = features.length;
+  const vectors = classes.length === 2 ? 1 : classes.length;
+  const theta = new Float64Array(vectors * (p + 1));
+  if (warm?.model !== MODEL || !sameList(warm.features, features) || !sameList((warm as FittedLogistic).classes, classes)) return theta;
+  const { coefficients, intercepts } = warm as FittedLogistic;
+  for (let v = 0; v < vectors; v++) {
+    theta.set(coefficients[v], v * (p + 1));
+    theta[v * (p + 1) + p] = intercepts[v];
+  }
+  return theta;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** θ holds, per vector, p coefficients then the intercept. */
@@ -61,7 +78,7 @@ function linearScores(X: Matrix, theta: Float64Array, offset: number, out: Float
 
 function binaryObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C: number, intercept: boolean) {
   const { rows, cols, data } = X;
-  const total = weights.reduce((a, b) => a + b, 0);
+  const total = totalWeight(weights);
   const penalty = 1 / (C * total);
   const finish = (theta: Float64Array, gradient: Float64Array, loss: number): number => {
     let squares = 0;
@@ -73,7 +90,7 @@ function binaryObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C:
     return loss / total + 0.5 * penalty * squares;
   };
   if (cols <= MAX_UNROLLED_FEATURES) {
-    const kernel = binaryKernel(cols, weights.some((w) => w !== 1));
+    const kernel = binaryKernel(cols, !allOnes(weights));
     const columns = Array.from({ length: cols }, (_, j) => data.subarray(j * rows, (j + 1) * rows));
     return (theta: Float64Array, gradient: Float64Array): number => {
       if (!intercept) theta[cols] = 0;
@@ -110,7 +127,7 @@ function binaryObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C:
 
 function multinomialObjective(X: Matrix, codes: Int32Array, weights: Float64Array, C: number, k: number, intercept: boolean) {
   const { rows, cols, data } = X;
-  const total = weights.reduce((a, b) => a + b, 0);
+  const total = totalWeight(weights);
   const stride = cols + 1;
   const scores = Array.from({ length: k }, () => new Float64Array(rows));
   const residual = new Float64Array(rows);
@@ -185,6 +202,15 @@ function fittedLogistic(params: LogisticParams, features: readonly string[], cla
     }
     return softmaxRows(out);
   };
+  // The second class wins exactly when its score is positive: no probabilities needed.
+  const predictBinary = (X: Matrix): Int32Array => {
+    checkPredictInput(MODEL, features, X);
+    const z = new Float64Array(X.rows);
+    linearScores(X, theta, 0, z);
+    const predicted = new Int32Array(X.rows);
+    for (let i = 0; i < X.rows; i++) predicted[i] = z[i] > 0 ? 1 : 0;
+    return predicted;
+  };
   return {
     task: "classification",
     model: MODEL,
@@ -196,7 +222,7 @@ function fittedLogistic(params: LogisticParams, features: readonly string[], cla
     iterations: fit.iterations,
     converged: fit.converged,
     predictProba,
-    predict: (X) => argmaxRows(predictProba(X)),
+    predict: (X) => (k === 2 ? predictBinary(X) : argmaxRows(predictProba(X))),
     toJSON: (): SavedModel => ({ format: "litml-model", version: VERSION, model: MODEL, params, features, classes, state: { theta: arrayOut(theta), ...fit } }),
   };
 }

@@ -14,13 +14,16 @@ export function checkFitInput(model: string, tasks: readonly Task[], X: Matrix, 
   if (X.rows === 0) throw message.emptyData("The training data");
   checkFinite(X, "training", allowMissing);
   if (y.kind === "classification") {
-    const seen = new Set<number>();
+    const k = y.classes.length;
+    const seen = new Uint8Array(k);
+    let distinct = 0;
     for (let i = 0; i < n; i++) {
       const code = y.codes[i];
-      if (code < 0 || code >= y.classes.length) throw message.missingTarget(i);
-      seen.add(code);
+      if (!(code >= 0 && code < k)) throw message.missingTarget(i);
+      distinct += 1 - seen[code];
+      seen[code] = 1;
     }
-    if (seen.size < 2) throw message.singleClass(model, y.classes[y.codes[0]] ?? "?");
+    if (distinct < 2) throw message.singleClass(model, y.classes[y.codes[0]] ?? "?");
   } else {
     for (let i = 0; i < n; i++) if (!Number.isFinite(y.values[i])) throw message.missingTarget(i);
   }

@@ -25,3 +25,16 @@ export function rowWeights(y: ClassTarget | undefined, n: number, options: FitOp
   for (let i = 0; i < n; i++) weights[i] *= perClass[y.codes[i]];
   return weights;
 }
+
+/** Σ weights, in a plain loop (`reduce` calls back once per row). */
+export function totalWeight(weights: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i];
+  return total;
+}
+
+/** Whether every row weighs 1, so kernels may skip reading the weights. */
+export function allOnes(weights: Float64Array): boolean {
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 1) return false;
+  return true;
+}

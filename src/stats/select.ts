@@ -5,7 +5,7 @@
 export function presentValues(values: Float64Array): Float64Array {
   let count = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) count++;
-  if (count === values.length) return Float64Array.from(values);
+  if (count === values.length) return values.slice();
   const out = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) out[k++] = values[i];

@@ -80,6 +80,49 @@ describe("logistic regression against scikit-learn's LogisticRegression (lbfgs, 
   });
 });
 
+describe("logistic regression warm starts and binary predictions", () => {
+  const firstRows = (k: number) => fromColumns(columns.map((c) => c.subarray(0, k)), ["a", "b", "c"]);
+  const codesOf = (codes: Int32Array, k: number, classes: string[]) => ({ kind: "classification" as const, codes: codes.subarray(0, k), classes });
+
+  it("a warm start from a fit on fewer rows ends at scikit-learn's optimum", async () => {
+    for (const [target, name, small] of [[classes2, "binary", codesOf(codes2, 100, ["0", "1"])], [classes3, "multinomial", codesOf(codes3, 100, ["0", "1", "2"])]] as const) {
+      const C = name === "binary" ? 0.3 : 0.5;
+      const earlier = await new LogisticRegression({ C }).fit(firstRows(100), small);
+      expectCoefficients((await new LogisticRegression({ C }).fit(X, target, { warmStart: earlier })) as FittedLogistic, name);
+    }
+  });
+
+  it("a warm start near the optimum saves iterations (two classes, the learning curve's tolerance)", async () => {
+    const params = { C: 0.3, tolerance: 1e-6 };
+    const cold = (await new LogisticRegression(params).fit(X, classes2)) as FittedLogistic;
+    const earlier = await new LogisticRegression(params).fit(firstRows(200), codesOf(codes2, 200, ["0", "1"]));
+    const warm = (await new LogisticRegression(params).fit(X, classes2, { warmStart: earlier })) as FittedLogistic;
+    expect(warm.iterations).toBeLessThan(cold.iterations);
+  });
+
+  it("ignores a warm start with other features or classes", async () => {
+    const cold = (await new LogisticRegression({ C: 0.3 }).fit(X, classes2)) as FittedLogistic;
+    const otherFeatures = await new LogisticRegression({ C: 0.3 }).fit(fromColumns([columns[0], columns[1]], ["a", "b"]), classes2);
+    const otherClasses = await new LogisticRegression({ C: 0.3 }).fit(X, classes3);
+    for (const warmStart of [otherFeatures, otherClasses]) {
+      const fitted = (await new LogisticRegression({ C: 0.3 }).fit(X, classes2, { warmStart })) as FittedLogistic;
+      expect(fitted.iterations).toBe(cold.iterations);
+      expect([...fitted.coefficients[0]]).toEqual([...cold.coefficients[0]]);
+    }
+  });
+
+  it("predicts the class with the larger probability, ties to the first", async () => {
+    const fitted = (await new LogisticRegression({ C: 0.3 }).fit(X, classes2)) as FittedLogistic;
+    const proba = fitted.predictProba(X).data;
+    const predicted = fitted.predict(X);
+    for (let i = 0; i < n; i++) expect(predicted[i], `row ${i}`).toBe(proba[n + i] > proba[i] ? 1 : 0);
+    // A row scored exactly 0 has probability ½ for both classes: the first class wins, as argmax gives it.
+    const onBoundary = fromColumns([Float64Array.of(-fitted.intercepts[0] / fitted.coefficients[0][0]), Float64Array.of(0), Float64Array.of(0)], ["a", "b", "c"]);
+    const z = fitted.intercepts[0] + fitted.coefficients[0][0] * onBoundary.data[0];
+    expect(fitted.predict(onBoundary)[0]).toBe(z > 0 ? 1 : 0);
+  });
+});
+
 describe("ridge and least squares against scikit-learn", () => {
   const target = { kind: "regression" as const, values };
   const asRows = (f: FittedLinear) => ({ coefficients: [f.coefficients], intercepts: [f.intercept] });
