@@ -9,6 +9,7 @@ import { message } from "../messages.js";
 import { Progress } from "../runtime/context.js";
 import type { FitOptions, FittedModel, Model, SavedModel, Target, Task } from "./contract.js";
 import { applyBinning, fitBinning } from "./gbdt/binning.js";
+import { histogramKernel } from "./gbdt/histogram-kernel.js";
 import { addTreePredictions, type BoostedTree, type GrowContext, type GrowParams, growTree } from "./gbdt/grow.js";
 import { nonNegative, positive, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
@@ -62,6 +63,7 @@ export class GradientBoosting implements Model<GbdtParams> {
       thresholds: binning.thresholds,
       indices: new Int32Array(n),
       scratch: new Int32Array(n),
+      addRows: histogramKernel(X.cols),
     };
     const weights = rowWeights(y.kind === "classification" ? y : undefined, n, options, p.classWeight);
     const k = y.kind === "classification" && y.classes.length > 2 ? y.classes.length : 1;

@@ -5,6 +5,8 @@
  * child's histogram is the parent's minus the smaller child's. Missing values go to
  * whichever side gains more.
  */
+import { BINS, type HistogramKernel } from "./histogram-kernel.js";
+
 export interface GrowParams {
   readonly maxLeafNodes: number;
   readonly maxDepth: number;
@@ -24,7 +26,6 @@ export interface BoostedTree {
   readonly value: Float64Array;
 }
 
-const BINS = 256;
 const MIN_HESSIAN = 1e-3;
 
 interface Node {
@@ -59,26 +60,13 @@ export interface GrowContext {
   /** Row indices, partitioned in place node by node; reused across trees. */
   readonly indices: Int32Array;
   readonly scratch: Int32Array;
+  /** Adds rows to a histogram: histogramKernel(cols). */
+  readonly addRows: HistogramKernel;
 }
 
-/**
- * Histogram layout: per feature, 256 bins × (Σg, Σh, count). `gh` interleaves each row's
- * gradient and hessian and bins are row-major, so a row costs one or two cache lines.
- */
 function buildHistogram(ctx: GrowContext, gh: Float32Array, start: number, end: number): Float64Array {
-  const { cols, binned, indices } = ctx;
-  const histogram = new Float64Array(cols * BINS * 3);
-  for (let i = start; i < end; i++) {
-    const row = indices[i];
-    const g = gh[2 * row];
-    const h = gh[2 * row + 1];
-    for (let j = 0, base = row * cols, offset = 0; j < cols; j++, base++, offset += BINS * 3) {
-      const slot = offset + binned[base] * 3;
-      histogram[slot] += g;
-      histogram[slot + 1] += h;
-      histogram[slot + 2] += 1;
-    }
-  }
+  const histogram = new Float64Array(ctx.cols * BINS * 3);
+  ctx.addRows(histogram, ctx.binned, gh, ctx.indices, start, end);
   return histogram;
 }
 
