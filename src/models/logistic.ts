@@ -41,9 +41,26 @@ export class LogisticRegression implements Model<LogisticParams, FittedClassifie
     const k = target.classes.length;
     const weights = rowWeights(target, X.rows, options, this.params.classWeight);
     const objective = k === 2 ? binaryObjective(X, target.codes, weights, C, intercept) : multinomialObjective(X, target.codes, weights, C, k, intercept);
-    const result = lbfgs(objective, startingPoint(options.warmStart, X.names, target.classes), { maxIterations, gradientTolerance: tolerance });
+    const result = lbfgs(objective, startingPoint(options.warmStart, X.names, target.classes), { maxIterations, gradientTolerance: tolerance, initialScale: inverseCurvatureBound(X, weights, C) });
     return fittedLogistic(this.params, X.names, target.classes, result.x, { iterations: result.iterations, converged: result.converged });
   }
+}
+
+/**
+ * 1 / an upper bound of the objective's Hessian diagonal: a probability's variance p(1 − p)
+ * is at most ¼, so coefficient j's curvature is at most ¼·mean(w·x_j²)/mean(w) plus the
+ * penalty (the intercept's: ¼ plus nothing). The first step of the optimiser then lands
+ * near a Newton step instead of a unit one.
+ */
+function inverseCurvatureBound(X: Matrix, weights: Float64Array, C: number): number {
+  const total = totalWeight(weights);
+  let largest = 1;
+  for (let j = 0; j < X.cols; j++) {
+    let squares = 0;
+    for (let i = 0, at = j * X.rows; i < X.rows; i++, at++) squares += weights[i] * X.data[at] * X.data[at];
+    largest = Math.max(largest, squares / total);
+  }
+  return 1 / (0.25 * largest + 1 / (C * total));
 }
 
 /** Zeros, or a compatible earlier fit's coefficients and intercepts. */

@@ -11,6 +11,12 @@ export interface LbfgsOptions {
   /** Stop when the largest gradient component is below this. */
   readonly gradientTolerance?: number;
   readonly memory?: number;
+  /**
+   * A guess at the inverse Hessian's scale, for the first step before any curvature has
+   * been measured (say 1 / an upper bound of the Hessian's diagonal). Without it the first
+   * step has length min(1, |g|), which the line search may then have to double several times.
+   */
+  readonly initialScale?: number;
 }
 
 export interface LbfgsResult {
@@ -44,7 +50,7 @@ export function lbfgs(objective: Objective, start: Float64Array, options: LbfgsO
       alpha[i] = rho[i] * dot(S[i], direction);
       axpy(-alpha[i], Y[i], direction);
     }
-    const gamma = S.length ? dot(S[S.length - 1], Y[Y.length - 1]) / dot(Y[Y.length - 1], Y[Y.length - 1]) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
+    const gamma = S.length ? dot(S[S.length - 1], Y[Y.length - 1]) / dot(Y[Y.length - 1], Y[Y.length - 1]) : (options.initialScale ?? 1 / Math.max(1, Math.sqrt(dot(g, g))));
     for (let i = 0; i < n; i++) direction[i] *= gamma;
     for (let i = 0; i < S.length; i++) {
       const beta = rho[i] * dot(Y[i], direction);
