@@ -11,6 +11,7 @@ import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import type { FittedPipeline } from "../features/pipeline.js";
+import type { Target } from "../models/contract.js";
 import { targetOf } from "../features/target.js";
 import { framedMetric, framedSuccess } from "../frame/defaults.js";
 import { message } from "../messages.js";
@@ -105,6 +106,13 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
     // One shuffled copy per fold; each size is a prefix of it, taken without copying.
     const shuffled = dataset.take(random.shuffle(Int32Array.from(fold.train)));
     const test = dataset.take(fold.test);
+    // Coded once per set of classes the fits know (normally one per fold), not once per size.
+    const testTargets = new Map<string, Target>();
+    const testTarget = (fitted: FittedPipeline): Target => {
+      const key = (fitted.classes ?? []).join("\n");
+      if (!testTargets.has(key)) testTargets.set(key, fitted.targetOf(test));
+      return testTargets.get(key)!;
+    };
     // Each size starts from the previous size's model: iterative models then need fewer
     // steps to reach the same optimum.
     let previous: FittedPipeline | undefined;
@@ -113,8 +121,8 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
       const fitted = await quietly(() => pipeline.fit(train, targetName, { warmStart: previous }));
       previous = fitted;
       const withProba = spec.needs === "proba";
-      trainScores[s].push(spec.compute(fitted.targetOf(train), predict(fitted, train, withProba)));
-      validationScores[s].push(spec.compute(fitted.targetOf(test), predict(fitted, test, withProba)));
+      trainScores[s].push(spec.compute(fitted.trainingTarget ?? fitted.targetOf(train), predict(fitted, train, withProba)));
+      validationScores[s].push(spec.compute(testTarget(fitted), predict(fitted, test, withProba)));
       await progress.step();
     }
   }

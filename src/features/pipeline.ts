@@ -68,7 +68,8 @@ export class Pipeline {
 export class FittedPipeline {
   constructor(
     readonly targetName: string,
-    private readonly target: Target | undefined,
+    /** The target of the rows it was fitted on, as the model read it (not kept when saved). */
+    readonly trainingTarget: Target | undefined,
     readonly inputs: readonly string[],
     readonly steps: readonly FittedStep[],
     readonly model: FittedModel,

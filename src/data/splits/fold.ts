@@ -14,6 +14,21 @@ export function complementFold(n: number, test: ArrayLike<number>): Fold {
   return { train, test: Int32Array.from(test).sort() };
 }
 
+/** Fold f tests the rows with foldOf[row] = f (ascending) and trains on all the others. */
+export function foldsOf(foldOf: Int32Array, k: number): Fold[] {
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < foldOf.length; i++) if (foldOf[i] >= 0) sizes[foldOf[i]]++;
+  return Array.from(sizes, (size, f) => {
+    const test = new Int32Array(size);
+    const train = new Int32Array(foldOf.length - size);
+    for (let i = 0, t = 0, r = 0; i < foldOf.length; i++) {
+      if (foldOf[i] === f) test[t++] = i;
+      else train[r++] = i;
+    }
+    return { train, test };
+  });
+}
+
 /** Rows grouped by their label code (codes 0 … k−1; negative codes are skipped). */
 export function rowsByLabel(labels: ArrayLike<number>): Int32Array[] {
   const counts: number[] = [];

@@ -1,5 +1,5 @@
 import { Random } from "../../util/random.js";
-import { complementFold, type Fold, rowsByLabel } from "./fold.js";
+import { complementFold, type Fold, foldsOf, rowsByLabel } from "./fold.js";
 
 /**
  * k consecutive folds of the (optionally shuffled) rows; the first n mod k folds get one
@@ -24,16 +24,17 @@ export function kFold(n: number, k: number, options: { shuffle?: boolean; seed?:
  */
 export function stratifiedKFold(labels: ArrayLike<number>, k: number, options: { seed?: number } = {}): Fold[] {
   const random = new Random(options.seed ?? 0);
-  const tests: number[][] = Array.from({ length: k }, () => []);
+  // Rows without a label are in no test fold (so in every training fold).
+  const foldOf = new Int32Array(labels.length).fill(-1);
   let next = 0;
   for (const rows of rowsByLabel(labels)) {
     random.shuffle(rows);
-    for (const row of rows) {
-      tests[next].push(row);
+    for (let i = 0; i < rows.length; i++) {
+      foldOf[rows[i]] = next;
       next = (next + 1) % k;
     }
   }
-  return tests.map((test) => complementFold(labels.length, test));
+  return foldsOf(foldOf, k);
 }
 
 /** A single split holding out `testSize` of the rows (a share in (0, 1)), stratified by labels when given. */
