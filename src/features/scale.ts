@@ -34,21 +34,25 @@ export class Scale implements Step<ScaleParams> {
       const values = column.values;
       let centre = 0;
       let scale = 1;
-      // One pass: count, mean and extremes; Welford's update keeps the variance stable.
+      // Two passes (mean, then squared deviations from it): as stable as Welford's update,
+      // without its division per value, which each next value has to wait for.
       let count = 0;
-      let mean = 0;
-      let squares = 0;
+      let sum = 0;
       let min = Infinity;
       let max = -Infinity;
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v !== v) continue;
         count++;
-        const delta = v - mean;
-        mean += delta / count;
-        squares += delta * (v - mean);
+        sum += v;
         if (v < min) min = v;
         if (v > max) max = v;
+      }
+      const mean = sum / count;
+      let squares = 0;
+      for (let i = 0; i < values.length; i++) {
+        const deviation = values[i] - mean;
+        if (deviation === deviation) squares += deviation * deviation;
       }
       if (count > 0) {
         if (method === "standard") {

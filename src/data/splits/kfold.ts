@@ -7,14 +7,14 @@ import { complementFold, type Fold, foldsOf, rowsByLabel } from "./fold.js";
  */
 export function kFold(n: number, k: number, options: { shuffle?: boolean; seed?: number } = {}): Fold[] {
   const order = options.shuffle ? new Random(options.seed ?? 0).permutation(n) : Int32Array.from({ length: n }, (_, i) => i);
-  const folds: Fold[] = [];
+  const foldOf = new Int32Array(n);
   let start = 0;
   for (let f = 0; f < k; f++) {
     const size = Math.floor(n / k) + (f < n % k ? 1 : 0);
-    folds.push(complementFold(n, order.subarray(start, start + size)));
+    for (let i = start; i < start + size; i++) foldOf[order[i]] = f;
     start += size;
   }
-  return folds;
+  return foldsOf(foldOf, k);
 }
 
 /**
