@@ -5,7 +5,7 @@ import { sliceMetrics } from "../dist/src/evaluate/slices.js";
 import { metric } from "../dist/src/evaluate/metrics/registry.js";
 import { Random } from "../dist/src/util/random.js";
 import { writeFileSync } from "node:fs";
-import { time } from "./timing.mjs";
+import { best, time } from "./timing.mjs";
 
 const quick = process.argv.includes("--quick");
 const out = {};
@@ -16,8 +16,11 @@ const late = Float64Array.from(flights.column("delay").values, (d) => (d > 15 ? 
 const data = new Dataset([["distance", flights.column("distance")], ["hour", flights.column("time")], ["late", { type: "number", values: late }]]);
 const sizes = [0.1, 0.325, 0.55, 0.775, 1];
 {
-  const [seconds, curve] = await time(() => litml.learningCurve(data, { target: "late", model: "logistic", params: { tolerance: 1e-6 }, sizes, folds: 5 }));
-  out.learningCurve = { seconds, validation: curve.data.points.map((p) => p.validation) };
+  // The fastest of three runs, as the core benchmarks time; the first (cold) run is reported too.
+  const run = () => litml.learningCurve(data, { target: "late", model: "logistic", params: { tolerance: 1e-6 }, sizes, folds: 5 });
+  const [first, curve] = await time(run);
+  const [again] = await best(2, run);
+  out.learningCurve = { seconds: Math.min(first, again), first, validation: curve.data.points.map((p) => p.validation) };
 }
 
 // Simpson scan: 100,000 rows × 20 columns (10 categorical, 10 numeric), binary outcome.

@@ -37,8 +37,10 @@ with threadpool_limits(1):
     flights = pd.read_feather(os.path.join(DATA, "flights-200k.arrow"))
     X = flights[["distance", "time"]].to_numpy(float)
     y = (flights["delay"] > 15).to_numpy().astype(int)
-    seconds, (sizes, train, valid) = timed(lambda: learning_curve(make_pipeline(StandardScaler(), LogisticRegression(tol=1e-6)), X, y, train_sizes=[0.1, 0.325, 0.55, 0.775, 1.0], cv=KFold(5, shuffle=True, random_state=0)))
-    out["learningCurve"] = {"seconds": seconds, "validation": valid.mean(axis=1).tolist()}
+    curve = lambda: learning_curve(make_pipeline(StandardScaler(), LogisticRegression(tol=1e-6)), X, y, train_sizes=[0.1, 0.325, 0.55, 0.775, 1.0], cv=KFold(5, shuffle=True, random_state=0))
+    first, (sizes, train, valid) = timed(curve)
+    seconds = min([first] + [timed(curve)[0] for _ in range(2)])
+    out["learningCurve"] = {"seconds": seconds, "first": first, "validation": valid.mean(axis=1).tolist()}
 
     table = pd.DataFrame(json.load(open(os.environ["LITML_BENCH_SIMPSON_FILE"])))
 

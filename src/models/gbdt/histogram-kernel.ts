@@ -18,7 +18,7 @@ const kernels = new Map<number, HistogramKernel>();
 
 /** Adds the rows indices[start, end) to `histogram`. */
 export function histogramKernel(cols: number): HistogramKernel {
-  if (cols > MAX_UNROLLED_FEATURES) return addRows;
+  if (cols > MAX_UNROLLED_FEATURES) return addRowsAnyWidth;
   let kernel = kernels.get(cols);
   if (!kernel) {
     const features = Array.from(
@@ -41,7 +41,7 @@ export function histogramKernel(cols: number): HistogramKernel {
 }
 
 /** Any number of features: the loop over a row's features stays a loop. */
-function addRows(histogram: Float64Array, binned: Uint8Array, gh: Float32Array, indices: Int32Array, start: number, end: number): void {
+function addRowsAnyWidth(histogram: Float64Array, binned: Uint8Array, gh: Float32Array, indices: Int32Array, start: number, end: number): void {
   const cols = histogram.length / (BINS * 3);
   for (let i = start; i < end; i++) {
     const row = indices[i];
