@@ -95,6 +95,7 @@ export const message = {
     ),
   badWeight: (row: number, value: number) =>
     new LitmlError("bad-weight", `sampleWeight[${row}] is ${value}; weights must be finite and not negative.`),
+  zeroWeights: () => new LitmlError("bad-weight", "Every sampleWeight is 0: at least one training row needs a positive weight."),
   nonFinite: (column: string, row: number, value: number, what: string) =>
     new LitmlError(
       "non-finite",

@@ -97,6 +97,8 @@ export async function checkModel(factory: () => Model, options: CheckOptions = {
       holed.data[5] = options.acceptsMissing ? Infinity : NaN;
       await expectLitmlError(() => factory().fit(holed, y), "non-finite");
       await expectLitmlError(() => factory().fit(takeMatrixRows(X, [0, 1, 2]), y), "length-mismatch");
+      await expectLitmlError(() => factory().fit(X, y, { sampleWeight: Float64Array.from({ length: X.rows }, (_, i) => (i === 7 ? -1 : 1)) }), "bad-weight");
+      await expectLitmlError(() => factory().fit(X, y, { sampleWeight: new Float64Array(X.rows) }), "bad-weight");
       const narrow = matrix(Xtest.rows, 1, ["only"], Xtest.data.slice(0, Xtest.rows));
       await expectLitmlError(() => model.predict(narrow), "feature-mismatch");
       if (task === "classification") {

@@ -30,7 +30,12 @@ export function checkFitInput(model: string, tasks: readonly Task[], X: Matrix, 
   const w = options.sampleWeight;
   if (w !== undefined) {
     if (w.length !== n) throw message.lengthMismatch("sampleWeight", w.length, n);
-    for (let i = 0; i < n; i++) if (!(w[i] >= 0) || !Number.isFinite(w[i])) throw message.badWeight(i, w[i]);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(w[i] >= 0) || !Number.isFinite(w[i])) throw message.badWeight(i, w[i]);
+      total += w[i];
+    }
+    if (total === 0) throw message.zeroWeights();
   }
 }
 
