@@ -31,6 +31,7 @@ export async function readParquetColumns(file: string): Promise<[string, Column]
   await parquetRead({
     file: buffer,
     compressors,
+    parsers: EPOCH_MILLISECONDS,
     onChunk: ({ columnName, columnData, rowStart }) => {
       const builder = builders.get(columnName);
       if (!builder) return;
@@ -49,6 +50,14 @@ export async function readParquetColumns(file: string): Promise<[string, Column]
     b.kind === "category" ? [name, { type: "category", codes: b.codes, dictionary: b.categories.dictionary }] : [name, { type: b.kind, values: b.values }],
   );
 }
+
+/** Dates arrive as milliseconds since 1970 (what a date column holds), not as a Date object per value. */
+const EPOCH_MILLISECONDS = {
+  timestampFromMilliseconds: (millis: bigint) => Number(millis),
+  timestampFromMicroseconds: (micros: bigint) => Number(micros / 1000n),
+  timestampFromNanoseconds: (nanos: bigint) => Number(nanos / 1_000_000n),
+  dateFromDays: (days: number) => days * 86_400_000,
+};
 
 function toNumber(value: unknown): number {
   if (typeof value === "number") return value;
