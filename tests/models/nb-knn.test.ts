@@ -74,3 +74,30 @@ describe("k-nearest neighbours against scikit-learn", () => {
     expectClose(fitted.predict(Xtest) as Float64Array, ref.value.knnRegression, "regression");
   });
 });
+
+describe("k-nearest neighbours on wide data (more than 16 features: exact search without a k-d tree)", () => {
+  const wide = Array.from({ length: 20 }, (_, j) => Float64Array.from(codes, (c) => random.normal() + (j % 3 === c ? 0.8 : 0)));
+  const wideRef = python<{ proba: number[]; values: number[] }>(
+    `
+import numpy as np
+from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
+d = json.load(sys.stdin)
+X = np.array(d["wide"]).reshape(20, -1).T; y = np.array(d["codes"]); v = np.array(d["values"]); t = ${train}
+emit({
+  "proba": KNeighborsClassifier(5, algorithm="brute").fit(X[:t], y[:t]).predict_proba(X[t:]).T.ravel().tolist(),
+  "values": KNeighborsRegressor(4, weights="distance", algorithm="brute").fit(X[:t], v[:t]).predict(X[t:]).tolist(),
+})`,
+    JSON.stringify({ wide: wide.flatMap((c) => [...c]), codes: [...codes], values: [...values] }),
+  );
+  const names = wide.map((_, j) => `f${j}`);
+  const Xw = fromColumns(wide.map((c) => c.slice(0, train)), names);
+  const Xwtest = fromColumns(wide.map((c) => c.slice(train)), names);
+
+  it("classification and distance-weighted regression match scikit-learn's brute-force search", async () => {
+    const classifier = await new KNearestNeighbours({ k: 5 }).fit(Xw, y);
+    if (classifier.task !== "classification") throw new Error("expected a classifier");
+    expectClose(classifier.predictProba(Xwtest).data, wideRef.value.proba, "wide classification");
+    const regressor = await new KNearestNeighbours({ k: 4, weights: "distance" }).fit(Xw, { kind: "regression", values: values.slice(0, train) });
+    expectClose(regressor.predict(Xwtest) as Float64Array, wideRef.value.values, "wide regression");
+  });
+});
