@@ -9,6 +9,7 @@ import type { Column } from "../data/column.js";
 import { Dataset } from "../data/dataset.js";
 import { message } from "../messages.js";
 import type { Target } from "../models/contract.js";
+import { nearestK } from "../util/nearest.js";
 import { Random } from "../util/random.js";
 import type { FittedStep, Step } from "./step.js";
 
@@ -152,14 +153,14 @@ function nearestWithin(columns: readonly Float64Array[], rows: readonly number[]
   const points = new Float64Array(m * columns.length);
   rows.forEach((row, i) => columns.forEach((values, c) => (points[i * columns.length + c] = values[row])));
   const distances = new Float64Array(m);
-  const order = new Int32Array(m);
   return rows.map((_, i) => {
     for (let j = 0; j < m; j++) {
       let d = 0;
       for (let c = 0; c < columns.length; c++) d += (points[i * columns.length + c] - points[j * columns.length + c]) ** 2;
       distances[j] = j === i ? Infinity : d;
-      order[j] = j;
     }
-    return order.slice().sort((a, b) => distances[a] - distances[b]).subarray(0, k);
+    const nearest = new Int32Array(k);
+    nearestK(distances, k, nearest, new Float64Array(k));
+    return nearest;
   });
 }

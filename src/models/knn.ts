@@ -8,6 +8,7 @@ import type { FitOptions, FittedModel, Model, SavedModel, Target, Task } from ".
 import { buildKdTree, queryKdTree } from "./kdtree.js";
 import { oneOf, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
+import { nearestK } from "../util/nearest.js";
 import { checkFitInput, checkPredictInput } from "./validate.js";
 
 export interface KnnParams {
@@ -109,27 +110,6 @@ function bruteForce(points: Float64Array, rows: number, dims: number, X: Matrix,
     nearestK(d2, k, index.subarray(q * k, (q + 1) * k), distance.subarray(q * k, (q + 1) * k));
   }
   return { index, distance };
-}
-
-/**
- * The k smallest of `d2` by (distance, row), nearest first, kept in a sorted list of k
- * while scanning: O(rows) for a small k, where sorting every row per query was O(rows·log rows).
- */
-function nearestK(d2: Float64Array, k: number, index: Int32Array, distance: Float64Array): void {
-  let filled = 0;
-  for (let r = 0; r < d2.length; r++) {
-    const d = d2[r];
-    // A later row only displaces on a strictly smaller distance: ties go to the earlier row.
-    if (filled === k && !(d < distance[k - 1])) continue;
-    let at = filled < k ? filled++ : k - 1;
-    while (at > 0 && d < distance[at - 1]) {
-      distance[at] = distance[at - 1];
-      index[at] = index[at - 1];
-      at--;
-    }
-    distance[at] = d;
-    index[at] = r;
-  }
 }
 
 export function loadKnn(saved: unknown): FittedModel {
