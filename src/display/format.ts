@@ -8,6 +8,7 @@ export function formatCell(value: string | number | boolean | null): string {
   if (value === null) return "—";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "—";
+    if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
     if (Number.isInteger(value)) return value.toLocaleString("en-US");
     const abs = Math.abs(value);
     if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return value.toExponential(2);

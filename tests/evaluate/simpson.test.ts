@@ -84,6 +84,26 @@ describe("no false alarms", () => {
   });
 });
 
+describe("degenerate tables", () => {
+  it("an odds ratio made infinite by a zero count reads ∞, with the interval said to be undefined", async () => {
+    // Treatment B never fails in either group: no odds ratio against A is finite.
+    const counts = [
+      { group: "g1", treatment: "A", outcome: "cured", count: 10 },
+      { group: "g1", treatment: "A", outcome: "ill", count: 10 },
+      { group: "g1", treatment: "B", outcome: "cured", count: 5 },
+      { group: "g1", treatment: "B", outcome: "ill", count: 0 },
+      { group: "g2", treatment: "A", outcome: "cured", count: 2 },
+      { group: "g2", treatment: "A", outcome: "ill", count: 18 },
+      { group: "g2", treatment: "B", outcome: "cured", count: 30 },
+      { group: "g2", treatment: "B", outcome: "ill", count: 0 },
+    ];
+    const result = await simpson(counts, { outcome: "outcome", treatment: "treatment", by: "group", count: "count", positive: "cured" });
+    expect(result.data.findings[0].within.estimate).toBe(Infinity);
+    expect(result.verdict.text).toMatch(/odds ratio of B against A is ∞ \(no 95% CI: a zero count or too few rows leave it undefined;/);
+    expect(result.verdict.text).not.toMatch(/Infinity|—/);
+  });
+});
+
 describe("bad input", () => {
   it("a grouping column with 100k distinct values is refused with advice, fast", async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: `u${i}`, t: i % 2 ? "a" : "b", y: i % 3 ? 1 : 0 }));

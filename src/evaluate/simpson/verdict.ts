@@ -4,7 +4,8 @@ import type { Cell, Table, Verdict } from "../../result.js";
 import type { Finding, SimpsonData } from "./simpson.js";
 
 const value = (f: Finding, x: number) => (f.comparison === "rates" ? formatPercent(x) : formatCell(x));
-const interval = (low: number, high: number) => `95% CI ${formatCell(low)} to ${formatCell(high)}`;
+const interval = (low: number, high: number) =>
+  Number.isNaN(low) || Number.isNaN(high) ? "no 95% CI: a zero count or too few rows leave it undefined" : `95% CI ${formatCell(low)} to ${formatCell(high)}`;
 const strength = (p: number) => `${formatPValue(p)}${p >= 0.05 ? ", not significant on its own" : ""}`;
 
 /** How the aggregate goes, in words: "women have a lower admitted = yes rate than men (30.4% against 44.5%)". */
