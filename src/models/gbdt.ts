@@ -9,7 +9,7 @@ import { message } from "../messages.js";
 import { Progress } from "../runtime/context.js";
 import type { FitOptions, FittedModel, Model, SavedModel, Target, Task } from "./contract.js";
 import { applyBinning, fitBinning } from "./gbdt/binning.js";
-import { histogramKernel } from "./gbdt/histogram-kernel.js";
+import { createWorkspace } from "./gbdt/workspace.js";
 import { addTreePredictions, type BoostedTree, type GrowContext, type GrowParams, growTree } from "./gbdt/grow.js";
 import { nonNegative, positive, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
@@ -35,7 +35,11 @@ const TASKS: readonly Task[] = ["classification", "regression"];
 export class GradientBoosting implements Model<GbdtParams> {
   readonly model = MODEL;
   readonly tasks = TASKS;
-  constructor(readonly params: GbdtParams = {}) {}
+  /** `engine`: where the tree-growing loops run; "js" only to check one against the other. */
+  constructor(
+    readonly params: GbdtParams = {},
+    private readonly engine: "wasm" | "js" = "wasm",
+  ) {}
 
   async fit(X: Matrix, y: Target, options: FitOptions = {}): Promise<FittedModel> {
     checkFitInput(MODEL, TASKS, X, y, options, true);
@@ -52,21 +56,18 @@ export class GradientBoosting implements Model<GbdtParams> {
     };
     const n = X.rows;
     const binning = fitBinning(X, maxBins, p.seed ?? 0);
-    const binned = applyBinning(X, binning);
+    const weights = rowWeights(y.kind === "classification" ? y : undefined, n, options, p.classWeight);
+    const k = y.kind === "classification" && y.classes.length > 2 ? y.classes.length : 1;
+    const workspace = createWorkspace(n, X.cols, k, this.engine);
+    applyBinning(X, binning, workspace);
     const ctx: GrowContext = {
-      binned: binned.rowMajor,
-      binnedColumns: binned.columns,
       rows: n,
       cols: X.cols,
       binCounts: Int32Array.from(binning.thresholds, (t) => t.length + 1),
       missingBin: binning.missingBin,
       thresholds: binning.thresholds,
-      indices: new Int32Array(n),
-      scratch: new Int32Array(n),
-      addRows: histogramKernel(X.cols),
+      workspace,
     };
-    const weights = rowWeights(y.kind === "classification" ? y : undefined, n, options, p.classWeight);
-    const k = y.kind === "classification" && y.classes.length > 2 ? y.classes.length : 1;
     const baseline = initialScores(y, weights, k);
     const loss: Loss = y.kind === "regression" ? "squared" : k === 1 ? "binary" : "softmax";
     // Scores are kept as raw values for squared error and as exponentials (odds, or
@@ -76,7 +77,7 @@ export class GradientBoosting implements Model<GbdtParams> {
     for (let c = 0; c < k; c++) scores.fill(loss === "squared" ? baseline[c] : Math.exp(baseline[c]), c * n, (c + 1) * n);
     // Per class, each row's gradient and hessian side by side, in single precision (as
     // scikit-learn keeps them); histogram sums still accumulate in doubles.
-    const gh = Array.from({ length: k }, () => new Float32Array(2 * n));
+    const gh = workspace.gh;
     const leafOfRow = grow.maxLeafNodes <= 256 ? new Uint8Array(n) : new Int32Array(n);
     const trees: BoostedTree[][] = [];
     const progress = new Progress("boosting", iterations);
@@ -110,7 +111,7 @@ function boostClass(ctx: GrowContext, gh: Float32Array, grow: GrowParams, loss: 
   const steps = new Float64Array(leaves.length);
   leaves.forEach((leaf, l) => {
     steps[l] = loss === "squared" ? leaf.value : Math.exp(leaf.value);
-    labelRows(leafOfRow, ctx.indices, leaf.start, leaf.end, l);
+    labelRows(leafOfRow, ctx.workspace.indices, leaf.start, leaf.end, l);
   });
   if (y.kind === "regression") stepSquared(classScores, leafOfRow, steps, y.values, weights, gh);
   else if (loss === "binary") stepBinary(classScores, leafOfRow, steps, y.codes, weights, gh);
@@ -173,7 +174,7 @@ function initialScores(y: Target, weights: Float64Array, k: number): Float64Arra
   return prior.map((w) => Math.log(Math.max(eps, w / total)));
 }
 
-function computeGradients(y: Target, loss: Loss, scores: Float64Array, weights: Float64Array, k: number, gh: Float32Array[]): void {
+function computeGradients(y: Target, loss: Loss, scores: Float64Array, weights: Float64Array, k: number, gh: readonly Float32Array[]): void {
   const n = weights.length;
   if (y.kind === "regression") {
     for (let i = 0; i < n; i++) setSquaredGradient(gh[0], i, scores[i], y.values[i], weights[i]);

@@ -49,17 +49,15 @@ export function fitBinning(X: Matrix, maxBins: number, seed: number): Binning {
 }
 
 /**
- * Bins every value, the missing bin for NaN. Returned twice: row-major bytes (a row's bins side
- * by side, for histograms, which read every feature of a row) and one array per feature (for
- * partitions, which read one feature of many rows).
+ * Bins every value, the missing bin for NaN, into `into`: one array per feature (for
+ * partitions, which read one feature of many rows) and row-major bytes (a row's bins side
+ * by side, for histograms, which read every feature of a row).
  */
-export function applyBinning(X: Matrix, binning: Binning): { rowMajor: Uint8Array; columns: Uint8Array[] } {
+export function applyBinning(X: Matrix, binning: Binning, into: { readonly columns: readonly Uint8Array[]; readonly rowMajor: Uint8Array }): void {
   const { rows, cols, data } = X;
-  const rowMajor = new Uint8Array(rows * cols);
-  const columns: Uint8Array[] = [];
   for (let j = 0; j < cols; j++) {
     const t = binning.thresholds[j];
-    const column = new Uint8Array(rows);
+    const column = into.columns[j];
     const base = j * rows;
     for (let i = 0; i < rows; i++) {
       const v = data[base + i];
@@ -76,8 +74,6 @@ export function applyBinning(X: Matrix, binning: Binning): { rowMajor: Uint8Arra
       }
       column[i] = lo;
     }
-    for (let i = 0, at = j; i < rows; i++, at += cols) rowMajor[at] = column[i];
-    columns.push(column);
+    for (let i = 0, at = j; i < rows; i++, at += cols) into.rowMajor[at] = column[i];
   }
-  return { rowMajor, columns };
 }

@@ -5,7 +5,8 @@
  * child's histogram is the parent's minus the smaller child's. Missing values go to
  * whichever side gains more.
  */
-import { BINS, type HistogramKernel } from "./histogram-kernel.js";
+import { BINS } from "./histogram-kernel.js";
+import type { Workspace } from "./workspace.js";
 
 export interface GrowParams {
   readonly maxLeafNodes: number;
@@ -47,26 +48,19 @@ interface Split {
 }
 
 export interface GrowContext {
-  /** Row-major bins: row r's bins are binned[r·cols … r·cols + cols − 1]. */
-  readonly binned: Uint8Array;
-  /** The same bins, one array per feature. */
-  readonly binnedColumns: readonly Uint8Array[];
   readonly rows: number;
   readonly cols: number;
   /** Number of non-missing bins per feature. */
   readonly binCounts: Int32Array;
   readonly missingBin: number;
   readonly thresholds: readonly Float64Array[];
-  /** Row indices, partitioned in place node by node; reused across trees. */
-  readonly indices: Int32Array;
-  readonly scratch: Int32Array;
-  /** Adds rows to a histogram: histogramKernel(cols). */
-  readonly addRows: HistogramKernel;
+  /** The binned rows, their indices (partitioned in place node by node) and the loops over them; reused across trees. */
+  readonly workspace: Workspace;
 }
 
 function buildHistogram(ctx: GrowContext, gh: Float32Array, start: number, end: number): Float64Array {
   const histogram = new Float64Array(ctx.cols * BINS * 3);
-  ctx.addRows(histogram, ctx.binned, gh, ctx.indices, start, end);
+  ctx.workspace.addRows(histogram, gh, start, end);
   return histogram;
 }
 
@@ -112,27 +106,6 @@ function bestSplit(ctx: GrowContext, node: Node, params: GrowParams): Split | un
   return best;
 }
 
-/**
- * Stable partition of indices[start, end) by `goesLeft[bin]`, returning where the right
- * side starts: both children keep their rows in ascending order, so every later pass over
- * a node reads memory forwards, not at random. Which side a row goes to is unpredictable,
- * so the loop looks the side up in a table and writes to both buffers instead of branching.
- */
-function partition(indices: Int32Array, scratch: Int32Array, bins: Uint8Array, goesLeft: Uint8Array, start: number, end: number): number {
-  let lo = start;
-  let rightCount = 0;
-  for (let i = start; i < end; i++) {
-    const row = indices[i];
-    const left = goesLeft[bins[row]];
-    indices[lo] = row;
-    scratch[rightCount] = row;
-    lo += left;
-    rightCount += 1 - left;
-  }
-  indices.set(scratch.subarray(0, rightCount), lo);
-  return lo;
-}
-
 // Hot loops sit in small functions of their own, which V8 optimises as ordinary calls.
 function subtract(from: Float64Array, amount: Float64Array): void {
   for (let i = 0; i < from.length; i++) from[i] -= amount[i];
@@ -142,7 +115,7 @@ function fillIdentity(indices: Int32Array): void {
   for (let i = 0; i < indices.length; i++) indices[i] = i;
 }
 
-/** Grows a tree over every row (ctx.indices is reset and left partitioned by leaf). */
+/** Grows a tree over every row (the workspace's indices are reset and left partitioned by leaf). */
 export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams): { tree: BoostedTree; leaves: { start: number; end: number; value: number }[] } {
   const feature: number[] = [];
   const binThreshold: number[] = [];
@@ -172,7 +145,7 @@ export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams)
     if (depth < params.maxDepth && end - start >= 2 * params.minSamplesLeaf) node.split = bestSplit(ctx, node, params);
     return node;
   };
-  fillIdentity(ctx.indices);
+  fillIdentity(ctx.workspace.indices);
   const root = makeNode(0, ctx.rows, 0, buildHistogram(ctx, gh, 0, ctx.rows));
   const open: Node[] = [root];
   const leaves: Node[] = [];
@@ -187,7 +160,7 @@ export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams)
     const goesLeft = new Uint8Array(BINS);
     goesLeft.fill(1, 0, split.bin + 1);
     goesLeft[ctx.missingBin] = split.missingLeft ? 1 : 0;
-    const lo = partition(ctx.indices, ctx.scratch, ctx.binnedColumns[split.feature], goesLeft, node.start, node.end);
+    const lo = ctx.workspace.partition(ctx.workspace.columns[split.feature], goesLeft, node.start, node.end);
     const leftSize = lo - node.start;
     const rightSize = node.end - lo;
     const smallIsLeft = leftSize <= rightSize;

@@ -1,5 +1,6 @@
 /**
- * The histogram pass of gradient boosting, generated for a given number of features with
+ * The histogram pass of gradient boosting in JavaScript, for data too large for the
+ * WebAssembly kernels (see workspace.ts). Generated for a given number of features with
  * the features unrolled: each row's gradient, hessian and bins are read once and added to
  * every feature's histogram in straight-line code. V8 does not unroll a loop over a row's
  * few features, and that inner loop ran the pass about twice as slow. Generated only from
