@@ -10,7 +10,8 @@ import { Progress } from "../runtime/context.js";
 import type { FitOptions, FittedModel, Model, SavedModel, Target, Task } from "./contract.js";
 import { applyBinning, fitBinning } from "./gbdt/binning.js";
 import { createWorkspace } from "./gbdt/workspace.js";
-import { addTreePredictions, type BoostedTree, type GrowContext, type GrowParams, growTree } from "./gbdt/grow.js";
+import { type BoostedTree, type GrowContext, type GrowParams, growTree } from "./gbdt/grow.js";
+import { treeWalker } from "./gbdt/predict.js";
 import { nonNegative, positive, wholeNumber } from "./params.js";
 import { arrayIn, arrayOut, checkSaved } from "./saved.js";
 import { checkFitInput, checkPredictInput } from "./validate.js";
@@ -209,25 +210,16 @@ function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-function toRowMajor(X: Matrix): Float64Array {
-  const out = new Float64Array(X.rows * X.cols);
-  for (let c = 0; c < X.cols; c++) {
-    const column = X.data.subarray(c * X.rows, (c + 1) * X.rows);
-    for (let i = 0, at = c; i < X.rows; i++, at += X.cols) out[at] = column[i];
-  }
-  return out;
-}
-
 export type FittedGbdt = FittedModel & { readonly iterations: number };
 
 function fittedGbdt(params: GbdtParams, features: readonly string[], classes: readonly string[] | undefined, baseline: Float64Array, trees: BoostedTree[][]): FittedGbdt {
   const k = baseline.length;
+  const walkTrees = treeWalker(trees, k);
   const rawScores = (X: Matrix): Float64Array => {
     checkPredictInput(MODEL, features, X, true);
     const raw = new Float64Array(X.rows * k);
     for (let c = 0; c < k; c++) raw.fill(baseline[c], c * X.rows, (c + 1) * X.rows);
-    const rowMajor = toRowMajor(X);
-    for (const round of trees) round.forEach((tree, c) => addTreePredictions(tree, rowMajor, X.cols, X.rows, raw, c * X.rows));
+    walkTrees(X, raw);
     return raw;
   };
   const toJSON = (): SavedModel => ({
@@ -264,10 +256,17 @@ function fittedGbdt(params: GbdtParams, features: readonly string[], classes: re
   return { ...common, task: "classification", classes, predictProba, predict: (X: Matrix) => argmaxRows(predictProba(X)) };
 }
 
+type SavedTrees = Record<string, (number | null)[]>[][];
+
 export function loadGbdt(saved: unknown): FittedGbdt {
   const s = checkSaved(saved, MODEL, VERSION);
-  const state = s.state as { baseline: number[]; trees: Record<string, (number | null)[]>[][] };
-  const trees = state.trees.map((round) =>
+  const state = s.state as { baseline: number[]; trees: SavedTrees };
+  return fittedGbdt(s.params as GbdtParams, s.features, s.classes, arrayIn(state.baseline), treesOf(state.trees));
+}
+
+/** The trees of a saved model's state, per boosting round one per class. */
+export function treesOf(saved: SavedTrees): BoostedTree[][] {
+  return saved.map((round) =>
     round.map((t) => ({
       feature: Int32Array.from(t.feature as number[]),
       binThreshold: Int32Array.from(t.binThreshold as number[]),
@@ -278,5 +277,4 @@ export function loadGbdt(saved: unknown): FittedGbdt {
       value: arrayIn(t.value),
     })),
   );
-  return fittedGbdt(s.params as GbdtParams, s.features, s.classes, arrayIn(state.baseline), trees);
 }

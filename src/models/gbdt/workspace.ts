@@ -6,7 +6,7 @@
  * JavaScript loops, with the same results.
  */
 import { BINS, histogramKernel } from "./histogram-kernel.js";
-import { WASM_BASE64 } from "./kernels-wasm.js";
+import { layOut } from "./wasm.js";
 
 export interface Workspace {
   /** Row numbers, partitioned in place node by node. */
@@ -27,34 +27,11 @@ export interface Workspace {
   partition(bins: Uint8Array, goesLeft: Uint8Array, start: number, end: number): number;
 }
 
-/** Beyond this, a fit's arrays go in ordinary memory (a 32-bit WebAssembly memory holds at most 4 GiB). */
-const MAX_WASM_BYTES = 2 ** 31;
-const PAGE = 65_536;
-
 export function createWorkspace(rows: number, cols: number, classes: number, engine: "wasm" | "js" = "wasm"): Workspace {
-  const histogramBytes = cols * BINS * 3 * 8;
-  const layout = [histogramBytes, BINS, 4 * rows, 4 * rows, ...Array<number>(classes).fill(8 * rows), ...Array<number>(cols).fill(rows), rows * cols];
-  // Each array starts on an 8-byte boundary, as its element type needs.
-  const offsets: number[] = [];
-  let bytes = 0;
-  for (const size of layout) {
-    offsets.push(bytes);
-    bytes += Math.ceil(size / 8) * 8;
-  }
-  return engine === "wasm" && bytes <= MAX_WASM_BYTES ? wasmWorkspace(rows, cols, classes, offsets, bytes) : jsWorkspace(rows, cols, classes);
-}
-
-let compiled: WebAssembly.Module | undefined;
-
-function wasmWorkspace(rows: number, cols: number, classes: number, offsets: number[], bytes: number): Workspace {
-  compiled ??= new WebAssembly.Module(Buffer.from(WASM_BASE64, "base64"));
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const kernels = new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as {
-    partition(indices: number, scratch: number, bins: number, goesLeft: number, start: number, end: number): number;
-    addRows(histogram: number, binned: number, cols: number, gh: number, indices: number, start: number, end: number): void;
-  };
-  const { buffer } = memory;
+  const { offsets, instantiate } = layOut([cols * BINS * 3 * 8, BINS, 4 * rows, 4 * rows, ...Array<number>(classes).fill(8 * rows), ...Array<number>(cols).fill(rows), rows * cols]);
+  const wasm = engine === "wasm" ? instantiate() : undefined;
+  if (!wasm) return jsWorkspace(rows, cols, classes);
+  const { kernels, buffer } = wasm;
   const [histogramAt, goesLeftAt, indicesAt, scratchAt] = offsets;
   const histogram = new Float64Array(buffer, histogramAt, cols * BINS * 3);
   const goesLeftTable = new Uint8Array(buffer, goesLeftAt, BINS);
