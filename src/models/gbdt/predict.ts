@@ -66,7 +66,12 @@ export function treeWalker(rounds: readonly (readonly BoostedTree[])[], classes:
     packed ??= packTrees(rounds, classes);
     const { feature, threshold, missingLeft, left, right, value, roots } = packed;
     const nodes = feature.length;
-    const { offsets, instantiate } = layOut([8 * raw.length, 8 * X.rows * X.cols, 4 * nodes, 8 * nodes, 4 * nodes, 4 * nodes, 4 * nodes, 8 * nodes, ...roots.map((r) => 4 * r.length)]);
+    const { offsets, instantiate } = layOut([
+      8 * raw.length, // scores
+      8 * X.rows * X.cols, // X, row-major
+      ...[4, 8, 4, 4, 4, 8].map((bytes) => bytes * nodes), // feature, threshold, missingLeft, left, right, value
+      ...roots.map((r) => 4 * r.length), // roots, per class
+    ]);
     const wasm = engine === "wasm" ? instantiate() : undefined;
     if (!wasm) {
       const rowMajor = new Float64Array(X.rows * X.cols);

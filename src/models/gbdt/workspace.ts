@@ -28,7 +28,15 @@ export interface Workspace {
 }
 
 export function createWorkspace(rows: number, cols: number, classes: number, engine: "wasm" | "js" = "wasm"): Workspace {
-  const { offsets, instantiate } = layOut([cols * BINS * 3 * 8, BINS, 4 * rows, 4 * rows, ...Array<number>(classes).fill(8 * rows), ...Array<number>(cols).fill(rows), rows * cols]);
+  const { offsets, instantiate } = layOut([
+    cols * BINS * 3 * 8, // the histogram the kernel fills
+    BINS, // the goes-left table of a split
+    4 * rows, // indices
+    4 * rows, // the partition's scratch
+    ...Array<number>(classes).fill(8 * rows), // gradients and hessians, per class
+    ...Array<number>(cols).fill(rows), // bins, per feature
+    rows * cols, // bins, row-major
+  ]);
   const wasm = engine === "wasm" ? instantiate() : undefined;
   if (!wasm) return jsWorkspace(rows, cols, classes);
   const { kernels, buffer } = wasm;
