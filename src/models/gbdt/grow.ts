@@ -192,22 +192,3 @@ export function growTree(ctx: GrowContext, gh: Float32Array, params: GrowParams)
   };
   return { tree, leaves: leaves.map((n) => ({ start: n.start, end: n.end, value: tree.value[n.id] })) };
 }
-
-/**
- * Adds the tree's leaf value to `raw` for every row of `rowMajor` (rows × stride, each row's
- * features side by side): walking a tree touches several features of one row, so keeping a
- * row together avoids a cache miss per node that column-major storage would cost.
- */
-export function addTreePredictions(tree: BoostedTree, rowMajor: Float64Array, stride: number, rows: number, raw: Float64Array, offset = 0): void {
-  const { feature, threshold, missingLeft, left, right, value } = tree;
-  for (let i = 0, base = 0; i < rows; i++, base += stride) {
-    let node = 0;
-    let f = feature[0];
-    while (f >= 0) {
-      const v = rowMajor[base + f];
-      node = (v !== v ? missingLeft[node] === 1 : v <= threshold[node]) ? left[node] : right[node];
-      f = feature[node];
-    }
-    raw[offset + i] += value[node];
-  }
-}

@@ -4,7 +4,7 @@
  * JavaScript walk, which stays for larger data; both add the same numbers in the same order.
  */
 import type { Matrix } from "../../data/matrix.js";
-import { addTreePredictions, type BoostedTree } from "./grow.js";
+import type { BoostedTree } from "./grow.js";
 import { layOut } from "./wasm.js";
 
 /** All trees' nodes side by side, children numbered across trees, so one call walks every tree of a class. */
@@ -97,4 +97,23 @@ export function treeWalker(rounds: readonly (readonly BoostedTree[])[], classes:
     });
     raw.set(scores);
   };
+}
+
+/**
+ * Adds the tree's leaf value to `raw` for every row of `rowMajor` (rows × stride, each row's
+ * features side by side): walking a tree touches several features of one row, so keeping a
+ * row together avoids a cache miss per node that column-major storage would cost.
+ */
+function addTreePredictions(tree: BoostedTree, rowMajor: Float64Array, stride: number, rows: number, raw: Float64Array, offset = 0): void {
+  const { feature, threshold, missingLeft, left, right, value } = tree;
+  for (let i = 0, base = 0; i < rows; i++, base += stride) {
+    let node = 0;
+    let f = feature[0];
+    while (f >= 0) {
+      const v = rowMajor[base + f];
+      node = (v !== v ? missingLeft[node] === 1 : v <= threshold[node]) ? left[node] : right[node];
+      f = feature[node];
+    }
+    raw[offset + i] += value[node];
+  }
 }
