@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BINS, histogramKernel } from "../../src/models/gbdt/histogram-kernel.js";
+import { BINS } from "../../src/models/gbdt/binning.js";
+import { histogramKernel } from "../../src/models/gbdt/histogram-kernel.js";
 import { Random } from "../../src/util/random.js";
 
 /** The straightforward histogram: for each listed row and feature, add (g, h, 1) to its bin. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generatedModule } from "../../scripts/build-wasm.mjs";
 import { GradientBoosting, treesOf } from "../../src/models/gbdt.js";
-import { BINS } from "../../src/models/gbdt/histogram-kernel.js";
+import { BINS } from "../../src/models/gbdt/binning.js";
 import { treeWalker } from "../../src/models/gbdt/predict.js";
 import { createWorkspace } from "../../src/models/gbdt/workspace.js";
 import { fromColumns } from "../../src/data/matrix.js";

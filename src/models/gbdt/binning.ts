@@ -13,6 +13,8 @@ export interface Binning {
   readonly missingBin: number;
 }
 
+/** Histogram slots per feature: at most 255 value bins, then the missing bin. */
+export const BINS = 256;
 const SAMPLE = 200_000;
 
 export function fitBinning(X: Matrix, maxBins: number, seed: number): Binning {

@@ -5,7 +5,7 @@
  * child's histogram is the parent's minus the smaller child's. Missing values go to
  * whichever side gains more.
  */
-import { BINS } from "./histogram-kernel.js";
+import { BINS } from "./binning.js";
 import type { Workspace } from "./workspace.js";
 
 export interface GrowParams {

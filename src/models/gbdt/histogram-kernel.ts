@@ -10,9 +10,10 @@
  * bins side by side) and `gh` interleaves each row's gradient and hessian, so a row costs
  * one or two cache lines.
  */
+import { BINS } from "./binning.js";
+
 export type HistogramKernel = (histogram: Float64Array, binned: Uint8Array, gh: Float32Array, indices: Int32Array, start: number, end: number) => void;
 
-export const BINS = 256;
 const MAX_UNROLLED_FEATURES = 32;
 
 const kernels = new Map<number, HistogramKernel>();

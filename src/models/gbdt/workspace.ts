@@ -5,7 +5,8 @@
  * loops in JavaScript; data too large for that memory gets plain typed arrays and the
  * JavaScript loops, with the same results.
  */
-import { BINS, histogramKernel } from "./histogram-kernel.js";
+import { BINS } from "./binning.js";
+import { histogramKernel } from "./histogram-kernel.js";
 import { layOut } from "./wasm.js";
 
 export interface Workspace {
