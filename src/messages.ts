@@ -80,6 +80,31 @@ export const message = {
       "unknown-option",
       `${analysis}: unknown option "${option}".${suggestion(option, known)} Options: ${listed(known)}.`,
     ),
+  cardTimeMissing: (analysis: string, column: string, available: readonly string[]) =>
+    new LitmlError(
+      "card-time-missing",
+      `${analysis}: the framing card's time column "${column}" is not in this data.${suggestion(column, available)} Fix "time:" on the card (or write "time: none"), or pass --time COL.`,
+    ),
+  badTimeValue: (analysis: string, column: string, row: number) =>
+    new LitmlError(
+      "bad-time-value",
+      `${analysis}: the time column "${column}" has a missing or unreadable value in row ${row}; time-ordered folds need a time for every row. Drop or fill those rows first.`,
+    ),
+  pipelineTarget: (analysis: string, fittedOn: string, target: string) =>
+    new LitmlError(
+      "pipeline-target",
+      `${analysis}: the pipeline was fitted to predict "${fittedOn}" but --target is "${target}". Pass the matching target, or a pipeline fitted for "${target}".`,
+    ),
+  fittedPipelineRefit: (analysis: string) =>
+    new LitmlError(
+      "fitted-pipeline",
+      `${analysis} refits the model inside each fold, so a fitted pipeline cannot be used here: pass the unfitted Pipeline (or a model name with --params).`,
+    ),
+  badChoice: (analysis: string, option: string, value: unknown, choices: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid ${option}: ${stringify(value)}.${typeof value === "string" ? suggestion(value, choices) : ""} Choose one of ${listed(choices)}.`,
+    ),
   unknownMagic: (name: string, known: readonly string[]) =>
     new LitmlError("unknown-magic", `Unknown magic %${name}.${suggestion(name, known)} %lsmagic lists them all.`),
   magicSyntax: (magic: string, problem: string, usage: string) =>

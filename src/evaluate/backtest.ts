@@ -12,7 +12,8 @@ import type { Dataset } from "../data/dataset.js";
 import type { Fold } from "../data/splits/fold.js";
 import { timeSplit } from "../data/splits/time-split.js";
 import { formatCell, formatPValue } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import { pipelineFor } from "../features/default-pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import { targetOf } from "../features/target.js";
 import { framedMetric, framedTime } from "../frame/defaults.js";
 import { message } from "../messages.js";
@@ -21,8 +22,10 @@ import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { addPair, emptyMoments, slopeOf } from "../stats/slope.js";
-import { asPredictor, predict, runFolds } from "./cross-validate.js";
-import { defaultMetric, metric, type MetricSpec, type Predictions } from "./metrics/registry.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { runFolds } from "../validate/out-of-fold.js";
+import { asPredictor, predict } from "../validate/predictor.js";
+import { defaultMetric, metric, type MetricSpec, type Predictions } from "../metrics/registry.js";
 import { matrix } from "../data/matrix.js";
 
 export type BacktestBaseline = "zero-rule" | "last-value" | "seasonal";
@@ -38,11 +41,14 @@ export interface BacktestOptions {
   readonly horizon?: number;
   /** Rows of training data for a sliding window (default: twice the horizon). */
   readonly trainSize?: number;
-  readonly model?: string;
+  /** A registry name (with `params`) or your own Pipeline, refitted per period. */
+  readonly model?: ModelInput;
+  readonly params?: object;
   readonly metric?: string;
   readonly baseline?: BacktestBaseline;
   /** Rows per season, for the seasonal baseline (e.g. 7 for daily data with a weekly cycle). */
   readonly season?: number;
+  readonly card?: FramingCard;
 }
 
 export interface BacktestFold {
@@ -86,6 +92,8 @@ export async function backtest(data: DataInput, options: BacktestOptions = {}): 
     horizon: count,
     trainSize: count,
     model: () => {},
+    params: () => {},
+    card: () => {},
     metric: () => {},
     baseline: (v, o) => {
       if (!["zero-rule", "last-value", "seasonal"].includes(v as string)) throw message.badOption(ANALYSIS, o, v, '"zero-rule", "last-value" or "seasonal"');
@@ -94,14 +102,13 @@ export async function backtest(data: DataInput, options: BacktestOptions = {}): 
   });
   const targetName = options.target ?? raw.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
-  const timeName = options.time ?? raw.roles.time ?? framedTime();
+  const timeName = options.time ?? raw.roles.time ?? framedTime(options.card);
   if (timeName === undefined) throw message.badOption(ANALYSIS, "time", undefined, "the column that orders rows in time (--time COL); a backtest has no meaning without one");
   const notes: string[] = [];
   const dataset = inTimeOrder(raw, timeName, notes);
   const times = (dataset.column(timeName) as { values: Float64Array }).values;
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
-  const modelName = options.model ?? defaultModelFor(dataset, targetName);
+  const spec = metric(options.metric ?? framedMetric(options.card, target.kind) ?? defaultMetric(target.kind), target.kind);
   const baselineKind: BacktestBaseline = options.baseline ?? (target.kind === "classification" ? "zero-rule" : "last-value");
   if (baselineKind === "seasonal" && !options.season) throw message.badOption(ANALYSIS, "season", undefined, "the number of rows per season for the seasonal baseline");
   const window = options.window ?? "expanding";
@@ -111,9 +118,11 @@ export async function backtest(data: DataInput, options: BacktestOptions = {}): 
     times,
     notes,
   );
-  const features = dataset.names.filter((n) => n !== timeName);
+  const features = dataset.names.filter((n) => n !== timeName && n !== targetName);
+  const chosen = chooseModel(ANALYSIS, options, dataset, targetName, { features });
+  const modelName = chosen.name;
   const progress = new Progress(`backtesting ${modelName}`, folds.length * 2);
-  const modelRuns = await runFolds(dataset, targetName, asPredictor(pipelineFor(modelName, {}, { features: features.filter((n) => n !== targetName) })), folds, spec.needs === "proba", progress);
+  const modelRuns = await runFolds(dataset, targetName, chosen.predictor, folds, { withProba: spec.needs === "proba", progress });
   const baselineScores = await baselineFolds(dataset, targetName, target, folds, spec, baselineKind, options.season ?? 1, progress);
   progress.finish();
   const isDate = dataset.column(timeName).type === "date";

@@ -9,15 +9,16 @@
 import { fairnessChart } from "../charts/fairness.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell, formatPercent } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption, shareOption } from "../options.js";
 import { createResult, type Result, type VerdictLevel } from "../result.js";
 import { Progress } from "../runtime/context.js";
-import { asPredictor, foldsFor, runFolds } from "./cross-validate.js";
-import { bootstrap, wilson } from "./intervals.js";
-import { assemble } from "./out-of-fold.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { atRows, outOfFold } from "../validate/out-of-fold.js";
+import { planFolds } from "../validate/plan.js";
+import { bootstrap, wilson } from "../stats/intervals.js";
 import { groupCodes, positiveClass } from "./two-class.js";
 
 export interface FairnessOptions {
@@ -25,7 +26,7 @@ export interface FairnessOptions {
   readonly sensitive?: string;
   /** The favourable outcome (being hired, a loan granted). Default: the rarer class. */
   readonly positive?: string;
-  readonly model?: string;
+  readonly model?: ModelInput;
   readonly params?: object;
   /** The model's inputs (default: every column but the target). Leave the sensitive column out to train a model blind to it. */
   readonly features?: readonly string[];
@@ -34,6 +35,7 @@ export interface FairnessOptions {
   readonly tolerance?: number;
   readonly resamples?: number;
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface GroupRates {
@@ -123,17 +125,19 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
   if (sensitive === undefined) throw message.badOption(ANALYSIS, "sensitive", undefined, "the column whose groups to compare (--sensitive COL)");
   const truth = targetOf(dataset, targetName, "classification");
   const { positive, positiveCode, classes } = positiveClass(ANALYSIS, targetName, truth, options.positive);
-  const { codes: group, labels } = groupCodes(ANALYSIS, sensitive, dataset.column(sensitive));
-  const model = options.model ?? defaultModelFor(dataset, targetName);
+  const { codes: allGroups, labels } = groupCodes(ANALYSIS, sensitive, dataset.column(sensitive));
+  const chosen = chooseModel(ANALYSIS, options, dataset, targetName, options.features ? { features: options.features } : {});
+  const model = chosen.name;
   const tolerance = options.tolerance ?? 0.1;
 
-  const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed: options.seed });
-  const progress = new Progress("predicting out of fold", folds.length);
-  const runs = await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {}, options.features ? { features: options.features } : {})), folds, false, progress);
+  const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
+  const progress = new Progress("predicting out of fold", plan.folds.length);
+  const { rows, predictions } = await outOfFold(dataset, targetName, chosen.predictor, plan, { withProba: false, progress });
   progress.finish();
-  const n = dataset.nRows;
-  const predicted = Uint8Array.from(assemble(runs, n).labels!, (label) => (label === positiveCode ? 1 : 0));
-  const actual = Uint8Array.from(classes.codes, (code) => (code === positiveCode ? 1 : 0));
+  const n = rows.length;
+  const group = atRows(allGroups, rows);
+  const predicted = Uint8Array.from(predictions.labels!, (label) => (label === positiveCode ? 1 : 0));
+  const actual = Uint8Array.from(atRows(classes.codes, rows), (code) => (code === positiveCode ? 1 : 0));
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const t = tallies(all, group, labels.length, actual, predicted);
   const groups: GroupRates[] = t.flatMap((g, k) => {

@@ -12,27 +12,32 @@ import type { Column } from "../data/column.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { Dataset } from "../data/dataset.js";
 import { formatCell, formatPercent } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption } from "../options.js";
 import { createResult, type Result, type VerdictLevel } from "../result.js";
 import { Progress } from "../runtime/context.js";
-import { asPredictor, foldsFor, runFolds, type FittedPredictor } from "./cross-validate.js";
-import { wilson } from "./intervals.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { runFolds } from "../validate/out-of-fold.js";
+import { planFolds } from "../validate/plan.js";
+import type { FittedPredictor } from "../validate/predictor.js";
+import { wilson } from "../stats/intervals.js";
 import { groupCodes } from "./two-class.js";
+import { sampleStd } from "../stats/summary.js";
 
 export interface InvarianceOptions {
   readonly target?: string;
   readonly sensitive?: string;
   /** Columns whose increase should raise ("+") or lower ("-") the prediction. */
   readonly expect?: Readonly<Record<string, "+" | "-">>;
-  readonly model?: string;
+  readonly model?: ModelInput;
   readonly params?: object;
   /** The model's inputs (default: every column but the target). Leave the sensitive column out to train a model blind to it. */
   readonly features?: readonly string[];
   readonly folds?: number;
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface Swap {
@@ -111,19 +116,21 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
   const sensitiveColumn = dataset.column(sensitive);
   const { codes: group, labels } = groupCodes(ANALYSIS, sensitive, sensitiveColumn);
   const truth = targetOf(dataset, targetName);
-  const model = options.model ?? defaultModelFor(dataset, targetName);
-  const tolerance = truth.kind === "regression" ? 0.01 * standardDeviation(truth.values) : 0.5;
+  const chosen = chooseModel(ANALYSIS, options, dataset, targetName, options.features ? { features: options.features } : {});
+  const model = chosen.name;
+  const tolerance = truth.kind === "regression" ? 0.01 * sampleStd(truth.values) : 0.5;
   const expectations = Object.entries(options.expect ?? {}).map(([name, direction]) => {
     const values = (dataset.column(name) as { values: Float64Array }).values;
-    return { name, direction, step: standardDeviation(values), violations: 0, judged: 0 };
+    return { name, direction, step: sampleStd(values), violations: 0, judged: 0 };
   });
 
   const n = dataset.nRows;
   const changed = new Uint8Array(n);
   const swapCounts = labels.map(() => labels.map(() => ({ rows: 0, flips: 0, change: 0 })));
-  const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed: options.seed });
+  let judgedRows = 0;
+  const { folds } = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
   const progress = new Progress("swapping the sensitive attribute", folds.length);
-  await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {}, options.features ? { features: options.features } : {})), folds, false, progress, (fitted, test, run) => {
+  await runFolds(dataset, targetName, chosen.predictor, folds, { withProba: false, progress, probe: (fitted, test, run) => {
     const original = predictionsOf(fitted, test);
     const testGroups = Int32Array.from(run.test, (row) => group[row]);
     labels.forEach((_, to) => {
@@ -158,9 +165,9 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
         if (e.direction === "+" ? move < -1e-9 : move > 1e-9) e.violations++;
       }
     }
-  });
+    for (const row of run.test) if (group[row] >= 0) judgedRows++;
+  } });
   progress.finish();
-  const judgedRows = Array.from(group).filter((g) => g >= 0).length;
   const flips = changed.reduce((a, b) => a + b, 0);
   const flipInterval = wilson(flips, judgedRows);
   const swaps: Swap[] = swapCounts.flatMap((row, from) =>
@@ -203,11 +210,6 @@ export async function invariance(data: DataInput, options: InvarianceOptions = {
   });
 }
 
-function standardDeviation(values: Float64Array): number {
-  const present = values.filter((v) => !Number.isNaN(v));
-  const mean = present.reduce((a, b) => a + b, 0) / present.length;
-  return Math.sqrt(present.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, present.length - 1));
-}
 
 function verdictOf(d: InvarianceData) {
   const moved = d.task === "regression" ? "moves" : "changes";

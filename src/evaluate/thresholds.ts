@@ -9,27 +9,30 @@
 import { thresholdsChart } from "../charts/thresholds.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell, formatPercent } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import { targetOf } from "../features/target.js";
 import { framedCosts } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, MODEL_OPTIONS, numberOption } from "../options.js";
 import { createResult, type Result } from "../result.js";
 import { Progress } from "../runtime/context.js";
-import { asPredictor, foldsFor, runFolds } from "./cross-validate.js";
-import { averagePrecision } from "./metrics/ranking.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { runFolds } from "../validate/out-of-fold.js";
+import { planFolds } from "../validate/plan.js";
+import { averagePrecision } from "../metrics/ranking.js";
 import { positiveClass } from "./two-class.js";
 
 export interface ThresholdsOptions {
   readonly target?: string;
   /** The class that counts as positive (the rare one you want to find). Default: the less frequent class. */
   readonly positive?: string;
-  readonly model?: string;
+  readonly model?: ModelInput;
   readonly params?: object;
   readonly folds?: number;
   /** What each kind of error costs, or [false positive, false negative]; default the framing card's. Without costs the threshold maximises F1. */
   readonly costs?: { readonly falsePositive: number; readonly falseNegative: number } | readonly [number, number];
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface Rates {
@@ -144,12 +147,14 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
   const truth = targetOf(dataset, targetName, "classification");
   const { positive, positiveCode, classes } = positiveClass(ANALYSIS, targetName, truth, options.positive);
   const positives = classes.codes.filter((code) => code === positiveCode).length;
-  const costs = costsOf(options.costs) ?? framedCosts();
-  const model = options.model ?? defaultModelFor(dataset, targetName);
+  const costs = costsOf(options.costs) ?? framedCosts(options.card);
+  const chosen = chooseModel(ANALYSIS, options, dataset, targetName);
+  const model = chosen.name;
 
-  const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed: options.seed });
+  const { folds } = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
   const progress = new Progress("scoring out of fold", folds.length);
-  const runs = await runFolds(dataset, targetName, asPredictor(pipelineFor(model, options.params ?? {})), folds, true, progress);
+  const runs = await runFolds(dataset, targetName, chosen.predictor, folds, { withProba: true, progress });
+  const tested = Int32Array.from(runs.flatMap((run) => [...run.test])).sort();
   progress.finish();
   const n = dataset.nRows;
   const scores = new Float64Array(n);
@@ -163,7 +168,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
     });
   }
 
-  const learnedThreshold = bestThreshold(isPositive, scores, costs);
+  const learnedThreshold = bestThreshold(isPositive, scores, costs, tested);
   const honestParts = runs.map((run) => {
     const others = Int32Array.from(runs.filter((r) => r !== run).flatMap((r) => [...r.test]));
     return countsAt(isPositive, scores, bestThreshold(isPositive, scores, costs, others), run.test);
@@ -176,10 +181,10 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
     objective: costs ? "cost" : "f1",
     ...(costs ? { costs, theoretical: costs.falsePositive / (costs.falsePositive + costs.falseNegative) } : {}),
     averagePrecision: averagePrecision(isPositive, scores),
-    learned: pointOf(learnedThreshold, countsAt(isPositive, scores, learnedThreshold), costs),
+    learned: pointOf(learnedThreshold, countsAt(isPositive, scores, learnedThreshold, tested), costs),
     honest: ratesOf(sumCounts(honestParts), costs),
-    atHalf: pointOf(0.5, countsAt(isPositive, scores, 0.5), costs),
-    curve: GRID.map((t) => pointOf(t, countsAt(isPositive, scores, t), costs)),
+    atHalf: pointOf(0.5, countsAt(isPositive, scores, 0.5, tested), costs),
+    curve: GRID.map((t) => pointOf(t, countsAt(isPositive, scores, t, tested), costs)),
   };
   return createResult({
     kind: "thresholds",

@@ -12,7 +12,7 @@ import { type DataInput, resolveData } from "../../data/convert.js";
 import type { Dataset } from "../../data/dataset.js";
 import type { Matrix } from "../../data/matrix.js";
 import { formatCell, formatPercent } from "../../display/format.js";
-import { defaultModelFor, pipelineFor } from "../../features/default-pipeline.js";
+import type { FramingCard } from "../../frame/card.js";
 import { OneHot, Impute, Scale } from "../../features/steps.js";
 import { targetOf } from "../../features/target.js";
 import { toMatrix } from "../../features/to-matrix.js";
@@ -21,9 +21,10 @@ import { buildKdTree, queryKdTree } from "../../models/kdtree.js";
 import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption, shareOption } from "../../options.js";
 import { createResult, type Result, type VerdictLevel } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
-import { asPredictor, foldsFor, runFolds } from "../../evaluate/cross-validate.js";
-import { wilson } from "../../evaluate/intervals.js";
-import { assemble, assembleTruth } from "../../evaluate/out-of-fold.js";
+import { chooseModel, type ModelInput } from "../../validate/model.js";
+import { outOfFold } from "../../validate/out-of-fold.js";
+import { planFolds } from "../../validate/plan.js";
+import { wilson } from "../../stats/intervals.js";
 import { isolationForestScores } from "./isolation-forest.js";
 import { pcaReconstructionErrors } from "./pca.js";
 
@@ -35,9 +36,12 @@ export interface OutliersOptions {
   readonly contamination?: number;
   /** Neighbours for the distance detector. Default 5. */
   readonly k?: number;
-  readonly model?: string;
+  /** A registry name (with `params`) or your own Pipeline, to find the edge cases. */
+  readonly model?: ModelInput;
+  readonly params?: object;
   readonly folds?: number;
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface OutlierRow {
@@ -138,28 +142,27 @@ export async function outliers(data: DataInput, options: OutliersOptions = {}): 
   let edgeCases: EdgeCaseSummary | undefined;
   let model: string | undefined;
   if (target !== undefined) {
-    model = options.model ?? defaultModelFor(dataset, target);
+    const chosen = chooseModel(ANALYSIS, options, dataset, target, { features });
+    model = chosen.name;
     const truth = targetOf(dataset, target);
-    const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed });
-    const progress = new Progress("predicting out of fold", folds.length);
-    const runs = await runFolds(dataset, target, asPredictor(pipelineFor(model, {}, { features })), folds, false, progress);
+    const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed }, options.card);
+    const progress = new Progress("predicting out of fold", plan.folds.length);
+    const { rows: tested, predictions: predicted, truth: actual } = await outOfFold(dataset, target, chosen.predictor, plan, { withProba: false, progress });
     progress.finish();
-    const predicted = assemble(runs, n);
-    const actual = assembleTruth(runs, n);
-    let definition: string;
-    if (actual.kind === "classification") {
-      edge = Uint8Array.from(actual.codes, (code, i) => (code === predicted.labels![i] ? 0 : 1));
-      definition = "misclassified";
-    } else {
-      const absolute = Float64Array.from(actual.values, (v, i) => Math.abs(v - predicted.values![i]));
-      const mean = absolute.reduce((a, b) => a + b, 0) / n;
-      edge = Uint8Array.from(absolute, (e) => (e >= 3 * mean ? 1 : 0));
-      definition = `an error of at least 3 × the mean absolute error (${formatCell(3 * mean)})`;
-    }
+    // Rows no fold tested (the earliest, in time-ordered folds) are never called edge cases.
+    const rowErrors =
+      actual.kind === "classification"
+        ? Float64Array.from(actual.codes, (code, i) => (code === predicted.labels![i] ? 0 : 1))
+        : Float64Array.from(actual.values, (v, i) => Math.abs(v - predicted.values![i]));
+    const meanError = rowErrors.reduce((a, b) => a + b, 0) / rowErrors.length;
+    const definition = actual.kind === "classification" ? "misclassified" : `an error of at least 3 × the mean absolute error (${formatCell(3 * meanError)})`;
+    const edgeRows = new Uint8Array(n);
+    tested.forEach((row, i) => (edgeRows[row] = actual.kind === "classification" ? rowErrors[i] : rowErrors[i] >= 3 * meanError ? 1 : 0));
+    edge = edgeRows;
     const tally = (outlier: 0 | 1) => {
       let rows = 0;
       let errors = 0;
-      for (let r = 0; r < n; r++) if (isOutlier[r] === outlier) [rows, errors] = [rows + 1, errors + edge![r]];
+      for (const r of tested) if (isOutlier[r] === outlier) [rows, errors] = [rows + 1, errors + edgeRows[r]];
       return { rows, errors };
     };
     const out = tally(1);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { accuracy, balancedAccuracy, confusionMatrix, precisionRecallF1 } from "../../src/evaluate/metrics/classification.js";
-import { averagePrecision, rocAuc, rocAucOvr } from "../../src/evaluate/metrics/ranking.js";
-import { brierScore, logLoss } from "../../src/evaluate/metrics/probabilistic.js";
-import { meanAbsoluteError, meanAbsolutePercentageError, r2Score, rootMeanSquaredError } from "../../src/evaluate/metrics/regression.js";
-import { meanCost } from "../../src/evaluate/metrics/cost.js";
+import { accuracy, balancedAccuracy, confusionMatrix, precisionRecallF1 } from "../../src/metrics/classification.js";
+import { averagePrecision, rocAuc, rocAucOvr } from "../../src/metrics/ranking.js";
+import { brierScore, logLoss } from "../../src/metrics/probabilistic.js";
+import { meanAbsoluteError, meanAbsolutePercentageError, r2Score, rootMeanSquaredError } from "../../src/metrics/regression.js";
+import { meanCost } from "../../src/metrics/cost.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
 

@@ -2,9 +2,9 @@
  * Metrics by the names `--metric` takes. Each knows its task, its direction, its best
  * possible value (for normalised gains) and what predictions it needs.
  */
-import type { Matrix } from "../../data/matrix.js";
-import { message } from "../../messages.js";
-import type { Target, Task } from "../../models/contract.js";
+import type { Matrix } from "../data/matrix.js";
+import { message } from "../messages.js";
+import type { Target, Task } from "../models/contract.js";
 import { accuracy, balancedAccuracy, precisionRecallF1, type Weights } from "./classification.js";
 import { brierScore, logLoss } from "./probabilistic.js";
 import { averagePrecision, rocAuc, rocAucOvr } from "./ranking.js";

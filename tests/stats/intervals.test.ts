@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootstrap, quantileSorted, wilson } from "../../src/evaluate/intervals.js";
+import { bootstrap, quantileSorted, wilson } from "../../src/stats/intervals.js";
 import { normalQuantile } from "../../src/stats/normal.js";
 import { python } from "../helpers/python.js";
 

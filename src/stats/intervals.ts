@@ -2,7 +2,7 @@
  * Confidence intervals: Wilson's score interval for a proportion, and a seeded
  * percentile bootstrap for any metric computed from row indices.
  */
-import { normalQuantile } from "../stats/normal.js";
+import { normalQuantile } from "./normal.js";
 import { Random } from "../util/random.js";
 
 export interface Interval {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { load, toDataset } from "../../src/data/convert.js";
-import { crossValidate, foldsFor } from "../../src/evaluate/cross-validate.js";
+import { crossValidate } from "../../src/validate/cross-validate.js";
+import { planFolds } from "../../src/validate/plan.js";
 import { targetOf } from "../../src/features/target.js";
 import { dependencyDir } from "../../src/util/package-root.js";
 import { python } from "../helpers/python.js";
@@ -12,7 +13,7 @@ describe("crossValidate", () => {
   it("scores each fold as scikit-learn does on the same folds", async () => {
     const options = { target: "Species", model: "logistic", params: { tolerance: 1e-10 }, folds: 5, seed: 3, metrics: ["accuracy", "log-loss", "f1-macro"] };
     const cv = await crossValidate(penguins, options);
-    const { folds } = foldsFor(penguins, targetOf(penguins, "Species"), options);
+    const { folds } = planFolds("test", penguins, targetOf(penguins, "Species"), options);
     const ref = python<{ accuracy: number; logLoss: number; f1: number }[]>(
       `
 import numpy as np
@@ -45,7 +46,7 @@ emit(out)`,
   it("uses time-ordered folds when given a time column, never training on later rows", async () => {
     const rows = Array.from({ length: 120 }, (_, i) => ({ day: i, x: Math.sin(i / 5), y: Math.sin(i / 5) * 2 + (i % 3) }));
     const data = toDataset(rows);
-    const { split, folds } = foldsFor(data, targetOf(data, "y"), { time: "day", folds: 4, gap: 2 });
+    const { split, folds } = planFolds("test", data, targetOf(data, "y"), { time: "day", folds: 4, gap: 2 });
     expect(split).toBe("time");
     for (const { train, test } of folds) expect(Math.max(...train)).toBeLessThan(Math.min(...test) - 2);
     const cv = await crossValidate(data, { target: "y", time: "day", folds: 4, metrics: ["mae", "r2"] });
