@@ -1,9 +1,17 @@
 import { message } from "../../messages.js";
+import { isNumberText } from "../infer.js";
+import { isDecimalCommaNumber } from "./decimal-comma.js";
+import { loadWarning } from "./load-warning.js";
 
 /**
  * RFC 4180 parser for CSV/TSV text: quoted fields may hold delimiters, newlines and
  * doubled quotes. Returns the header and the fields column by column, so the caller
  * can infer each column's type from one array. Errors name the file, line and column.
+ *
+ * A first row of numbers only is no header (data exported with header=False, or
+ * scikit-learn's bundled files): it is kept as the first row of data, the columns are
+ * named column1, column2, … and a warning says so, rather than turning a row of
+ * measurements into column names and losing it.
  */
 export function parseDelimited(
   text: string,
@@ -12,6 +20,12 @@ export function parseDelimited(
 ): { header: string[]; columns: string[][] } {
   const rows = splitRecords(text, file, delimiter.charCodeAt(0));
   if (rows.length === 0) return { header: [], columns: [] };
+  if (rows[0].fields.every((field) => isNumberText(field) || (delimiter !== "," && isDecimalCommaNumber(field)))) {
+    const firstRow = rows[0].fields;
+    const names = firstRow.map((_, c) => `column${c + 1}`);
+    loadWarning(message.readWithoutHeader(file, firstRow, names));
+    rows.unshift({ fields: names, line: 0 });
+  }
   const [header, ...body] = rows;
   const width = header.fields.length;
   const seen = new Set<string>();
