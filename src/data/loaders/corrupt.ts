@@ -16,7 +16,7 @@ export function corruptBinaryFile(file: string, format: "Parquet" | "Arrow", byt
   }
   const head = hasSignature(bytes, 0, signature);
   const tail = hasSignature(bytes, bytes.length - signature.length, signature);
-  if (head && !tail) return message.corruptFile(file, format, `it is cut short: it starts as ${format} but its footer (${signature}) is missing`, again);
+  if (head && !tail) return message.corruptFile(file, format, `it is cut short (it starts as ${format}, but the closing ${signature} is missing)`, again);
   if (!head) return message.corruptFile(file, format, `it does not start with ${signature}, the signature of ${format} files`, again);
   return message.corruptFile(file, format, "its metadata or data pages are damaged", again);
 }
