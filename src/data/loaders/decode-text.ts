@@ -39,7 +39,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (foreign >= 0) {
     throw message.badEncoding(file, lineAt(bytes, foreign), hex(bytes.subarray(foreign, foreign + 3)));
   }
-  const text = new TextDecoder("windows-1252").decode(bytes);
+  const text = decodeWindows1252(bytes);
   loadWarning(message.readAsWindows1252(file, line, wordAround(bytes, offset)));
   return text;
 }
@@ -77,7 +77,25 @@ function wordAround(bytes: Uint8Array, offset: number): string {
   while (start > 0 && offset - start < 30 && !separator(bytes[start - 1])) start--;
   let end = offset + 1;
   while (end < bytes.length && end - offset < 30 && !separator(bytes[end])) end++;
-  return new TextDecoder("windows-1252").decode(bytes.subarray(start, end));
+  return decodeWindows1252(bytes.subarray(start, end));
+}
+
+// 0x80–0x9F, where Windows-1252 puts €, curly quotes and dashes and Latin-1 has control codes.
+const HIGH_1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+/**
+ * Windows-1252 decoded by table: Node's TextDecoder("windows-1252") decodes as ISO Latin-1
+ * since Node 20.18.3 (nodejs/node#56542, #60888), which turns € and curly quotes into
+ * invisible control codes.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const CHUNK = 8192;
+  let out = "";
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? HIGH_1252.charCodeAt(b - 0x80) : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 function hex(bytes: Uint8Array): string {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { load } from "../../../src/data/convert.js";
 import { readFile } from "../../../src/data/loaders/file.js";
 import { python } from "../../helpers/python.js";
-import { errorOf, pythonDataFile, vegaFile, writeTemp } from "./temp-files.js";
+import { asyncErrorOf, errorOf, pythonDataFile, vegaFile, writeTemp } from "./temp-files.js";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -56,6 +56,6 @@ emit({"n": len(y), "sum": float(y.sum()), "first": float(y[0])})`).value;
     const error = errorOf(() => readFile(file));
     expect(error.code).toBe("unsupported-format");
     expect(error.message).toMatch(/decompress it \(gunzip -k flights\.parquet\.gz\)/);
-    expect((await load(file).catch((e: Error) => e)).message).not.toMatch(/registered/);
+    expect((await asyncErrorOf(() => load(file))).message).not.toMatch(/registered/);
   });
 });
