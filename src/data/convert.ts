@@ -55,7 +55,10 @@ export async function load(nameOrPath: string): Promise<Dataset> {
 /** DATA as a Dataset, loading names and paths of any format; what every analysis calls. Data with no rows is refused here, by name. */
 export async function resolveData(data: unknown, argument = "DATA"): Promise<Dataset> {
   const dataset = typeof data === "string" ? await load(data) : toDataset(data, argument);
-  if (dataset.nRows === 0) throw message.emptyData(dataset.meta.name ? `"${dataset.meta.name}"` : argument);
+  if (dataset.nRows === 0) {
+    const name = dataset.meta.name === undefined ? undefined : `"${dataset.meta.name}"`;
+    throw message.emptyData(name === undefined ? argument : argument === "DATA" ? name : `${argument} (${name})`);
+  }
   return dataset;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { load, toDataset } from "../../src/data/convert.js";
+import { load, resolveData, toDataset } from "../../src/data/convert.js";
 import { profile } from "../../src/data/profile.js";
 import { asyncErrorOf, errorOf, vegaText, writeTemp } from "./loaders/temp-files.js";
 
@@ -27,6 +27,8 @@ describe("empty data says it has no rows", () => {
     const data = (await load(writeTemp("seattle.csv", vegaText("seattle-weather.csv")))).where("weather", (v) => v === "hail");
     const error = await asyncErrorOf(() => profile(data, { target: "weather" }));
     expect(error.message).toMatch(/^"seattle\.csv" has no rows/);
+    // A second data set (drift's CURRENT, leakage's test) keeps its role in the message.
+    expect((await asyncErrorOf(() => resolveData(data, "CURRENT"))).message).toMatch(/^CURRENT \("seattle\.csv"\) has no rows/);
   });
 });
 

@@ -13,9 +13,6 @@ import { readParquetColumns } from "./parquet.js";
 import { readDataBytes, statDataFile } from "./read-bytes.js";
 import { sniffDelimiter } from "./sniff-delimiter.js";
 
-/** Names litml reads as data files: CSV, TSV and JSON (each also gzipped), Arrow, Feather and Parquet. */
-export const FILE_PATTERN = /\.(csv|tsv|json)(\.gz)?$|\.(arrow|feather|parquet)$/i;
-
 /** Whether the file can be read synchronously (everything but Parquet). */
 export function isSyncFormat(file: string): boolean {
   const kind = fileKind(file);
