@@ -69,4 +69,18 @@ emit({"rows": len(df), "first": [float(v) for v in df.iloc[0]], "sums": [float(d
     expect(data.names).toEqual(["country", "2019", "2020"]);
     expect(warn).not.toHaveBeenCalled();
   });
+
+  it("keeps the 0,1,2,… header pandas writes for a DataFrame made from an array", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const file = writeTemp("from-array.csv", "");
+    python(`
+import numpy as np, pandas as pd
+pd.DataFrame(np.arange(12.0).reshape(4, 3)).to_csv(${JSON.stringify(file)}, index=False)
+emit(None)`);
+    const data = readFile(file);
+    expect(data.names).toEqual(["0", "1", "2"]);
+    expect(data.nRows).toBe(4);
+    expect(data.get(0, "0")).toBe(0);
+    expect(warn).not.toHaveBeenCalled();
+  });
 });
