@@ -27,8 +27,8 @@ export interface ColumnProfile extends ColumnSummary {
   readonly type: ColumnType;
   readonly missingShare: number;
   readonly missingVsTarget?: MissingnessTest & { readonly adjustedPValue: number; readonly related: boolean };
-  /** Numeric columns holding ±Infinity (a 1e400 or an "Infinity" in the file): how many, and the first row. */
-  readonly infinite?: { readonly count: number; readonly firstRow: number; readonly firstValue: number };
+  /** Numeric columns holding ±Infinity (a 1e400 or an "Infinity" in the file): how many, and the first row. The value is text because JSON has no Infinity. */
+  readonly infinite?: { readonly count: number; readonly firstRow: number; readonly firstValue: "Infinity" | "-Infinity" };
 }
 
 export interface Problem {
@@ -108,7 +108,7 @@ function infiniteIn(values: Float64Array): ColumnProfile["infinite"] {
       if (count++ === 0) firstRow = i;
     }
   }
-  return count === 0 ? undefined : { count, firstRow, firstValue: values[firstRow] };
+  return count === 0 ? undefined : { count, firstRow, firstValue: values[firstRow] > 0 ? "Infinity" : "-Infinity" };
 }
 
 function balanceOf(codes: Int32Array, dictionary: readonly string[]) {

@@ -33,7 +33,7 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) throw message.notTextFile(file, "it holds NUL bytes, as binary files and UTF-16 text without a byte-order mark do");
   if (isUtf8(bytes)) return new TextDecoder("utf-8").decode(bytes);
-  const offset = firstInvalidUtf8(bytes);
+  const offset = Math.max(0, firstInvalidUtf8(bytes));
   const line = lineAt(bytes, offset);
   const foreign = bytes.findIndex((b) => UNDEFINED_IN_1252.has(b));
   if (foreign >= 0) {

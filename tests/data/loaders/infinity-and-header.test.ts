@@ -27,14 +27,16 @@ describe("infinite values", () => {
     const columns = Object.fromEntries(result.data.columnProfiles.map((c) => [c.name, c]));
     expect(columns.precipitation.type).toBe("number");
     expect(columns.wind.type).toBe("number");
-    expect(columns.precipitation.infinite).toEqual({ count: 1, firstRow: 7, firstValue: Infinity });
-    expect(columns.wind.infinite).toEqual({ count: 1, firstRow: 20, firstValue: Infinity });
+    expect(columns.precipitation.infinite).toEqual({ count: 1, firstRow: 7, firstValue: "Infinity" });
+    expect(columns.wind.infinite).toEqual({ count: 1, firstRow: 20, firstValue: "Infinity" });
     expect(columns.temp_max.infinite).toBeUndefined();
     const found = result.data.problems.filter((p) => p.kind === "infinite-values");
     expect(found.map((p) => p.column).sort()).toEqual(["precipitation", "wind"]);
     expect(found.find((p) => p.column === "precipitation")!.text).toMatch(/"precipitation" holds 1 infinite value \(Infinity first in row 7\)/);
     expect(result.verdict.level).toBe("warn");
     expect(result.verdict.text).toMatch(/infinite value/);
+    // The result travels as JSON to the lab renderer and reports, where a bare Infinity would become null.
+    expect(JSON.stringify(result.toJSON())).toContain('"firstValue":"Infinity"');
   });
 
   it("names -Infinity as such", async () => {
