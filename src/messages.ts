@@ -185,6 +185,49 @@ export const message = {
     ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
+  unknownFileFormat: (file: string, advice: string) =>
+    new LitmlError(
+      "unsupported-format",
+      `${file}: litml cannot read this kind of file. ${advice} litml reads .csv, .tsv, .json (each also as .gz), .arrow, .feather and .parquet.`,
+    ),
+  isFolder: (file: string, dataFiles: readonly string[]) =>
+    new LitmlError(
+      "is-folder",
+      `${file} is a folder, not a data file: pass the path of one file in it` +
+        (dataFiles.length ? ` (data files there: ${listed(dataFiles, 6)}).` : " (it holds no .csv, .tsv, .json, .arrow or .parquet file)."),
+    ),
+  notTextFile: (file: string, what: string) =>
+    new LitmlError(
+      "not-text",
+      `${file} is not a text file (${what}), so it cannot be read as CSV, TSV or JSON. Export the data as CSV, or give the file the extension of its real format.`,
+    ),
+  badEncoding: (file: string, line: number, bytes: string) =>
+    new LitmlError(
+      "bad-encoding",
+      `${file}:${line}: the bytes ${bytes} are neither UTF-8 nor Windows-1252 (Latin-1) text. Re-save the file as UTF-8 (in Excel: "CSV UTF-8"; in pandas: to_csv(..., encoding="utf-8")).`,
+    ),
+  notGzip: (file: string) =>
+    new LitmlError(
+      "bad-gzip",
+      `${file} is named .gz but cannot be decompressed: it is cut short or not gzip data. Download or compress it again (gzip -k data.csv), or drop the .gz from its name if it is plain text.`,
+    ),
+  corruptFile: (file: string, format: string, problem: string, fix: string) =>
+    new LitmlError("corrupt-file", `${file} is not a valid ${format} file: ${problem}. ${fix}`),
+  unsupportedParquet: (file: string, feature: string) =>
+    new LitmlError(
+      "unsupported-parquet",
+      `${file} uses a Parquet feature litml cannot read (${feature}). Write it again with common settings (pandas: df.to_parquet(path), Snappy compression), or load it as CSV.`,
+    ),
+  raggedRecords: (argument: string, row: number, got: number, expected: number) =>
+    new LitmlError(
+      "ragged-row",
+      `${argument}: row ${row} has ${got} values but there are ${expected} columns; every row of values needs one value per column.`,
+    ),
+  /** Not errors: what a loader read differently from the file's face value, shown as a warning. */
+  readAsWindows1252: (file: string, line: number, sample: string) =>
+    `${file} is not UTF-8 text (line ${line} holds "${sample}" in another encoding); it was read as Windows-1252 (Latin-1). If letters still look wrong, re-save the file as UTF-8.`,
+  readWithoutHeader: (file: string, firstRow: readonly string[], names: readonly string[]) =>
+    `The first row of ${file} is all numbers (${firstRow.slice(0, 4).join(", ")}${firstRow.length > 4 ? ", …" : ""}), so it was read as data, not as column names; the columns are named ${names[0]}…${names[names.length - 1]}. If it is a header, give the columns names that are not numbers.`,
 };
 
 function capitalize(text: string): string {
