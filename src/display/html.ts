@@ -4,7 +4,7 @@
  * as a colour, and every user string is escaped.
  */
 import { LEVEL_COLORS } from "../charts/theme.js";
-import type { Result, Table, VerdictLevel } from "../result.js";
+import type { Result, Table, VerdictLevel } from "../result/contract.js";
 import { escapeHtml } from "../util/escape.js";
 import { formatCell } from "./format.js";
 import { LEVEL_LABELS } from "./levels.js";
