@@ -131,3 +131,6 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     parser: { recognizeSelfClosing: true },
   });
 }
+
+/** The former name, kept so that code written against it (slides) still compiles; prefer sanitizeHtml. */
+export const offlineHtml = (html: string): string => sanitizeHtml(html);

@@ -55,7 +55,11 @@ pre { margin: 0; padding: 8px 10px; overflow-x: auto; font: 13px/1.45 "DejaVu Sa
 .output { margin: 6px 0; min-width: 0; }
 /* Scroll boxes: a chart keeps the width at which its text stays readable, a table its columns. */
 .litml-chart, .output table, .markdown table { display: block; max-width: 100%; overflow-x: auto; }
+/* Words in a table stay whole: a narrow table scrolls rather than breaking "categorical" into letters. */
+.output table, .markdown table { overflow-wrap: normal; }
 .litml-chart svg { display: block; max-width: 100%; height: auto; background: #fff; }
+/* A live chart is laid out by Vega at its own size (and its slider beside it): scroll, never squeeze. */
+.litml-chart [data-litml-live="true"] svg { max-width: none; }
 .output img { max-width: 100%; height: auto; }
 .stream.stderr pre { background: var(--stderr-bg); }
 .error pre { background: var(--err-bg); border-left: 4px solid #D55E00; }
@@ -70,6 +74,8 @@ footer.stamp td { padding: 1px 12px 1px 0; vertical-align: top; }
   .prompt { text-align: left; padding-top: 4px; }
   .prompt:empty { display: none; }
   .markdown h1 { font-size: 24px; }
+  /* Three lines of each verdict at the top; its link leads to the whole card. */
+  .verdict-summary .summary-text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
 }
 /* A projector (or a wide window): read from the back of the room. */
 @media (min-width: 1200px) {
