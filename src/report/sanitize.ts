@@ -126,7 +126,7 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     allowProtocolRelative: false,
     // The text inside these is code or a fallback for what was removed, never prose.
     nonTextTags: [...(options.textOnly ? ["svg"] : []), "script", "style", "textarea", "option", "noscript", "iframe", "noembed", "noframes", "object", "template", "xmp", "math"],
-    transformTags: { img: imageOrLink, "*": (tagName, attribs) => ({ tagName, attribs: cleanAttributes(attribs, ownIds) }) },
+    transformTags: options.textOnly ? {} : { img: imageOrLink, "*": (tagName, attribs) => ({ tagName, attribs: cleanAttributes(attribs, ownIds) }) },
     // Vega writes <path …/>; without this the parser would nest every later mark inside it.
     parser: { recognizeSelfClosing: true },
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Notebook, Output } from "../../src/report/notebook.js";
 import { renderReport } from "../../src/report/render.js";
 import { RESULT_MIME } from "../../src/result.js";
+import { dangers } from "./html-scan.js";
 
 /** A litml result output as an executed notebook holds it, with a card naming its verdict. */
 function result(title: string, level: string, text: string): Output {
@@ -83,6 +84,24 @@ describe("the top of a report", () => {
     expect(html).not.toContain("litml-progress");
     expect(html).not.toContain("done: 5 of 5");
     expect(html).toContain("<pre>sizes: 2 of 5 (40%)</pre>");
+  });
+
+  it("escapes hostile titles, verdicts and headings where it repeats them", () => {
+    const hostile = '<img src=x onerror=alert(1)><a href="javascript:alert(2)">x</a>';
+    const html = renderReport(
+      {
+        nbformat: 4,
+        metadata: {},
+        cells: [
+          { cell_type: "markdown", source: `## ${hostile} heading` },
+          { cell_type: "code", source: "x", outputs: [result(hostile, "warn", hostile)] },
+        ],
+      },
+      "hostile.ipynb",
+    );
+    expect(dangers(top(html))).toEqual([]);
+    expect(top(html)).toContain('<span class="summary-title">&lt;img src=x onerror=alert(1)&gt;');
+    expect(top(html)).toContain('<a href="#litml-h-1">x heading</a>');
   });
 
   it("has no summary or contents when there is nothing to list", () => {

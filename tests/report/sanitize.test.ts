@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as litml from "../../src/index.js";
 import { profile } from "../../src/data/profile.js";
 import { inlineSvgImages } from "../../src/display/svg-image.js";
 import { thresholds } from "../../src/evaluate/thresholds.js";
@@ -46,6 +47,8 @@ describe("sanitizeHtml on hostile HTML", () => {
     expect(sanitizeHtml('<img src="figure.png">')).toBe('<a href="figure.png">[image: figure.png]</a>');
     expect(sanitizeHtml('<img src="data:image/png;base64,AAAA" alt="inline">')).toContain('<img src="data:image/png;base64,AAAA" alt="inline"');
     expect(sanitizeHtml('<img src="data:text/html;base64,AAAA" alt="page">')).toBe("<a>[image: page]</a>");
+    // The text around a replaced image stays where it was.
+    expect(sanitizeHtml('<p>a <img src="https://e.example/x.png" alt="i"> b <img src=y> c</p><p>next</p>')).toBe('<p>a <a href="https://e.example/x.png">[image: i]</a> b <a href="y">[image: y]</a> c</p><p>next</p>');
   });
 });
 
@@ -67,6 +70,10 @@ describe("litml's own result HTML", () => {
   it.each([
     ["profile", async () => display(await profile("penguins"))],
     ["thresholds (a chart with a slider)", async () => display(await thresholds(Array.from({ length: 200 }, (_, i) => ({ x: (i % 20) / 10 + (i % 7) / 7, label: i % 5 === 0 ? "rare" : "common" })), { target: "label" }))],
+    // Other marks, legends and layouts: bars with error rules, points, layered and faceted charts.
+    ["drift", async () => display(await litml.drift("penguins", "penguins"))],
+    ["outliers", async () => display(await litml.outliers("penguins", { target: "Species" }))],
+    ["leakage", async () => display(await litml.leakage("penguins", { target: "Species" }))],
   ])("comes through the sanitizer intact: %s", async (_name, make) => {
     const html = inlineSvgImages((await make())["text/html"] as string);
     const out = sanitizeHtml(html);
