@@ -161,3 +161,14 @@ describe("help", () => {
     expect(lsmagicText()).toContain("%help");
   });
 });
+
+describe("the README's table of magics", () => {
+  it("is the one the magic table generates (npm run docs rewrites it)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { withMagicTable, magicTableMarkdown } = await import("../../kernel-ext/magics/readme.js");
+    const readme = readFileSync("README.md", "utf8");
+    expect(readme).toContain(magicTableMarkdown());
+    expect(withMagicTable(readme)).toBe(readme);
+    for (const flag of ["--target", "--model", "--min-gain"]) expect(magicTableMarkdown()).toContain(`\`${flag}\``);
+  });
+});
