@@ -9,6 +9,8 @@ export interface ArgSpec {
   readonly help: string;
   /** The API option this fills, when it is not the option's own name in camelCase. */
   readonly key?: string;
+  /** The words the option accepts, when it is a choice (checked as the magic expands). */
+  readonly choices?: readonly string[];
 }
 
 export interface MagicSpec {

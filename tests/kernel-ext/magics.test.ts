@@ -20,6 +20,7 @@ const demo: MagicSpec = {
     sizes: { kind: "numbers", help: "sizes" },
     stratify: { kind: "flag", help: "stratify" },
     "min-gain": { kind: "number", help: "gain" },
+    window: { kind: "string", help: "window", choices: ["expanding", "sliding"] },
   },
   example: "%demo x",
 };
@@ -53,12 +54,12 @@ describe("expandMagic", () => {
 
   it("expands to one awaited API call with camelCased options", () => {
     expect(expand(`penguins --target "Beak Length (mm)" --folds 5 --model logistic,gbdt --sizes 100,1e3 --stratify --min-gain 0.05`)).toBe(
-      `await litml.demo("penguins", { target: "Beak Length (mm)", folds: 5, model: ["logistic","gbdt"], sizes: [100, 1000], stratify: true, minGain: 0.05 })`,
+      `await litml.demo("penguins", { target: "Beak Length (mm)", folds: 5, model: ["logistic","gbdt"], sizes: [100, 1000], stratify: true, minGain: 0.05 } as never)`,
     );
   });
 
   it("maps an option to another API key where the table says so", () => {
-    expect(expandCell("%baseline penguins --model logistic,gbdt", noVariables).code).toBe('await litml.baseline("penguins", { models: ["logistic","gbdt"] })');
+    expect(expandCell("%baseline penguins --model logistic,gbdt", noVariables).code).toBe('await litml.baseline("penguins", { models: ["logistic","gbdt"] } as never)');
     expect(() => expandCell("%baseline penguins --model a --models b", noVariables)).toThrowError(/--models is given twice/);
   });
 
@@ -68,7 +69,7 @@ describe("expandMagic", () => {
   });
 
   it("passes {expr} through as TypeScript", () => {
-    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo((rows.slice(0, 10)), { folds: (k * 2) })");
+    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo((rows.slice(0, 10)), { folds: (k * 2) } as never)");
   });
 
   const failure = (args: string) => {
@@ -98,7 +99,7 @@ describe("expandCell", () => {
     const { code } = expandCell(cell, noVariables);
     expect(code.split("\n")).toEqual([
       "const a = 1;",
-      'await litml.profile("penguins", { target: "Species" })',
+      'await litml.profile("penguins", { target: "Species" } as never)',
       "const p = await litml.profile((rows))",
       "console.log(a)",
     ]);
@@ -159,6 +160,20 @@ describe("help", () => {
   it("%lsmagic lists every magic", () => {
     expect(lsmagicText()).toMatch(/%profile\s+Profile a data set/);
     expect(lsmagicText()).toContain("%help");
+  });
+});
+
+describe("option values", () => {
+  it("a choice is checked as the magic expands, naming the choices and the closest", () => {
+    expect(() => expandMagic(demo, "x --window rolling", undefined, noVariables)).toThrowError(/--window must be one of expanding, sliding; got "rolling"/);
+    expect(() => expandMagic(demo, "x --window slidin", undefined, noVariables)).toThrowError(/Did you mean sliding\?/);
+    expect(expandMagic(demo, "x --window sliding", undefined, noVariables)).toBe('await litml.demo("x", { window: "sliding" } as never)');
+  });
+
+  it("reach the analysis untyped, so its options schema (not TypeScript) judges them", () => {
+    // `--costs 5` for a pair of costs: typed, this would fail as a TypeScript error about tuples.
+    expect(expandMagic(demo, "x --folds 5", undefined, noVariables)).toMatch(/\{ folds: 5 \} as never\)$/);
+    expect(helpText("profile")).toContain('await litml.profile("penguins", { target: "Species" })');
   });
 });
 
