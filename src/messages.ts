@@ -105,6 +105,13 @@ export const message = {
       "bad-option",
       `${analysis}: invalid ${option}: ${stringify(value)}.${typeof value === "string" ? suggestion(value, choices) : ""} Choose one of ${listed(choices)}.`,
     ),
+  unknownCardMetric: (name: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-metric",
+      `The framing card's metric "${name}" is not a metric litml knows.${suggestion(name.toLowerCase(), known)} Metrics: ${listed(known, 20)}.`,
+    ),
+  duplicateFrameKey: (key: string, line: number, first: number) =>
+    new LitmlError("duplicate-frame-key", `Line ${line} of the framing card sets "${key}" again (line ${first} set it first). Keep one of them.`),
   unknownMagic: (name: string, known: readonly string[]) =>
     new LitmlError("unknown-magic", `Unknown magic %${name}.${suggestion(name, known)} %lsmagic lists them all.`),
   magicSyntax: (magic: string, problem: string, usage: string) =>

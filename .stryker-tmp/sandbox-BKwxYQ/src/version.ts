@@ -1,0 +1,4 @@
+// @ts-nocheck
+import { packageRoot, packageVersion } from "./util/package-root.js";
+
+export const LITML_VERSION: string = packageVersion(packageRoot());

@@ -1,0 +1,120 @@
+// @ts-nocheck
+import { describe, expect, it } from "vitest";
+import { Dataset } from "../../src/data/dataset.js";
+import { stratifiedKFold } from "../../src/data/splits/kfold.js";
+import { stackRows } from "../../src/data/stack.js";
+import { toDataset } from "../../src/data/convert.js";
+import { adversarial } from "../../src/monitor/adversarial.js";
+import { delongAuc } from "../../src/stats/delong.js";
+import { Random } from "../../src/util/random.js";
+import { python } from "../helpers/python.js";
+
+/** Rows with two normal columns and a three-way category; `shift` moves column x by that many sd. */
+function sample(n: number, seed: number, shift = 0): Dataset {
+  const random = new Random(seed);
+  return new Dataset([
+    ["x", { type: "number", values: Float64Array.from({ length: n }, () => random.normal() + shift) }],
+    ["y", { type: "number", values: Float64Array.from({ length: n }, () => random.normal()) }],
+    ["kind", { type: "category", codes: Int32Array.from({ length: n }, () => random.int(3)), dictionary: ["p", "q", "r"] }],
+  ]);
+}
+
+describe("DeLong's AUC interval", () => {
+  const random = new Random(11);
+  const labels = Int32Array.from({ length: 300 }, () => (random.float() < 0.4 ? 1 : 0));
+  // Rounded scores, so that ties (which count half) are exercised.
+  const scores = Float64Array.from(labels, (l) => Math.round((random.normal() + l) * 4) / 4);
+  const reference = python<{ auc: number; se: number }>(
+    `
+import json, sys
+import numpy as np
+from sklearn.metrics import roc_auc_score
+d = json.load(sys.stdin)
+y, s = np.array(d["y"]), np.array(d["s"])
+pos, neg = s[y == 1], s[y == 0]
+# DeLong et al. (1988) written out pair by pair: psi(X, Y) = 1 if X > Y, 1/2 if equal.
+psi = (pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])
+v10, v01 = psi.mean(axis=1), psi.mean(axis=0)
+se = np.sqrt(v10.var(ddof=1) / len(pos) + v01.var(ddof=1) / len(neg))
+emit({"auc": roc_auc_score(y, s), "se": float(se)})`,
+    JSON.stringify({ y: [...labels], s: [...scores] }),
+  );
+
+  it("matches scikit-learn's AUC and the pairwise DeLong standard error", () => {
+    const result = delongAuc(labels, scores);
+    expect(result.auc).toBeCloseTo(reference.value.auc, 12);
+    expect(result.standardError).toBeCloseTo(reference.value.se, 12);
+    expect(result.low).toBeCloseTo(result.auc - 1.959964 * result.standardError, 5);
+  });
+
+  it("is undefined with only one class", () => {
+    expect(delongAuc([1, 1, 1], [0.2, 0.4, 0.9]).auc).toBeNaN();
+  });
+});
+
+describe("stacking rows", () => {
+  it("joins category dictionaries and keeps numbers in order", () => {
+    const top = toDataset([{ c: "a", v: 1 }, { c: "b", v: 2 }]);
+    const bottom = toDataset([{ c: "z", v: 3 }, { c: null, v: null }, { c: "a", v: 5 }]);
+    const stacked = stackRows([top, bottom], ["c", "v"]);
+    expect(stacked.toRecords()).toEqual([
+      { c: "a", v: 1 },
+      { c: "b", v: 2 },
+      { c: "z", v: 3 },
+      { c: null, v: null },
+      { c: "a", v: 5 },
+    ]);
+  });
+});
+
+describe("adversarial validation with planted answers", () => {
+  it.each([200, 20_000])("two samples of one distribution are not flagged at %i rows each", async (n) => {
+    const result = await adversarial(sample(n, 1), sample(n, 2));
+    expect(result.data.flagged).toBe(false);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.data.driftScore).toBeLessThan(0.25);
+    expect(result.data.low).toBeLessThanOrEqual(0.5 + 0.02);
+  }, 60_000);
+
+  it("a shifted column is flagged and named as what gives it away", async () => {
+    const result = await adversarial(sample(3000, 3), sample(3000, 4, 1.5));
+    expect(result.data.flagged).toBe(true);
+    expect(result.data.driftScore).toBeGreaterThan(0.5);
+    expect(result.data.giveaways[0].column).toBe("x");
+    expect(result.data.giveaways[0].aucDrop).toBeGreaterThan(0.2);
+    for (const other of result.data.giveaways.slice(1)) expect(Math.abs(other.aucDrop)).toBeLessThan(0.02);
+    expect(result.verdict.level).toBe("fail");
+    expect(result.verdict.text).toMatch(/What gives it away: "x" \(AUC drops 0\.\d+ when shuffled\)\./);
+  }, 60_000);
+
+  it("scores the same out-of-fold AUC as scikit-learn on the same folds (logistic)", async () => {
+    const a = sample(400, 5);
+    const b = sample(300, 6, 0.5);
+    const result = await adversarial(a, b, { model: "logistic", columns: ["x", "y"] });
+    const labels = Int32Array.from({ length: 700 }, (_, i) => (i < 400 ? 0 : 1));
+    const folds = stratifiedKFold(labels, 3, { seed: 0 }).map((f) => [...f.test]);
+    const reference = python<number>(
+      `
+import json, sys
+from sklearn.metrics import roc_auc_score
+from references import logistic_out_of_fold
+d = json.load(sys.stdin)
+scores = logistic_out_of_fold(d["X"], d["y"], d["folds"])
+emit(roc_auc_score(d["y"], scores))`,
+      JSON.stringify({
+        X: [...a.toRecords(), ...b.toRecords()].map((r) => [r.x, r.y]),
+        y: [...labels],
+        folds,
+      }),
+    );
+    expect(result.data.auc).toBeCloseTo(reference.value, 4);
+  }, 60_000);
+
+  it("names columns that are missing or typed differently, and refuses tiny samples", async () => {
+    const other = toDataset(Array.from({ length: 50 }, (_, i) => ({ x: `id-${i}`, y: i, kind: "p" })));
+    await expect(adversarial(sample(50, 7), other)).rejects.toThrowError(/the types differ for "x \(number → category\)"/);
+    await expect(adversarial(sample(50, 7), sample(50, 8), { columns: ["x", "nope"] })).rejects.toThrowError(/CURRENT lacks "nope"/);
+    await expect(adversarial(sample(5, 7), sample(50, 8))).rejects.toThrowError(/at least 10 rows in each data set/);
+    await expect(adversarial(sample(50, 7), sample(50, 8), { threshold: 2 })).rejects.toThrowError(/invalid threshold: 2; expected a drift score between 0 and 1/);
+  });
+});
