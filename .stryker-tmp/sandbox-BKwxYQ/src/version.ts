@@ -1,4 +1,0 @@
-// @ts-nocheck
-import { packageRoot, packageVersion } from "./util/package-root.js";
-
-export const LITML_VERSION: string = packageVersion(packageRoot());
