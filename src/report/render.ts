@@ -61,7 +61,8 @@ function wrapOutput(html: string, id?: string): string {
   return `<div class="code"><div class="prompt"></div><div class="output"${anchor}>${html}</div></div>`;
 }
 
-function renderOutputStatic(output: Output, markdown: (source: string) => string): string {
+/** One output as HTML that reads without JavaScript (reports and slides show outputs alike). */
+export function renderOutputStatic(output: Output, markdown: (source: string) => string): string {
   switch (output.output_type) {
     case "stream": {
       const stream = output.name === "stderr" ? "stderr" : "stdout";
@@ -97,7 +98,8 @@ function renderBundle(data: Record<string, unknown>, markdown: (source: string) 
   return "";
 }
 
-function reportTitle(notebook: Notebook, name: string): string {
+/** The notebook's first top-level heading, else its name. */
+export function reportTitle(notebook: Notebook, name: string): string {
   for (const cell of notebook.cells) {
     if (cell.cell_type !== "markdown") continue;
     const heading = /^#\s+(.+)$/m.exec(joinSource(cell.source));
