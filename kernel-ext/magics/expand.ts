@@ -197,6 +197,12 @@ function literal(
       return JSON.stringify(text);
     case "flag":
       return JSON.stringify(text);
+    case "json":
+      try {
+        return JSON.stringify(JSON.parse(text));
+      } catch {
+        throw fail(`${label} expects JSON such as '{"C": 0.5}' (or {expr} for any TypeScript value); got ${JSON.stringify(text)}.`);
+      }
   }
 }
 

@@ -2,7 +2,7 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
-export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
+export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
 export interface ArgSpec {
   readonly kind: ArgKind;
@@ -292,7 +292,7 @@ export function usage(spec: MagicSpec): string {
   const line = spec.lineForm ? ` (or %${spec.name} ${spec.lineForm.name})` : "";
   const positional = spec.positional.map((p) => p.name);
   const options = Object.entries(spec.options).map(([name, arg]) =>
-    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind.toUpperCase()}]`,
+    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind === "json" ? "{…}" : arg.kind.toUpperCase()}]`,
   );
   return [prefix + spec.name, ...positional, ...options].join(" ") + line + (spec.body ? `\n${spec.body.name}` : "");
 }

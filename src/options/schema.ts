@@ -34,7 +34,7 @@ export type OptionKind = OptionSpec["kind"];
 export type OptionsSchema<O> = { readonly [K in keyof Required<O>]: OptionSpec };
 
 /** How a magic word is read for each kind (the kernel's tokenizer kinds). */
-export type MagicKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
+export type MagicKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
 const MAGIC_KIND: Record<OptionKind, MagicKind | undefined> = {
   column: "string",
@@ -45,7 +45,7 @@ const MAGIC_KIND: Record<OptionKind, MagicKind | undefined> = {
   metric: "string",
   model: "string",
   models: "strings",
-  params: "string",
+  params: "json",
   number: "number",
   numbers: "numbers",
   choice: "string",

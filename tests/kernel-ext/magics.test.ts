@@ -21,6 +21,7 @@ const demo: MagicSpec = {
     stratify: { kind: "flag", help: "stratify" },
     "min-gain": { kind: "number", help: "gain" },
     window: { kind: "string", help: "window", choices: ["expanding", "sliding"] },
+    params: { kind: "json", help: "params" },
   },
   example: "%demo x",
 };
@@ -168,6 +169,12 @@ describe("option values", () => {
     expect(() => expandMagic(demo, "x --window rolling", undefined, noVariables)).toThrowError(/--window must be one of expanding, sliding; got "rolling"/);
     expect(() => expandMagic(demo, "x --window slidin", undefined, noVariables)).toThrowError(/Did you mean sliding\?/);
     expect(expandMagic(demo, "x --window sliding", undefined, noVariables)).toBe('await litml.demo("x", { window: "sliding" } as never)');
+  });
+
+  it("JSON words are parsed as the magic expands; {expr} passes through", () => {
+    expect(expandMagic(demo, `x --params '{"C": 0.5}'`, undefined, noVariables)).toBe('await litml.demo("x", { params: {"C":0.5} } as never)');
+    expect(expandMagic(demo, "x --params {{ C: c }}", undefined, noVariables)).toBe("await litml.demo(\"x\", { params: ({ C: c }) } as never)");
+    expect(() => expandMagic(demo, "x --params C=0.5", undefined, noVariables)).toThrowError(/--params expects JSON such as/);
   });
 
   it("reach the analysis untyped, so its options schema (not TypeScript) judges them", () => {
