@@ -3,7 +3,7 @@
 // reports go to reports/mutation/.
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.config.ts", related: true },
+  vitest: { configFile: "vitest.mutation.config.ts", related: true },
   mutate: (process.env.LITML_MUTATE ?? "src/stats/**/*.ts,src/evaluate/**/*.ts,src/monitor/**/*.ts").split(","),
   ignorePatterns: ["dist", "reports", "test-results", ".venv", "kernel-ext/lab", "bench", "notebooks"],
   reporters: ["clear-text", "html", "json", "progress"],
