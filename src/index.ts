@@ -11,7 +11,7 @@ export { baseline, type BaselineOptions, type BaselineData, type Contender } fro
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
-export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
+export { backtest, type BacktestOptions, type BacktestData, type BacktestFold, type BacktestSeries } from "./evaluate/backtest/index.js";
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
 export { frame, savedCard, type FramingData } from "./frame/frame.js";
 export { type FramingCard } from "./frame/card.js";

@@ -2,6 +2,8 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
+
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
 export interface ArgSpec {
@@ -118,19 +120,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Backtest on time-ordered folds: refit per period, score the period after, compare with a baseline, and judge stability and trend.",
     call: "backtest",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      time: { kind: "string", help: "the column that orders rows in time (default: the data set's time role)" },
-      window: { kind: "string", help: "expanding (all past rows) or sliding (the latest --train-size rows)" },
-      folds: { kind: "number", help: "test periods (default 5)" },
-      gap: { kind: "number", help: "rows left out between training and test (default 0)" },
-      horizon: { kind: "number", help: "rows per test period (default: rows / (folds + 1))" },
-      "train-size": { kind: "number", help: "rows in a sliding window (default: twice the horizon)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric" },
-      baseline: { kind: "string", help: "zero-rule, last-value (persistence) or seasonal" },
-      season: { kind: "number", help: "rows per season, for the seasonal baseline" },
-    },
+    options: BACKTEST_OPTIONS.magicOptions(),
     example: "%backtest seattle-weather --target weather --time date --folds 5",
   },
   {
