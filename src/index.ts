@@ -18,7 +18,7 @@ export { type FramingCard } from "./frame/card.js";
 export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness.js";
 export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance.js";
 export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
-export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds.js";
+export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds/index.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/outliers.js";

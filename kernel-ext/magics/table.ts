@@ -3,6 +3,7 @@
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
 import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
+import { thresholdsMagicOptions } from "../../src/evaluate/thresholds/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
@@ -176,13 +177,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Learn the decision threshold from validation data (never a fixed 0.5): precision, recall, F1 and cost at every threshold, with a slider.",
     call: "thresholds",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the class column (two classes)" },
-      positive: { kind: "string", help: "the class to find (default: the rarer one)" },
-      model: { kind: "string", help: "the model (default logistic)" },
-      folds: { kind: "number", help: "folds for the out-of-fold probabilities (default 5)" },
-      costs: { kind: "numbers", help: "the cost of a false positive and of a miss, e.g. 1,10 (default: the framing card's; without costs, F1 decides)" },
-    },
+    options: thresholdsMagicOptions(),
     example: "%thresholds transactions --target fraud --costs 1,10",
   },
   {
