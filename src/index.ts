@@ -15,8 +15,8 @@ export { backtest, type BacktestOptions, type BacktestData, type BacktestFold, t
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
 export { frame, savedCard, type FramingData } from "./frame/frame.js";
 export { type FramingCard } from "./frame/card.js";
-export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness.js";
-export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance.js";
+export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness/index.js";
+export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance/index.js";
 export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
 export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds/index.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";

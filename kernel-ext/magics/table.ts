@@ -3,6 +3,8 @@
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
 import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
+import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
+import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
 import { thresholdsMagicOptions } from "../../src/evaluate/thresholds/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
@@ -129,13 +131,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Invariance tests: swap only the sensitive attribute and count the predictions that change; check that raising a column moves the prediction the expected way.",
     call: "invariance",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      sensitive: { kind: "string", help: "the attribute to swap (default: the data set's sensitive role)" },
-      features: { kind: "strings", help: "the model's inputs (default: every column but the target)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      folds: { kind: "number", help: "folds for the out-of-fold models (default 5)" },
-    },
+    options: INVARIANCE_OPTIONS.magicOptions(),
     example: "%invariance cps-wages-1985 --target wage --sensitive gender",
   },
   {
@@ -143,15 +139,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Group fairness: per group, the share predicted positive and the true and false positive rates; demographic parity and equalized odds differences with intervals.",
     call: "fairness",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the two-class column to predict" },
-      sensitive: { kind: "string", help: "the column whose groups to compare" },
-      positive: { kind: "string", help: "the favourable outcome (default: the rarer class)" },
-      features: { kind: "strings", help: "the model's inputs (default: every column but the target); leave the sensitive column out for a blind model" },
-      model: { kind: "string", help: "the model (default logistic)" },
-      folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
-      tolerance: { kind: "number", help: "a difference from which groups count as treated differently (default 0.1)" },
-    },
+    options: FAIRNESS_OPTIONS.magicOptions(),
     example: "%fairness wages --target pay --sensitive gender",
   },
   {
