@@ -21,7 +21,7 @@ export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./
 export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds/index.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
-export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/outliers.js";
+export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/index.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";

@@ -5,6 +5,7 @@
 import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
 import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
 import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
+import { OUTLIERS_OPTIONS } from "../../src/monitor/outliers/options.js";
 import { thresholdsMagicOptions } from "../../src/evaluate/thresholds/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
@@ -205,13 +206,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Outliers by three detectors (isolation forest, nearest-neighbour distance, PCA reconstruction error); with a target, which of them are edge cases the model gets wrong.",
     call: "outliers",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column a model predicts: tells edge cases from harmless outliers" },
-      columns: { kind: "strings", help: "the columns to examine (default: all but the target)" },
-      contamination: { kind: "number", help: "the share of rows each detector flags (default 0.01)" },
-      k: { kind: "number", help: "neighbours for the distance detector (default 5)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-    },
+    options: OUTLIERS_OPTIONS.magicOptions(),
     example: "%outliers cars --target Miles_per_Gallon",
   },
   {
