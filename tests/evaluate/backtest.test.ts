@@ -109,6 +109,9 @@ describe("backtest per series, on outside data", () => {
     // A ridge on the symbol alone cannot follow prices: it loses to persistence in every stock, and says so.
     expect(result.verdict.level).toBe("warn");
     expect(result.verdict.text).toMatch(/Per series of symbol, it beat the baseline in 0 of 5/);
+    // One panel per stock, drawn (a missing baseline point leaves a gap, not an error).
+    expect((result.chart as { facet: { field: string } }).facet.field).toBe("series");
+    expect(result.svg).toMatch(/^<svg[\s\S]*GOOG/);
   }, 60_000);
 
   it("two cities' daily weather (vega-datasets weather.csv): the seasonal baseline per city equals pandas' shift(365), n/a in a period with less than a year of history", async () => {
