@@ -173,6 +173,47 @@ emit({"move": move / len(y), "swap14": swap / n14, "sign": signs})`,
     else expect(result.notes.join(" ")).toMatch(/linear's coefficient on "educ" has the expected sign \(positive\)/);
   }, 120_000);
 
+  it("statsmodels' anes96, logistic: the flip rate when only party identification changes, and the sign of the coefficient on self-placement, equal scikit-learn's on the same folds", async () => {
+    const rows = statsmodels("anes96", 'd["vote"] = d["vote"].map({0.0: "Clinton", 1.0: "Dole"})');
+    const result = await invariance(rows, { target: "vote", sensitive: "PID", expect: { selfLR: "-" } });
+    const features = Object.keys(rows[0]).filter((k) => k !== "vote");
+    const y = rows.map((r) => (r.vote === "Dole" ? 1 : 0));
+    const folds = stratifiedKFold(Int32Array.from(y), 5, { seed: 0 }).map((f) => [...f.test]);
+    const reference = python<{ flipRate: number; signs: number[] }>(`
+import json, sys
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+d = json.load(sys.stdin)
+X, y = np.array(d["X"], dtype=float), np.array(d["y"])
+pid, self_lr = d["features"].index("PID"), d["features"].index("selfLR")
+values = np.unique(X[:, pid])
+changed, signs = np.zeros(len(y), bool), []
+for test in d["folds"]:
+    train = np.setdiff1d(np.arange(len(y)), test)
+    scaler = StandardScaler().fit(X[train])
+    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=10000).fit(scaler.transform(X[train]), y[train])
+    before = model.predict(scaler.transform(X[test]))
+    for v in values:
+        swapped = X[test].copy(); swapped[:, pid] = v
+        changed[test] |= model.predict(scaler.transform(swapped)) != before
+    signs.append(float(np.sign(model.coef_[0][self_lr])))
+emit({"flipRate": float(changed.mean()), "signs": signs})`,
+      JSON.stringify({ X: rows.map((r) => features.map((f) => r[f])), y, features, folds }),
+    ).value;
+    expect(result.data.flipRate).toBeCloseTo(reference.flipRate, 2);
+    // Party identification drives the vote: swapping it alone changes many predictions, and the verdict fails the model.
+    expect(result.verdict.level).toBe("fail");
+    expect(new Set(reference.signs).size).toBe(1);
+    // More conservative self-placement raises the probability of a Dole vote in every fold: against the expected "-".
+    expect(reference.signs[0]).toBe(1);
+    // The null case: a model blind to party identification cannot change its prediction when only PID changes.
+    const blind = await invariance(rows, { target: "vote", sensitive: "PID", features: features.filter((f) => f !== "PID") });
+    expect(blind.data.flipRate).toBe(0);
+    expect(blind.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/logistic's coefficient on "selfLR" is positive: raising "selfLR" by 1\.\d+ \(one standard deviation\) raises the predicted probability by 0\.\d+ on average, where you expected a fall/);
+  }, 120_000);
+
   it("names what is wrong with bad input", async () => {
     const rows = perfectlyPredictable(100, 6);
     await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { group: "+" } })).rejects.toThrowError(/invalid expect: "group"; expected numeric columns/);
