@@ -178,6 +178,8 @@ emit({"ap": average_precision_score(y, s), "precision": precision_score(y, s >= 
       // The verdict follows the numbers: it recommends moving off 0.5 exactly when the learned threshold is elsewhere and wins on held-out folds.
       const moves = Math.abs(result.data.learned.threshold - 0.5) >= 0.015 && result.data.honest.f1 > result.data.atHalf.f1;
       expect(result.verdict.level).toBe(moves ? "warn" : "ok");
+      // Never "use 0.58 … keep 0.5" in one breath: the headline is the decision.
+      expect(result.verdict.text).toMatch(moves ? /^Use a threshold of 0\.\d\d/ : /^(Keep 0\.5|The best threshold for "\w+" is 0\.5)/);
     }, 120_000);
   }
 });

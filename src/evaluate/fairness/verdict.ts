@@ -13,13 +13,15 @@ export function fairnessVerdict(d: FairnessData): Verdict {
   const odds = judge(d.equalizedOdds, d.tolerance);
   const level: VerdictLevel = parity === "fail" || odds === "fail" ? "fail" : parity === "warn" || odds === "warn" ? "warn" : "ok";
   const stated = (name: string, x: Difference) => `${name} difference ${formatCell(x.value)} (95% CI ${formatCell(x.low)} to ${formatCell(x.high)})`;
+  // A numeric group ("6") reads as nothing on its own: name its column.
+  const named = (group: string) => (/^-?\d/.test(group) ? `${d.sensitive} = ${group}` : group);
   const [most, least] = [...d.groups].sort((a, b) => b.selectionRate - a.selectionRate).filter((_, i, all) => i === 0 || i === all.length - 1);
   return {
     level,
     text:
       level === "ok"
         ? `No difference between groups of ${d.sensitive} reaches ${d.tolerance}: ${stated("demographic parity", d.demographicParity)}, ${stated("equalized odds", d.equalizedOdds)}. The upper ends of the intervals are the largest gaps these rows cannot rule out.`
-        : `The model treats groups of ${d.sensitive} differently: it predicts "${d.positive}" for ${formatPercent(most.selectionRate)} of ${most.group} but ${formatPercent(least.selectionRate)} of ${least.group}; ` +
+        : `The model treats groups of ${d.sensitive} differently: it predicts "${d.positive}" for ${formatPercent(most.selectionRate)} of ${named(most.group)} but ${formatPercent(least.selectionRate)} of ${named(least.group)}; ` +
           `${stated("demographic parity", d.demographicParity)}, ${stated("equalized odds", d.equalizedOdds)}. Find out whether the gap is in the data, the features or the model before deploying.`,
   };
 }

@@ -136,7 +136,7 @@ function edgeCasesOf(n: number, tested: Int32Array, actual: OutOfFold["truth"], 
       ? Float64Array.from(actual.codes, (code, i) => (code === predicted.labels![i] ? 0 : 1))
       : Float64Array.from(actual.values, (v, i) => Math.abs(v - predicted.values![i]));
   const meanError = rowErrors.reduce((a, b) => a + b, 0) / rowErrors.length;
-  const definition = actual.kind === "classification" ? "misclassified" : `an error of at least 3 × the mean absolute error (${formatCell(3 * meanError)})`;
+  const definition = actual.kind === "classification" ? "misclassified" : `an error of at least ${formatCell(3 * meanError)}, 3 × the mean absolute error`;
   const edge = new Uint8Array(n);
   tested.forEach((row, i) => (edge[row] = actual.kind === "classification" ? rowErrors[i] : rowErrors[i] >= 3 * meanError ? 1 : 0));
   const tally = (outlier: 0 | 1) => {

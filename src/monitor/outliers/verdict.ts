@@ -13,7 +13,7 @@ export function outliersVerdict(d: OutliersData): Verdict {
     text:
       `${found}. ${harder ? "The model does worse on them" : "The model handles them about as well as the rest"}: ` +
       `${formatPercent(e.outlierErrorRate)} of outliers are edge cases (${e.definition}) against ${formatPercent(e.inlierErrorRate)} of other rows. ` +
-      `${e.outliersHandledWell} outliers are predicted well, and ${e.edgeCasesAmongInliers} edge cases are not outliers at all: being unusual and being mispredicted are different things.`,
+      `${count(e.outliersHandledWell, "outlier is", "outliers are")} predicted well, and ${count(e.edgeCasesAmongInliers, "edge case is not an outlier", "edge cases are not outliers")} at all: being unusual and being mispredicted are different things.`,
   };
 }
 
@@ -24,6 +24,10 @@ export function outliersNotes(d: OutliersData): string[] {
     "Columns are standardised and categories one-hot encoded first (missing values set to the median), so every column counts on the same scale.",
     ...(d.dates.length ? [`Date columns left out: ${d.dates.map((n) => `"${n}"`).join(", ")}; compare periods with %drift instead.`] : []),
   ];
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 function ordinal(k: number): string {
