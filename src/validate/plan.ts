@@ -90,15 +90,21 @@ export function timeOrder(analysis: string, dataset: Dataset, time: string): Int
   return Int32Array.from({ length: dataset.nRows }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
 }
 
-/** Text in a time column: name the first row that is not a date, so the reader can find it. */
+/**
+ * Text in a time column. Dates written as text with a few unreadable values: name the
+ * first unreadable row, so the reader can find it. Text that holds no dates at all (a
+ * wrong column): say the column is not a time.
+ */
 function notDates(analysis: string, time: string, column: { codes: Int32Array; dictionary: readonly string[] }) {
-  for (let r = 0; r < column.codes.length; r++) {
-    const code = column.codes[r];
-    if (code < 0) return message.badTimeValue(analysis, time, r);
-    const text = column.dictionary[code].trim();
-    if (parseYearFirst(text) === undefined && dayMonthOrders(text) === 0) return message.timeNotDates(analysis, time, r, column.dictionary[code]);
+  const isDate = column.dictionary.map((text) => parseYearFirst(text.trim()) !== undefined || dayMonthOrders(text.trim()) !== 0);
+  if (isDate.some(Boolean)) {
+    for (let r = 0; r < column.codes.length; r++) {
+      const code = column.codes[r];
+      if (code < 0) return message.badTimeValue(analysis, time, r);
+      if (!isDate[code]) return message.timeNotDates(analysis, time, r, column.dictionary[code]);
+    }
   }
-  return message.badOption(analysis, "time", time, `a date or numeric column ("${time}" holds dates as text: parse it as dates first)`);
+  return message.badOption(analysis, "time", time, `a date or numeric column ("${time}" holds text: parse it as dates first)`);
 }
 
 export interface TimePlanOptions {
