@@ -25,7 +25,13 @@ export type OptionSpec = Common &
     | { readonly kind: "number"; readonly min?: number; readonly max?: number; readonly whole?: boolean; readonly above?: number; readonly below?: number }
     | { readonly kind: "numbers"; readonly min?: number }
     | { readonly kind: "choice"; readonly choices: readonly string[] }
-    | { readonly kind: "value"; readonly expected: string; readonly test?: (value: unknown) => boolean }
+    | {
+        readonly kind: "value";
+        readonly expected: string;
+        readonly test?: (value: unknown) => boolean;
+        /** How a magic reads its word (default text): "numbers" reads `--costs 1,10` as [1, 10]. */
+        readonly magic?: MagicKind;
+      }
   );
 
 export type OptionKind = OptionSpec["kind"];
@@ -83,7 +89,7 @@ export function defineOptions<O extends object>(analysis: string, specs: Options
     magicOptions() {
       const out: Record<string, { kind: MagicKind; help: string; key?: string; choices?: readonly string[] }> = {};
       for (const [key, spec] of Object.entries(specs) as [string, OptionSpec][]) {
-        const kind = MAGIC_KIND[spec.kind];
+        const kind = spec.kind === "value" && spec.magic ? spec.magic : MAGIC_KIND[spec.kind];
         if (kind === undefined || spec.flag === false) continue;
         const flag = spec.flag ?? kebab(key);
         out[flag] = {

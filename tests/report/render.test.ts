@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { profile } from "../../src/data/profile.js";
-import { thresholds } from "../../src/evaluate/thresholds.js";
+import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import { renderReport } from "../../src/report/render.js";
 import type { Notebook } from "../../src/report/notebook.js";
 import { sanitizeHtml } from "../../src/report/sanitize.js";

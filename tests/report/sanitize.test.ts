@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as litml from "../../src/index.js";
 import { profile } from "../../src/data/profile.js";
 import { inlineSvgImages } from "../../src/display/svg-image.js";
-import { thresholds } from "../../src/evaluate/thresholds.js";
+import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import type { Notebook } from "../../src/report/notebook.js";
 import { renderReport } from "../../src/report/render.js";
 import { safeStyle, sanitizeHtml } from "../../src/report/sanitize.js";
