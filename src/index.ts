@@ -8,7 +8,7 @@ export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, typ
 export { chart, type Chart } from "./charts/chart.js";
 export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
 export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline.js";
-export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
+export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices/index.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
 export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";

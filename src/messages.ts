@@ -235,6 +235,12 @@ export const message = {
     `${file} is not UTF-8 text (line ${line} holds "${sample}" in another encoding); it was read as Windows-1252 (Latin-1). If letters still look wrong, re-save the file as UTF-8.`,
   readWithoutHeader: (file: string, firstRow: readonly string[], names: readonly string[]) =>
     `The first row of ${file} is all numbers (${firstRow.slice(0, 4).join(", ")}${firstRow.length > 4 ? ", …" : ""}), so it was read as data, not as column names; the columns are named ${names[0]}…${names[names.length - 1]}. If it is a header, give the columns names that are not numbers.`,
+  designTooLarge: (analysis: string, model: string, rows: number, columns: number, needGB: number, limitGB: number) =>
+    new LitmlError(
+      "design-too-large",
+      `${analysis}: fitting ${model} would build a ${rows.toLocaleString("en-US")} × ${columns.toLocaleString("en-US")} matrix per fold (about ${needGB.toFixed(1)} GB with its working copy), more than this process's ${limitGB.toFixed(1)} GB heap limit. ` +
+        `Use a model that reads categories as codes (--model gbdt), a Pipeline that one-hot encodes fewer categories (new OneHot({ maxCategories: 10 })) or fewer columns, or a sample of the rows.`,
+    ),
 };
 
 function capitalize(text: string): string {

@@ -2,6 +2,8 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
+
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
 export interface ArgSpec {
@@ -102,17 +104,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Evaluate per slice (and per intersection of two columns): metric, interval, gap to overall, worst first, corrected for many slices.",
     call: "slices",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      by: { kind: "strings", help: "the column to slice by, or two for intersections (numbers are bucketed)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric (default: accuracy, or rmse for numbers)" },
-      weight: { kind: "string", help: "a column of row weights for rows that matter more" },
-      folds: { kind: "number", help: "cross-validation folds for out-of-fold predictions (default 5)" },
-      "min-size": { kind: "number", help: "rows a slice needs to be judged (default 30)" },
-      buckets: { kind: "number", help: "buckets for numeric columns (default 4)" },
-      seed: { kind: "number", help: "seed for folds and intervals" },
-    },
+    options: SLICES_OPTIONS.magicOptions(),
     example: "%slices penguins --target Species --by Island,Sex",
   },
   {
