@@ -6,7 +6,7 @@ export { toDataset, load, type DataInput } from "./data/convert.js";
 export { list, type DatasetEntry } from "./data/registry.js";
 export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, type Problem } from "./data/profile.js";
 export { chart, type Chart } from "./charts/chart.js";
-export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
+export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/index.js";
 export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline.js";
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices/index.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";

@@ -2,6 +2,7 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
 import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
@@ -257,20 +258,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
     call: "simpson",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      outcome: { kind: "string", help: "the outcome column" },
-      target: { kind: "string", help: "instead of --outcome: analyse the out-of-fold errors of a model predicting this column" },
-      model: { kind: "string", help: "with --target, the model whose errors to analyse" },
-      treatment: { kind: "string", help: "the column whose effect on the outcome is in question (omit with --by to scan every pair)" },
-      by: { kind: "string", help: "the column to hold fixed (numbers are cut into --buckets equal-count groups)" },
-      count: { kind: "string", help: "a column of counts, for tables where each row stands for many cases" },
-      positive: { kind: "string", help: "the outcome value to count (default: the last in sorted order)" },
-      levels: { kind: "strings", help: "the two treatment values to compare: reference,comparison" },
-      "min-group-size": { kind: "number", help: "cases each treatment needs in a group for it to count (default 10)" },
-      "min-effect": { kind: "number", help: "smallest reversed effect that counts: a rate difference, Cohen's d or a correlation (default 0.01)" },
-      buckets: { kind: "number", help: "groups for a numeric --by (default 4)" },
-      "max-levels": { kind: "number", help: "most categories a column may have to be scanned (default 20)" },
-    },
+    options: SIMPSON_OPTIONS.magicOptions(),
     example: "%simpson berkeley-admissions --outcome admitted --treatment sex --by department --count count",
   },
 ];
