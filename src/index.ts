@@ -17,7 +17,7 @@ export { frame, savedCard, type FramingData } from "./frame/frame.js";
 export { type FramingCard } from "./frame/card.js";
 export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness.js";
 export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance.js";
-export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
+export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/index.js";
 export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";

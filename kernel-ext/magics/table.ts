@@ -2,6 +2,7 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { ERRORS_OPTIONS } from "../../src/evaluate/errors/options.js";
 import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
 import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 
@@ -163,17 +164,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Error analysis: slices where the model fails (SliceLine), a depth-3 surrogate tree of the errors, clusters of the misclassified rows, and what fixing each slice is worth.",
     call: "errors",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      by: { kind: "strings", help: "the columns to search for slices (default: every feature)" },
-      folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
-      "min-support": { kind: "number", help: "smallest slice worth reporting, in rows (default 1% of rows, at least 30)" },
-      "max-level": { kind: "number", help: "predicates per slice, 1 to 3 (default 2)" },
-      top: { kind: "number", help: "slices to report (default 10)" },
-      bins: { kind: "number", help: "bins per numeric column (default 10)" },
-      clusters: { kind: "number", help: "clusters of the misclassified rows (default 3)" },
-    },
+    options: ERRORS_OPTIONS.magicOptions(),
     example: "%errors flights --target late --model gbdt",
   },
   {

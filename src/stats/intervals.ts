@@ -77,7 +77,15 @@ export function subsampledBootstrap(n: number, statistic: (rows: Int32Array) => 
   }
   const sample = order.slice(0, m);
   const onSample = statistic(sample);
-  const inner = bootstrap(m, (rows) => statistic(Int32Array.from(rows, (r) => sample[r])), { ...options, seed: options.seed + 1 });
+  const composed = new Int32Array(m);
+  const inner = bootstrap(
+    m,
+    (rows) => {
+      for (let i = 0; i < m; i++) composed[i] = sample[rows[i]];
+      return statistic(composed);
+    },
+    { ...options, seed: options.seed + 1 },
+  );
   const shrink = Math.sqrt(m / n);
   return { low: full - (onSample - inner.low) * shrink, high: full + (inner.high - onSample) * shrink, confidence: inner.confidence };
 }
