@@ -3,7 +3,7 @@ import { toDataset } from "../../src/data/convert.js";
 import { slices } from "../../src/evaluate/slices/index.js";
 import { slicePredictions } from "../../src/evaluate/slices/compute.js";
 import type { SlicesOptions } from "../../src/evaluate/slices/types.js";
-import { pipelineFor } from "../../src/features/default-pipeline.js";
+import { designWidth, pipelineFor } from "../../src/features/default-pipeline.js";
 import { OneHot } from "../../src/features/encode.js";
 import { Pipeline } from "../../src/features/pipeline.js";
 import { createModel } from "../../src/models/registry.js";
@@ -211,6 +211,8 @@ describe("memory: the matrix a model fits on", () => {
       return sum + (c.type === "category" ? c.codes.byteLength : c.values.byteLength);
     }, 0);
     expect(X.cols).toBe(2 + 2 * 11 + 7);
+    // The count the memory check makes before fitting is the width the fitted pipeline produced.
+    expect(designWidth(pipelineFor("ridge"), data, "delay")).toBe(X.cols);
     expect(X.data.byteLength).toBeLessThanOrEqual(6 * dataBytes);
     const result = await slices(data, { target: "delay", by: "weekday" });
     expect(result.notes.join(" ")).toMatch(/origin: the 10 most frequent of its 230 values are one-hot encoded and the other 220 share one "\(rare\)" column/);
