@@ -246,7 +246,7 @@ export const MAGICS: readonly MagicSpec[] = [
   },
   {
     name: "simpson",
-    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
+    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed, or a scan of every pair that reports only reversals surviving a Holm correction; a Breslow–Day caveat when the groups' odds ratios differ.",
     call: "simpson",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: SIMPSON_OPTIONS.magicOptions(),

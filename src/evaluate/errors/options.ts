@@ -5,7 +5,7 @@ import type { ErrorsOptions } from "./types.js";
 export const ERRORS_OPTIONS = defineOptions<ErrorsOptions>("errors", {
   target: { kind: "column", help: "the column to predict", default: "the data set's target role" },
   model: { kind: "model", help: "the model: a registry name, or {pipeline}", default: "logistic, or ridge for numbers" },
-  params: { kind: "params", help: "the model's params, e.g. { C: 0.5 } (checked against the model's own)" },
+  params: { kind: "params", help: 'the model\'s params as JSON, e.g. {"C": 0.5} (checked against the model\'s own)' },
   by: { kind: "columns", help: "the columns to search for slices", default: "every feature" },
   folds: { kind: "number", whole: true, min: 2, help: "folds for the out-of-fold predictions", default: "5" },
   minSupport: { kind: "number", whole: true, min: 1, help: "smallest slice worth reporting, in rows", default: "1% of rows, at least 30" },

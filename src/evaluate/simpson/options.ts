@@ -6,7 +6,7 @@ export const SIMPSON_OPTIONS = defineOptions<SimpsonOptions>("simpson", {
   outcome: { kind: "column", help: "the outcome column" },
   target: { kind: "column", help: "instead of --outcome: analyse the out-of-fold errors of a model predicting this column" },
   model: { kind: "model", help: "with --target, the model whose errors to analyse", default: "logistic, or ridge for numbers" },
-  params: { kind: "params", help: "with --target, the model's params, e.g. { C: 0.5 }" },
+  params: { kind: "params", help: 'with --target, the model\'s params as JSON, e.g. {"C": 0.5}' },
   treatment: { kind: "column", help: "the column whose effect on the outcome is in question (omit with --by to scan every pair)" },
   by: { kind: "column", help: "the column to hold fixed (numbers are cut into --buckets equal-count groups)" },
   count: { kind: "column", help: "a column of counts, for tables where each row stands for many cases" },

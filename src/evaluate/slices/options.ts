@@ -6,7 +6,7 @@ export const SLICES_OPTIONS = defineOptions<SlicesOptions>("slices", {
   target: { kind: "column", help: "the column to predict", default: "the data set's target role" },
   by: { kind: "columns", help: "the column to slice by, or two for intersections (numbers are bucketed)", default: "the framing card's slices" },
   model: { kind: "model", help: "the model: a registry name, or {pipeline}", default: "logistic, or ridge for numbers" },
-  params: { kind: "params", help: "the model's params, e.g. { alpha: 10 } (checked against the model's own)" },
+  params: { kind: "params", help: 'the model\'s params as JSON, e.g. {"alpha": 10} (checked against the model\'s own)' },
   metric: { kind: "metric", help: "the metric", default: "the card's metric, else accuracy or rmse for numbers" },
   weight: { kind: "column", help: "a column of row weights for rows that matter more (in the fit and in every metric)" },
   folds: { kind: "number", whole: true, min: 2, help: "cross-validation folds for out-of-fold predictions", default: "5" },
