@@ -1,5 +1,6 @@
 /** The shapes of simpson: its options, each comparison's effects and the data behind its verdict. */
 import type { FramingCard } from "../../frame/card.js";
+import type { Heterogeneity } from "../../stats/breslow-day.js";
 import type { ModelInput } from "../../validate/model.js";
 
 export interface SimpsonOptions {
@@ -47,19 +48,12 @@ export interface GroupEffect extends Effect {
   readonly line?: readonly [number, number, number, number];
 }
 
-/** Whether the groups' odds ratios differ (Breslow–Day): a pooled odds ratio summarises them poorly when they do. */
-export interface Heterogeneity {
-  readonly statistic: number;
-  readonly df: number;
-  readonly pValue: number;
-}
-
 export interface Within extends Effect {
   /** "odds ratio" (effect holds its log), "mean difference" or "slope". */
   readonly measure: string;
   readonly estimate: number;
   readonly statistic?: number;
-  /** Rates only: the Breslow–Day test of one common odds ratio across the groups. */
+  /** Rates only: the Breslow–Day test of one common odds ratio across the groups (a pooled odds ratio summarises groups that disagree poorly). */
   readonly heterogeneity?: Heterogeneity;
 }
 
