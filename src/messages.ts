@@ -262,6 +262,12 @@ export const message = {
   /** Not an error: the note an analysis adds when it leaves unlabelled rows out. */
   unlabelledRowsLeftOut: (target: string, dropped: number, rows: number, first: number) =>
     `${dropped} of ${rows} rows have no value in the target "${target}" (the first is row ${first}) and were left out: they can neither train a model nor be scored.`,
+  designTooLarge: (analysis: string, model: string, rows: number, columns: number, needGB: number, limitGB: number) =>
+    new LitmlError(
+      "design-too-large",
+      `${analysis}: fitting ${model} would build a ${rows.toLocaleString("en-US")} × ${columns.toLocaleString("en-US")} matrix per fold (about ${needGB.toFixed(1)} GB with its working copy), more than this process's ${limitGB.toFixed(1)} GB heap limit. ` +
+        `Use a model that reads categories as codes (--model gbdt), a Pipeline that one-hot encodes fewer categories (new OneHot({ maxCategories: 10 })) or fewer columns, or a sample of the rows.`,
+    ),
 };
 
 function capitalize(text: string): string {

@@ -7,6 +7,9 @@ import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
 import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
 import { OUTLIERS_OPTIONS } from "../../src/monitor/outliers/options.js";
 import { THRESHOLDS_OPTIONS } from "../../src/evaluate/thresholds/options.js";
+import { ERRORS_OPTIONS } from "../../src/evaluate/errors/options.js";
+import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
+import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -108,17 +111,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Evaluate per slice (and per intersection of two columns): metric, interval, gap to overall, worst first, corrected for many slices.",
     call: "slices",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      by: { kind: "strings", help: "the column to slice by, or two for intersections (numbers are bucketed)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric (default: accuracy, or rmse for numbers)" },
-      weight: { kind: "string", help: "a column of row weights for rows that matter more" },
-      folds: { kind: "number", help: "cross-validation folds for out-of-fold predictions (default 5)" },
-      "min-size": { kind: "number", help: "rows a slice needs to be judged (default 30)" },
-      buckets: { kind: "number", help: "buckets for numeric columns (default 4)" },
-      seed: { kind: "number", help: "seed for folds and intervals" },
-    },
+    options: SLICES_OPTIONS.magicOptions(),
     example: "%slices penguins --target Species --by Island,Sex",
   },
   {
@@ -150,17 +143,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Error analysis: slices where the model fails (SliceLine), a depth-3 surrogate tree of the errors, clusters of the misclassified rows, and what fixing each slice is worth.",
     call: "errors",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      by: { kind: "strings", help: "the columns to search for slices (default: every feature)" },
-      folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
-      "min-support": { kind: "number", help: "smallest slice worth reporting, in rows (default 1% of rows, at least 30)" },
-      "max-level": { kind: "number", help: "predicates per slice, 1 to 3 (default 2)" },
-      top: { kind: "number", help: "slices to report (default 10)" },
-      bins: { kind: "number", help: "bins per numeric column (default 10)" },
-      clusters: { kind: "number", help: "clusters of the misclassified rows (default 3)" },
-    },
+    options: ERRORS_OPTIONS.magicOptions(),
     example: "%errors flights --target late --model gbdt",
   },
   {
@@ -230,23 +213,10 @@ export const MAGICS: readonly MagicSpec[] = [
   },
   {
     name: "simpson",
-    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
+    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed, or a scan of every pair that reports only reversals surviving a Holm correction; a Breslow–Day caveat when the groups' odds ratios differ.",
     call: "simpson",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      outcome: { kind: "string", help: "the outcome column" },
-      target: { kind: "string", help: "instead of --outcome: analyse the out-of-fold errors of a model predicting this column" },
-      model: { kind: "string", help: "with --target, the model whose errors to analyse" },
-      treatment: { kind: "string", help: "the column whose effect on the outcome is in question (omit with --by to scan every pair)" },
-      by: { kind: "string", help: "the column to hold fixed (numbers are cut into --buckets equal-count groups)" },
-      count: { kind: "string", help: "a column of counts, for tables where each row stands for many cases" },
-      positive: { kind: "string", help: "the outcome value to count (default: the last in sorted order)" },
-      levels: { kind: "strings", help: "the two treatment values to compare: reference,comparison" },
-      "min-group-size": { kind: "number", help: "cases each treatment needs in a group for it to count (default 10)" },
-      "min-effect": { kind: "number", help: "smallest reversed effect that counts: a rate difference, Cohen's d or a correlation (default 0.01)" },
-      buckets: { kind: "number", help: "groups for a numeric --by (default 4)" },
-      "max-levels": { kind: "number", help: "most categories a column may have to be scanned (default 20)" },
-    },
+    options: SIMPSON_OPTIONS.magicOptions(),
     example: "%simpson berkeley-admissions --outcome admitted --treatment sex --by department --count count",
   },
 ];

@@ -3,7 +3,7 @@ import { load, toDataset } from "../../src/data/convert.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
 import { targetOf } from "../../src/features/target.js";
 import { holdout } from "../../src/evaluate/guarded-test.js";
-import { slices } from "../../src/evaluate/slices.js";
+import { slices } from "../../src/evaluate/slices/index.js";
 import { chooseModel } from "../../src/validate/model.js";
 import { planFolds, timeFolds } from "../../src/validate/plan.js";
 import { python } from "../helpers/python.js";

@@ -1,7 +1,7 @@
 /** Each slice's metric with its interval, worst first, against the overall value (at most 40 slices drawn). */
-import type { SlicesData } from "../evaluate/slices.js";
-import type { VegaLiteSpec } from "../result.js";
-import { chartSpec, LEVEL_COLORS, PALETTE } from "./theme.js";
+import { chartSpec, LEVEL_COLORS, PALETTE } from "../../charts/theme.js";
+import type { VegaLiteSpec } from "../../result.js";
+import type { SlicesData } from "./types.js";
 
 const MAX_DRAWN = 40;
 const STATUS = ["worse", "ok", "too small"];

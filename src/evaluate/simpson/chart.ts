@@ -1,20 +1,20 @@
 /**
- * Simpson's paradox, drawn. Rates and means: one row per group (the aggregate on top),
- * a dot per treatment level joined by a line, so a flipped order reads at a glance.
- * Slopes: the points (a sample of at most 1,500), each group's fitted line, and the
+ * Simpson's paradox, drawn for the first finding. Rates and means: one row per group
+ * (the aggregate on top), a dot per treatment level joined by a line, so a flipped order
+ * reads at a glance. Slopes: the sampled points, each group's fitted line, and the
  * aggregate line dashed. Field names are litml's own; user labels are only values.
  */
-import type { Dataset } from "../data/dataset.js";
-import type { Finding } from "../evaluate/simpson/simpson.js";
-import type { VegaLiteSpec } from "../result.js";
-import { Random } from "../util/random.js";
-import { chartSpec } from "./theme.js";
+import { chartSpec } from "../../charts/theme.js";
+import type { VegaLiteSpec } from "../../result.js";
+import type { Finding, SimpsonData } from "./types.js";
 
-const MAX_POINTS = 1500;
 const AGGREGATE = "all (aggregate)";
 
-export function simpsonChart(f: Finding, dataset?: Dataset): VegaLiteSpec {
-  return f.comparison === "slopes" ? slopeChart(f, dataset) : dotChart(f);
+/** No chart when a scan found nothing: an empty plot says nothing a sentence does not. */
+export function simpsonChart(d: SimpsonData): VegaLiteSpec | undefined {
+  const f = d.findings[0];
+  if (!f) return undefined;
+  return f.comparison === "slopes" ? slopeChart(f) : dotChart(f);
 }
 
 function dotChart(f: Finding): VegaLiteSpec {
@@ -49,7 +49,7 @@ function dotChart(f: Finding): VegaLiteSpec {
   });
 }
 
-function slopeChart(f: Finding, dataset?: Dataset): VegaLiteSpec {
+function slopeChart(f: Finding): VegaLiteSpec {
   const lines = [
     ...f.groups.filter((g) => g.line).map((g) => ({ group: g.label, line: g.line!, kind: "within group" })),
     ...(f.aggregate.line ? [{ group: AGGREGATE, line: f.aggregate.line, kind: "aggregate" }] : []),
@@ -58,16 +58,15 @@ function slopeChart(f: Finding, dataset?: Dataset): VegaLiteSpec {
     { group, kind, x: round(line[2]), y: round(line[3]) },
   ]);
   const layers: VegaLiteSpec[] = [];
-  if (dataset) {
+  if (f.points) {
     // Points take their group's colour when the groups are categories; bucketed numbers stay grey.
-    const byCategory = dataset.column(f.by).type === "category";
     layers.push({
-      data: { values: samplePoints(dataset, f) },
-      mark: { type: "point", filled: true, opacity: 0.45, size: 24, ...(byCategory ? {} : { color: "#999" }) },
+      data: { values: f.points.map((p) => ({ x: round(p.x), y: round(p.y), group: p.group })) },
+      mark: { type: "point", filled: true, opacity: 0.45, size: 24, ...(f.byCategory ? {} : { color: "#999" }) },
       encoding: {
         x: { field: "x", type: "quantitative", scale: { zero: false }, title: f.treatment },
         y: { field: "y", type: "quantitative", scale: { zero: false }, title: f.outcome },
-        ...(byCategory ? { color: { field: "group", type: "nominal", title: f.by } } : {}),
+        ...(f.byCategory ? { color: { field: "group", type: "nominal", title: f.by } } : {}),
       },
     });
   }
@@ -88,19 +87,6 @@ function slopeChart(f: Finding, dataset?: Dataset): VegaLiteSpec {
     height: 300,
     layer: layers,
   });
-}
-
-function samplePoints(dataset: Dataset, f: Finding): { x: number; y: number; group: string }[] {
-  const n = dataset.nRows;
-  const rows = n > MAX_POINTS ? new Random(0).permutation(n).subarray(0, MAX_POINTS) : Int32Array.from({ length: n }, (_, i) => i);
-  const out: { x: number; y: number; group: string }[] = [];
-  for (const r of rows) {
-    const x = dataset.get(r, f.treatment);
-    const y = dataset.get(r, f.outcome);
-    const g = dataset.get(r, f.by);
-    if (typeof x === "number" && typeof y === "number" && g !== null) out.push({ x: round(x), y: round(y), group: String(g) });
-  }
-  return out;
 }
 
 function round(x: number): number {
