@@ -36,50 +36,51 @@ export class Expectation {
     readonly label: string,
   ) {}
 
-  private judge(passed: boolean, wanted: string): boolean {
-    const text = passed ? `${this.label} ${wanted} (it is ${show(this.value)})` : `${this.label} should ${wanted.replace(/^is /, "be ")}, but it is ${show(this.value)}`;
-    report(passed, text);
+  /** `is`: the demand met ("is at least 2"); `should`: the same demand unmet ("be at least 2"). */
+  private judge(passed: boolean, is: string, should: string): boolean {
+    report(passed, passed ? `${this.label} ${is} (it is ${show(this.value)})` : `${this.label} should ${should}, but it is ${show(this.value)}`);
     return passed;
   }
 
-  private numeric(wanted: string, test: (x: number) => boolean): boolean {
+  private numeric(demand: string, test: (x: number) => boolean): boolean {
     const ok = typeof this.value === "number" && !Number.isNaN(this.value) && test(this.value);
-    return this.judge(ok, typeof this.value === "number" ? wanted : `${wanted} (a number)`);
+    const kind = typeof this.value === "number" ? "" : " (a number)";
+    return this.judge(ok, `is ${demand}`, `be ${demand}${kind}`);
   }
 
   /** The same value (Object.is: NaN is NaN, and objects must be the same object). */
   toBe(expected: unknown): boolean {
-    return this.judge(Object.is(this.value, expected), `is ${show(expected)}`);
+    return this.judge(Object.is(this.value, expected), `is ${show(expected)}`, `be ${show(expected)}`);
   }
   /** Equal element by element (arrays, typed arrays, plain objects). */
   toEqual(expected: unknown): boolean {
-    return this.judge(deepEqual(this.value, expected), `equals ${show(expected)}`);
+    return this.judge(deepEqual(this.value, expected), `equals ${show(expected)}`, `equal ${show(expected)}`);
   }
   toBeCloseTo(expected: number, tolerance = 1e-6): boolean {
-    return this.numeric(`is within ${show(tolerance)} of ${show(expected)}`, (x) => Math.abs(x - expected) <= tolerance);
+    return this.numeric(`within ${show(tolerance)} of ${show(expected)}`, (x) => Math.abs(x - expected) <= tolerance);
   }
   toBeGreaterThan(bound: number): boolean {
-    return this.numeric(`is greater than ${show(bound)}`, (x) => x > bound);
+    return this.numeric(`greater than ${show(bound)}`, (x) => x > bound);
   }
   toBeLessThan(bound: number): boolean {
-    return this.numeric(`is less than ${show(bound)}`, (x) => x < bound);
+    return this.numeric(`less than ${show(bound)}`, (x) => x < bound);
   }
   toBeAtLeast(bound: number): boolean {
-    return this.numeric(`is at least ${show(bound)}`, (x) => x >= bound);
+    return this.numeric(`at least ${show(bound)}`, (x) => x >= bound);
   }
   toBeAtMost(bound: number): boolean {
-    return this.numeric(`is at most ${show(bound)}`, (x) => x <= bound);
+    return this.numeric(`at most ${show(bound)}`, (x) => x <= bound);
   }
   toBeBetween(low: number, high: number): boolean {
-    return this.numeric(`is between ${show(low)} and ${show(high)}`, (x) => x >= low && x <= high);
+    return this.numeric(`between ${show(low)} and ${show(high)}`, (x) => x >= low && x <= high);
   }
   /** An array, string or set that holds `item`. */
   toContain(item: unknown): boolean {
     const v = this.value;
     const ok = typeof v === "string" ? typeof item === "string" && v.includes(item) : Array.isArray(v) ? v.some((x) => deepEqual(x, item)) : v instanceof Set ? v.has(item) : false;
-    return this.judge(ok, `contains ${show(item)}`);
+    return this.judge(ok, `contains ${show(item)}`, `contain ${show(item)}`);
   }
-  /** Any rule of your own; `description` says what it demands ("is a probability"). */
+  /** Any rule of your own; `description` says what it demands, starting with "is" or "has" ("is a probability"). */
   toSatisfy(predicate: (value: unknown) => boolean, description: string): boolean {
     let ok = false;
     try {
@@ -87,7 +88,7 @@ export class Expectation {
     } catch {
       ok = false;
     }
-    return this.judge(ok, description);
+    return this.judge(ok, description, description.replace(/^is /, "be ").replace(/^has /, "have "));
   }
 }
 
