@@ -15,6 +15,9 @@ import { FAILED, PASSED } from "./check.js";
 import { executeNotebooks, type ExecuteJob } from "./execute.js";
 import { filesUnder, notebooksIn, readNotebook, writeNotebook } from "./notebook-files.js";
 import { gradesCsv, gradesHtml } from "./summary.js";
+import { type ExerciseScore } from "./types.js";
+
+export { type ExerciseScore } from "./types.js";
 
 export interface GradeOptions {
   /** The Python with Jupyter and nbclient (default: .venv/bin/python in the working folder, else python3). */
@@ -23,20 +26,6 @@ export interface GradeOptions {
   readonly timeoutSeconds?: number;
   /** Extra environment for Jupyter, e.g. { JUPYTER_PATH } to find a litml kernelspec installed elsewhere. */
   readonly env?: Readonly<Record<string, string>>;
-}
-
-export interface ExerciseScore {
-  readonly submission: string;
-  readonly assignment: string;
-  readonly exercise: string;
-  readonly passed: number;
-  readonly checks: number;
-  /** passed / checks, 0 when there are no checks. */
-  readonly score: number;
-  /** The failed checks' lines, as the student's %check shows them. */
-  readonly failures: readonly string[];
-  /** Why the exercise (or the whole submission) could not be graded normally. */
-  readonly error?: string;
 }
 
 export interface GradeReport {

@@ -1,5 +1,5 @@
 /** The grades as a CSV (one row per submission and exercise) and a self-contained HTML page. */
-import { type ExerciseScore } from "./grade.js";
+import { type ExerciseScore } from "./types.js";
 
 const COLUMNS = ["submission", "assignment", "exercise", "passed", "checks", "score", "error"] as const;
 
