@@ -142,3 +142,26 @@ describe("assign", () => {
     expect(() => assign("/no/such/folder", os.tmpdir())).toThrow(expect.objectContaining({ code: "no-notebooks" }));
   });
 });
+
+describe("the lessons' exercises", () => {
+  it("assign cleanly: every exercise has checks, and no solution line reaches the student", () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), "litml-lessons-"));
+    const report = assign("notebooks", out);
+    expect(report.problems.map((p) => p.message)).toEqual([]);
+    // At least three lessons, two exercises or more each (issue 16).
+    expect(report.notebooks.length).toBeGreaterThanOrEqual(3);
+    for (const n of report.notebooks) expect(n.exercises.length, n.lesson).toBeGreaterThanOrEqual(2);
+    for (const n of report.notebooks) {
+      const instructor = JSON.parse(readFileSync(n.instructor, "utf8"));
+      const student = JSON.parse(readFileSync(n.student, "utf8")).cells.map((c: { source: string | string[] }) => [c.source].flat().join("")).join("\n");
+      for (const cell of instructor.cells) {
+        const source: string = [cell.source].flat().join("");
+        const solution = /\/\/ BEGIN SOLUTION\n([\s\S]*?)\/\/ END SOLUTION/.exec(source)?.[1];
+        // Lines long enough to be the solution itself, not a lone brace.
+        for (const line of solution?.split("\n").filter((l) => l.trim().length >= 12) ?? []) expect(student, `${n.lesson} leaks: ${line}`).not.toContain(line);
+        if (source.startsWith("%check") && source.includes("--hidden")) expect(student).not.toContain(source);
+      }
+      expect(student).not.toContain("--hidden");
+    }
+  });
+});
