@@ -133,27 +133,49 @@ function byFileName(submission: string, assignments: readonly Assignment[]): Ass
 
 /**
  * The submission's cells without its own check cells (a student may have edited them),
- * with the instructor's check cells of each exercise, visible and hidden, right after
- * the student's solution cell.
+ * with the instructor's check cells of each exercise, visible and hidden, where the
+ * student's first check cell of that exercise was (so helper cells the student added
+ * before it count), or right after the solution cell when the student deleted it.
  */
 function gradedCells(notebook: Notebook, assignment: Assignment, submission: string): { cells: NotebookCell[]; plan: Pending["plan"] } {
-  const plan: Pending["plan"] = new Map();
-  const theirs = notebook.cells.filter((c) => checkOf(c) === undefined);
-  const cells: NotebookCell[] = [];
-  for (const cell of theirs) {
-    cells.push({ ...cell, outputs: cell.cell_type === "code" ? [] : cell.outputs });
+  const theirs: NotebookCell[] = [];
+  /** Per exercise: its solution cell's index among `theirs`, and where its checks go (insert before this index). */
+  const places = new Map<string, { solution: number; at: number; moved: boolean }>();
+  for (const cell of notebook.cells) {
+    const check = checkOf(cell);
+    if (check) {
+      const place = places.get(check.exercise);
+      if (place && !place.moved) Object.assign(place, { at: theirs.length, moved: true });
+      continue;
+    }
+    theirs.push({ ...cell, ...(cell.cell_type === "code" ? { outputs: [], execution_count: null } : {}) });
     const name = exerciseOf(cell);
-    const exercise = assignment.exercises.find((e) => e.name === name);
-    if (!exercise || plan.has(exercise.name)) continue;
-    const entry: { cells: { index: number; expected: number }[]; solution?: number; error?: string } = { cells: [], solution: cells.length - 1 };
+    if (name !== undefined && !places.has(name)) places.set(name, { solution: theirs.length - 1, at: theirs.length, moved: false });
+  }
+  const plan: Pending["plan"] = new Map();
+  const cells: NotebookCell[] = [];
+  const byPlace = [...assignment.exercises].filter((e) => places.has(e.name)).sort((a, b) => places.get(a.name)!.at - places.get(b.name)!.at);
+  /** Where each of the student's cells lands among the graded cells. */
+  const position: number[] = [];
+  const take = (until: number) => {
+    while (position.length < until) {
+      position.push(cells.length);
+      cells.push(theirs[position.length - 1]);
+    }
+  };
+  for (const exercise of byPlace) {
+    const place = places.get(exercise.name)!;
+    take(place.at);
+    const entry: { cells: { index: number; expected: number }[]; solution?: number; error?: string } = { cells: [], solution: position[place.solution] };
     for (const index of exercise.checks) {
       const check = assignment.notebook.cells[index];
       entry.cells.push({ index: cells.length, expected: countChecks(check) });
-      cells.push({ ...check, outputs: [], execution_count: null, } as NotebookCell);
+      cells.push({ ...check, outputs: [], execution_count: null });
     }
     if (exercise.checks.length === 0) entry.error = message.exerciseWithoutChecks(assignment.name, exercise.name).message;
     plan.set(exercise.name, entry);
   }
+  take(theirs.length);
   for (const e of assignment.exercises) {
     if (!plan.has(e.name)) plan.set(e.name, { cells: [], error: message.missingSolution(submission, e.name).message });
   }

@@ -79,6 +79,11 @@ describe("assign and grade (issue 16, Must show)", () => {
     });
     // A solution that throws: its checks cannot even compile, the other exercise still counts.
     fillIn(student, { "sum-them": "const total: number = (null as any).length;", largest: "const largest = Math.max(...numbers);" }, path.join(subs, "carol-tiny.ipynb"));
+    // The answer finished in a cell of the student's own, between the solution cell and the check cell.
+    fillIn(student, { "sum-them": "let total = -1;", largest: "const largest = Math.max(...numbers);" }, path.join(subs, "ivy-tiny.ipynb"), (nb) => {
+      const at = nb.cells.findIndex((c: { source: string }) => String(c.source).startsWith("%check sum-them"));
+      nb.cells.splice(at, 0, { cell_type: "code", id: "ivy", metadata: {}, outputs: [], execution_count: null, source: "total = numbers.reduce((a, b) => a + b, 0);" });
+    });
     writeFileSync(path.join(subs, "dave-tiny.txt"), "my answers: 6 and 3");
     writeFileSync(path.join(subs, "erin-tiny.ipynb"), '{"cells": [');
     writeNotebook(path.join(subs, "frank-tiny.ipynb"), [{ type: "code", source: "total = sum([3, 1, 2])" }], "python3");
@@ -92,6 +97,10 @@ describe("assign and grade (issue 16, Must show)", () => {
   it("scores a correct solution 1 on every checked exercise, hidden checks included", () => {
     expect(row("alice-tiny.ipynb", "sum-them")).toMatchObject({ passed: "3", checks: "3", score: "1", error: "" });
     expect(row("alice-tiny.ipynb", "largest")).toMatchObject({ passed: "1", checks: "1", score: "1", error: "" });
+  });
+
+  it("runs the checks where the student's check cell was, after cells the student added", () => {
+    expect(row("ivy-tiny.ipynb", "sum-them")).toMatchObject({ passed: "3", checks: "3", score: "1", error: "" });
   });
 
   it("scores a wrong solution by its hidden checks, and ignores a check the student rewrote", () => {
