@@ -37,8 +37,10 @@ export class Expectation {
   ) {}
 
   /** `is`: the demand met ("is at least 2"); `should`: the same demand unmet ("be at least 2"). */
-  private judge(passed: boolean, is: string, should: string): boolean {
-    report(passed, passed ? `${this.label} ${is} (it is ${show(this.value)})` : `${this.label} should ${should}, but it is ${show(this.value)}`);
+  private judge(passed: boolean, is: string, should: string, exact = false): boolean {
+    // An exact match passed needs no "(it is 6)": the demand already says the value.
+    const value = exact ? "" : ` (it is ${show(this.value)})`;
+    report(passed, passed ? `${this.label} ${is}${value}` : `${this.label} should ${should}, but it is ${show(this.value)}`);
     return passed;
   }
 
@@ -50,11 +52,11 @@ export class Expectation {
 
   /** The same value (Object.is: NaN is NaN, and objects must be the same object). */
   toBe(expected: unknown): boolean {
-    return this.judge(Object.is(this.value, expected), `is ${show(expected)}`, `be ${show(expected)}`);
+    return this.judge(Object.is(this.value, expected), `is ${show(expected)}`, `be ${show(expected)}`, true);
   }
   /** Equal element by element (arrays, typed arrays, plain objects). */
   toEqual(expected: unknown): boolean {
-    return this.judge(deepEqual(this.value, expected), `equals ${show(expected)}`, `equal ${show(expected)}`);
+    return this.judge(deepEqual(this.value, expected), `equals ${show(expected)}`, `equal ${show(expected)}`, true);
   }
   toBeCloseTo(expected: number, tolerance = 1e-6): boolean {
     return this.numeric(`within ${show(tolerance)} of ${show(expected)}`, (x) => Math.abs(x - expected) <= tolerance);

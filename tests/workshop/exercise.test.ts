@@ -56,12 +56,12 @@ describe("litml.expect under %check", () => {
     });
     expect(lines).toEqual([
       "Checks of sum-them:",
-      "✔ passed sum-them: the total is 6 (it is 6)",
+      "✔ passed sum-them: the total is 6",
       "✘ failed sum-them: the total should be 6, but it is 3",
       "✔ passed sum-them: the sum is within 1e-9 of 0.3 (it is 0.3)",
       "✘ failed sum-them: the accuracy should be between 0 and 1, but it is NaN",
       '✘ failed sum-them: the share should be greater than 0.1 (a number), but it is "0.5"',
-      "✔ passed sum-them: the pairs equals [1,[2,3]] (it is [1,[2,3]])",
+      "✔ passed sum-them: the pairs equals [1,[2,3]]",
       '✘ failed sum-them: the names should contain "c", but it is ["a","b"]',
     ]);
   });
