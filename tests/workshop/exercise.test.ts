@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { expandCell } from "../../kernel-ext/magics/expand.js";
 import * as litml from "../../src/index.js";
 import { stubbed } from "../../src/workshop/cells.js";
-import { assign } from "../../src/workshop/index.js";
+import { FAILED, PASSED } from "../../src/workshop/check.js";
+import { assign, grade } from "../../src/workshop/index.js";
 import { LESSON, writeNotebook } from "./helpers.js";
 
 /** What the checks print, line by line. */
@@ -66,17 +67,19 @@ describe("litml.expect under %check", () => {
     ]);
   });
 
-  it("returns whether each check passed, so a strict comparison is really strict", async () => {
-    const results = await printed(() => {
-      expect(litml.expect(5).toBeGreaterThan(5)).toBe(false);
-      expect(litml.expect(5).toBeAtLeast(5)).toBe(true);
-      expect(litml.expect(5).toBeLessThan(5)).toBe(false);
-      expect(litml.expect(5).toBeAtMost(5)).toBe(true);
-      expect(litml.expect(Number.NaN).toBe(Number.NaN)).toBe(true);
-      expect(litml.expect({ a: 1 }).toBe({ a: 1 })).toBe(false);
-      expect(litml.expect(2).toSatisfy(() => { throw new Error("boom"); }, "is fine")).toBe(false);
+  it("judges strict and inclusive bounds, NaN and object identity exactly", async () => {
+    const lines = await printed(() => {
+      litml.expect(5).toBeGreaterThan(5);
+      litml.expect(5).toBeAtLeast(5);
+      litml.expect(5).toBeLessThan(5);
+      litml.expect(5).toBeAtMost(5);
+      litml.expect(Number.NaN).toBe(Number.NaN);
+      litml.expect({ a: 1 }).toBe({ a: 1 });
+      litml.expect(2).toSatisfy(() => { throw new Error("boom"); }, "is fine");
+      litml.expect(0.31).toBeCloseTo(0.3, 0.001);
+      expect(litml.expect(1).toBe(1)).toBeUndefined();
     });
-    expect(results).toHaveLength(7);
+    expect(lines.map((l) => l.slice(0, 8))).toEqual([FAILED, PASSED, FAILED, PASSED, PASSED, FAILED, FAILED, FAILED, PASSED]);
   });
 
   it("marks a hidden check's heading and rejects a bad exercise name", async () => {
@@ -163,5 +166,26 @@ describe("the lessons' exercises", () => {
       }
       expect(student).not.toContain("--hidden");
     }
+  });
+});
+
+describe("grade without a working Python", () => {
+  it("gives every submission an error line naming the Python, and still writes the CSV and the page", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "litml-grade-nopy-"));
+    mkdirSync(path.join(dir, "lessons"));
+    writeNotebook(path.join(dir, "lessons", "tiny.ipynb"), LESSON);
+    const { notebooks } = assign(path.join(dir, "lessons"), path.join(dir, "out"));
+    mkdirSync(path.join(dir, "subs"));
+    writeFileSync(path.join(dir, "subs", "a-tiny.ipynb"), readFileSync(notebooks[0].student));
+    const report = grade(path.join(dir, "out", "instructor"), path.join(dir, "subs"), path.join(dir, "grades"), { python: path.join(dir, "no-python") });
+    expect(report.scores.map((s) => [s.exercise, s.score])).toEqual([["sum-them", 0], ["largest", 0], ["unchecked", 0]]);
+    for (const s of report.scores) expect(s.error).toMatch(/a-tiny\.ipynb could not be executed: .*no-python could not be started/);
+    expect(readFileSync(report.csv, "utf8").split("\n")[0]).toBe("submission,assignment,exercise,passed,checks,score,error");
+    expect(readFileSync(report.html, "utf8")).toContain("Errors (3)");
+  });
+
+  it("fails with a LitmlError when the instructor folder holds no notebook", () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), "litml-grade-empty-"));
+    expect(() => grade(empty, empty, path.join(empty, "out"))).toThrow(expect.objectContaining({ code: "no-notebooks" }));
   });
 });
