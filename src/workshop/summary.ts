@@ -43,10 +43,27 @@ td.n{text-align:right;white-space:nowrap}ul{margin:0;padding-left:1.1rem}.errors
 <body><h1>Grades</h1>
 <p>${new Set(scores.map((s) => s.submission)).size} submissions, ${scores.length} exercise scores.</p>
 ${errorList}
+<h2>Totals</h2>
+<table><thead><tr><th>submission</th><th>checks passed</th><th>score</th></tr></thead>
+<tbody>
+${totals(scores)}
+</tbody></table>
 <h2>Scores per exercise</h2>
 <table><thead><tr><th>submission</th><th>assignment</th><th>exercise</th><th>checks passed</th><th>score</th><th>failed checks and errors</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></body></html>
 `;
+}
+
+/** Per submission, every check of every exercise counted once (an exercise with more checks weighs more). */
+function totals(scores: readonly ExerciseScore[]): string {
+  const bySubmission = new Map<string, { passed: number; checks: number }>();
+  for (const s of scores) {
+    const total = bySubmission.get(s.submission) ?? { passed: 0, checks: 0 };
+    bySubmission.set(s.submission, { passed: total.passed + s.passed, checks: total.checks + s.checks });
+  }
+  return [...bySubmission]
+    .map(([submission, t]) => `<tr><td>${escape(submission)}</td><td class="n">${t.passed} / ${t.checks}</td><td class="n">${t.checks ? Math.round((100 * t.passed) / t.checks) : 0}%</td></tr>`)
+    .join("\n");
 }

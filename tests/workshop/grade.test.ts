@@ -142,5 +142,8 @@ describe("assign and grade (issue 16, Must show)", () => {
     expect(html).toContain("frank-tiny.ipynb");
     expect(html).toContain("&#34;python3&#34; kernel");
     expect(html).not.toMatch(/<script/i);
+    // alice: 3 + 1 checks passed of 4 (the unchecked exercise adds none).
+    expect(html).toMatch(/<tr><td>alice-tiny\.ipynb<\/td><td class="n">4 \/ 4<\/td><td class="n">100%<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>bob-tiny\.ipynb<\/td><td class="n">1 \/ 4<\/td><td class="n">25%<\/td><\/tr>/);
   });
 });
