@@ -47,3 +47,5 @@ export {
 } from "./result.js";
 export { Progress, throwIfCancelled } from "./runtime/context.js";
 export { LITML_VERSION as version } from "./version.js";
+export { check, type CheckOptions } from "./workshop/check.js";
+export { expect } from "./workshop/expect.js";

@@ -268,6 +268,46 @@ export const message = {
       `${analysis}: fitting ${model} would build a ${rows.toLocaleString("en-US")} × ${columns.toLocaleString("en-US")} matrix per fold (about ${needGB.toFixed(1)} GB with its working copy), more than this process's ${limitGB.toFixed(1)} GB heap limit. ` +
         `Use a model that reads categories as codes (--model gbdt), a Pipeline that one-hot encodes fewer categories (new OneHot({ maxCategories: 10 })) or fewer columns, or a sample of the rows.`,
     ),
+  exerciseWithoutChecks: (notebook: string, exercise: string) =>
+    new LitmlError(
+      "exercise-without-checks",
+      `${notebook}: exercise "${exercise}" has no checks, so it cannot be graded. Add a cell that starts with "%check ${exercise}" followed by litml.expect(...) lines.`,
+    ),
+  checkWithoutExercise: (notebook: string, cell: number, exercise: string, known: readonly string[]) =>
+    new LitmlError(
+      "check-without-exercise",
+      `${notebook}, cell ${cell + 1}: "%check ${exercise}" names no exercise of this notebook.${suggestion(exercise, known)} Its exercises are: ${listed(known) || "none"} (a solution cell starts with "// exercise: NAME").`,
+    ),
+  repeatedExercise: (notebook: string, exercise: string) =>
+    new LitmlError("repeated-exercise", `${notebook}: two solution cells are named "${exercise}"; give each exercise its own name.`),
+  unpairedSolution: (notebook: string, exercise: string) =>
+    new LitmlError(
+      "unpaired-solution",
+      `${notebook}: in exercise "${exercise}", "// BEGIN SOLUTION" and "// END SOLUTION" do not pair up; each BEGIN needs one END after it.`,
+    ),
+  notANotebook: (file: string, why: string) =>
+    new LitmlError("not-a-notebook", `${file} is not a Jupyter notebook (${why}); it was skipped. Submit the .ipynb file saved from Jupyter.`),
+  wrongKernel: (file: string, kernel: string) =>
+    new LitmlError(
+      "wrong-kernel",
+      `${file} was run with the "${kernel}" kernel, not litml; it was skipped. Open it with the litml (TypeScript) kernel, run it, save and submit it again.`,
+    ),
+  unknownAssignment: (file: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-assignment",
+      `${file} matches no assignment: its metadata names none and its file name contains none of ${listed(known)}. Submit the notebook that litml assign wrote, keeping its name.`,
+    ),
+  missingSolution: (file: string, exercise: string) =>
+    new LitmlError(
+      "missing-solution",
+      `${file}: the solution cell of "${exercise}" is missing (a code cell whose first line is "// exercise: ${exercise}"); the exercise scores 0.`,
+    ),
+  checkCellCrashed: (exercise: string, error: string) =>
+    new LitmlError("check-crashed", `a check cell of "${exercise}" stopped with ${error}; the checks it did not reach count as failed.`),
+  executionFailed: (file: string, why: string) =>
+    new LitmlError("execution-failed", `${file} could not be executed: ${why}.`),
+  noNotebooks: (folder: string, what: string) =>
+    new LitmlError("no-notebooks", `${folder} holds no ${what} (.ipynb files). Check the folder.`),
 };
 
 function capitalize(text: string): string {

@@ -219,6 +219,14 @@ export const MAGICS: readonly MagicSpec[] = [
     options: SIMPSON_OPTIONS.magicOptions(),
     example: "%simpson berkeley-admissions --outcome admitted --treatment sex --by department --count count",
   },
+  {
+    name: "check",
+    summary: "Head an exercise's check cell: the litml.expect(...) lines below it each print passed or failed and why (--hidden: a check only the grader runs).",
+    call: "check",
+    positional: [{ name: "NAME", kind: "string", help: 'the exercise, as named on its solution cell\'s first line "// exercise: NAME"' }],
+    options: { hidden: { kind: "flag", help: "a hidden check: litml assign removes it from the student's version; litml grade runs it" } },
+    example: "%check beat-zero-rule",
+  },
 ];
 
 export function findMagic(name: string): MagicSpec | undefined {
