@@ -19,7 +19,7 @@ export { fairness, type FairnessOptions, type FairnessData, type GroupRates } fr
 export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance.js";
 export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
 export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds.js";
-export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
+export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore, type CopyCount } from "./evaluate/leakage/index.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/outliers.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";

@@ -2,6 +2,8 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
+
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
 export interface ArgSpec {
@@ -200,15 +202,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Look for leakage inside each validation fold: copies of test rows in training, shared groups, the future in training, and features that predict the target on their own.",
     call: "leakage",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      test: { kind: "data", help: "a separate test set to compare DATA with (instead of folds)" },
-      time: { kind: "string", help: "the column that orders rows in time" },
-      group: { kind: "string", help: "an id or group column that must not appear on both sides" },
-      split: { kind: "string", help: "the validation to check: kfold, stratified, group or time (default: what cross-validation would choose)" },
-      folds: { kind: "number", help: "folds (default 5)" },
-      threshold: { kind: "number", help: "single-feature score from which a feature is called a leak (default 0.95)" },
-    },
+    options: LEAKAGE_OPTIONS.magicOptions(),
     example: "%leakage penguins --target Species",
   },
   {
