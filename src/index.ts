@@ -20,9 +20,9 @@ export { invariance, type InvarianceOptions, type InvarianceData, type Swap, typ
 export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
 export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore, type CopyCount } from "./evaluate/leakage/index.js";
-export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
+export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift/index.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/outliers.js";
-export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";
+export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway, type SharedRows } from "./monitor/adversarial/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
 export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";

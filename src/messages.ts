@@ -227,7 +227,11 @@ export const message = {
   readAsWindows1252: (file: string, line: number, sample: string) =>
     `${file} is not UTF-8 text (line ${line} holds "${sample}" in another encoding); it was read as Windows-1252 (Latin-1). If letters still look wrong, re-save the file as UTF-8.`,
   readWithoutHeader: (file: string, firstRow: readonly string[], names: readonly string[]) =>
-    `The first row of ${file} is all numbers (${firstRow.slice(0, 4).join(", ")}${firstRow.length > 4 ? ", …" : ""}), so it was read as data, not as column names; the columns are named ${names[0]}…${names[names.length - 1]}. If it is a header, give the columns names that are not numbers.`,
+    `The first row of ${file} is all numbers (${firstRow.slice(0, 4).join(", ")}${firstRow.length > 4 ? ", …" : ""}), so it was read as data, not as column names; the columns are named ${names[0]}…${names[names.length - 1]}. If it is a header, give the columns names that are not numbers.`,  notComparable: (first: string, second: string, problem: string, columns: readonly string[]) =>
+    new LitmlError(
+      "drift-columns",
+      `Cannot compare ${first} and ${second}: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
+    ),
 };
 
 function capitalize(text: string): string {

@@ -3,6 +3,8 @@
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
 import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
+import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
+import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
@@ -213,12 +215,7 @@ export const MAGICS: readonly MagicSpec[] = [
       { name: "REFERENCE", kind: "data", help: DATA_HELP },
       { name: "CURRENT", kind: "data", help: DATA_HELP },
     ],
-    options: {
-      columns: { kind: "strings", help: "the columns to compare (default: all of the reference's)" },
-      "large-sample": { kind: "number", help: "reference rows from which effect sizes replace tests (default 1000)" },
-      threshold: { kind: "number", help: "effect size that counts as drift (default 0.1)" },
-      psi: { kind: "flag", help: "also report the population stability index" },
-    },
+    options: DRIFT_OPTIONS.magicOptions(),
     example: "%drift january june",
   },
   {
@@ -243,13 +240,7 @@ export const MAGICS: readonly MagicSpec[] = [
       { name: "A", kind: "data", help: DATA_HELP },
       { name: "B", kind: "data", help: DATA_HELP },
     ],
-    options: {
-      columns: { kind: "strings", help: "the columns to use (default: every column A and B share)" },
-      model: { kind: "string", help: "the classifier (default gbdt)" },
-      folds: { kind: "number", help: "out-of-fold rounds (default 3)" },
-      threshold: { kind: "number", help: "drift score from which A and B count as different (default 0.25)" },
-      seed: { kind: "number", help: "seed for the folds and the shuffles (default 0)" },
-    },
+    options: ADVERSARIAL_OPTIONS.magicOptions(),
     example: "%adversarial train test",
   },
   {

@@ -52,10 +52,13 @@ export function coincidenceProbabilities(keys: readonly Float64Array[], nRows: n
   const q = new Float64Array(nRows).fill(1);
   if (nRows < 2) return q.fill(0);
   const columns = keys.map(counted);
+  // Whether a column's values repeat is judged against the distinct rows: rows copied wholesale must not make a fine column look coarse.
+  const distinctRows = new Set(combineKeys(keys, nRows)).size;
+  const repeats = (c: Counted, times: number) => c.distinct <= distinctRows / times;
   const coarse = (c: Counted) => c.distinct <= nRows / MIN_PER_COMBINATION;
   // The block grows by the column that adds the fewest combinations, while its combinations stay well populated.
   let block: Counted | undefined;
-  let candidates = columns.filter(coarse).sort((a, b) => a.distinct - b.distinct).slice(0, MAX_COLUMNS_TRIED);
+  let candidates = columns.filter((c) => repeats(c, MIN_PER_COMBINATION)).sort((a, b) => a.distinct - b.distinct).slice(0, MAX_COLUMNS_TRIED);
   const rest = new Set(columns);
   while (candidates.length > 0) {
     let best: Counted | undefined;
@@ -76,7 +79,7 @@ export function coincidenceProbabilities(keys: readonly Float64Array[], nRows: n
   }
   for (const child of [...rest].sort((a, b) => a.distinct - b.distinct)) {
     let factor = conditional(child, undefined, nRows);
-    if (coarse(child)) {
+    if (repeats(child, MIN_PER_COMBINATION)) {
       // The condition that predicts the column best, rows left out one at a time (a sparse condition predicts badly and loses).
       let score = logLikelihood(factor, 1 / nRows);
       for (const parent of parents.slice(0, MAX_COLUMNS_TRIED)) {
@@ -85,12 +88,12 @@ export function coincidenceProbabilities(keys: readonly Float64Array[], nRows: n
         if (s > score) [factor, score] = [given, s];
       }
     } else {
-      // A fine column counts once when a repeating column determines it (a log of a value), never on a looser condition.
-      const determiner = parents.find((p) => p.distinct <= nRows / 2 && counted(combineKeys([p.keys, child.keys], nRows)).distinct === p.distinct);
+      // A fine column counts once when a column whose values repeat (three rows each on average) determines it (a log of a value), never on a looser condition.
+      const determiner = parents.find((p) => repeats(p, 3) && counted(combineKeys([p.keys, child.keys], nRows)).distinct === p.distinct);
       if (determiner) factor = conditional(child, determiner, nRows);
     }
     for (let r = 0; r < nRows; r++) q[r] *= factor[r];
-    if (child.distinct <= nRows / 2) parents.push(child);
+    if (repeats(child, 3)) parents.push(child);
   }
   return q;
 }
@@ -103,4 +106,14 @@ export function expectedMatches(probabilities: Float64Array, test: ArrayLike<num
     expected += p >= 1 ? 1 : -Math.expm1(trainRows * Math.log1p(-p));
   }
   return expected;
+}
+
+/**
+ * Matches beyond what chance predicts, or 0 when the excess is within chance. The chance
+ * model is rough (it sees pairs of columns, not every interaction), so the excess must pass
+ * 10% of the expectation as well as three Poisson standard deviations.
+ */
+export function beyondChance(observed: number, expected: number): number {
+  const excess = observed - expected;
+  return excess > 0.1 * expected + 3 * Math.sqrt(expected) + 1 ? excess : 0;
 }

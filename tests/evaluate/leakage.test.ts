@@ -223,6 +223,15 @@ describe("copies judged against chance", () => {
     expect(checkOf(copied, "duplicates").text).toMatch(/copies beyond chance with the same label/);
   }, 60_000);
 
+  it("the whole data set twice is a leak, even where columns take a few dozen values", async () => {
+    const random = new Random(5);
+    const rows = Array.from({ length: 400 }, () => ({ age: 20 + random.int(50), score: Math.round(random.normal() * 10), colour: ["red", "blue"][random.int(2)], y: random.float() < 0.5 ? "a" : "b" }));
+    const clean = await leakage(rows, { target: "y" });
+    expect(checkOf(clean, "duplicates").level).toBe("ok");
+    const twice = await leakage([...rows, ...rows.map((r) => ({ ...r }))], { target: "y" });
+    expect(checkOf(twice, "duplicates").level).toBe("fail");
+  });
+
   it("copies whose labels conflict are not a leak: the features cannot tell those rows apart", async () => {
     const random = new Random(4);
     const rows = Array.from({ length: 600 }, () => ({ x: random.normal(), z: random.normal(), y: random.float() < 0.5 ? "a" : "b" }));

@@ -1,4 +1,5 @@
 /** The checks judged from what leakage measured, and the verdict they add up to. */
+import { beyondChance } from "../../data/coincidence.js";
 import { formatCell, formatPercent } from "../../display/format.js";
 import type { Verdict, VerdictLevel } from "../../result.js";
 import type { CopyCount, LeakageCheck, LeakageData, LeakageMeasures } from "./types.js";
@@ -11,16 +12,10 @@ const FAIL_SHARE = 0.05;
 const count = (n: number) => n.toLocaleString("en-US");
 const about = (x: number) => (x < 10 ? formatCell(x) : count(Math.round(x)));
 
-/** Copies that carry the same label, beyond what chance predicts (with room for the chance model being rough: 10% and three Poisson sds). */
-export function copiesBeyondChance(c: CopyCount): number {
-  const agreeing = c.rows - c.conflicting;
-  const excess = agreeing - c.expected;
-  return excess > 0.1 * c.expected + 3 * Math.sqrt(c.expected) + 1 ? excess : 0;
-}
-
 function copiesCheck(check: "duplicates" | "near-duplicates", c: CopyCount, testRows: number): LeakageCheck {
   const what = check === "duplicates" ? "an exact copy (every feature the model sees equal)" : "a near copy (numbers within 1% of a standard deviation, categories equal)";
-  const excess = copiesBeyondChance(c);
+  // Copies with another label cannot inflate a score: only those with the same label are judged.
+  const excess = beyondChance(c.rows - c.conflicting, c.expected);
   const share = excess / testRows;
   const level: VerdictLevel = share >= FAIL_SHARE ? "fail" : share >= WARN_SHARE ? "warn" : "ok";
   const conflicting =
