@@ -4,7 +4,7 @@ export { Dataset, type Roles, type DatasetMeta } from "./data/dataset.js";
 export { type Column, type ColumnType } from "./data/column.js";
 export { toDataset, load, type DataInput } from "./data/convert.js";
 export { list, type DatasetEntry } from "./data/registry.js";
-export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, type Problem } from "./data/profile.js";
+export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, type Problem } from "./frame/profile/index.js";
 export { chart, type Chart } from "./charts/chart.js";
 export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
 export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline.js";

@@ -5,6 +5,7 @@
 import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
+import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
@@ -50,7 +51,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Profile a data set: types, missing values (and whether they relate to the target), distinct counts, ranges, class balance, duplicates.",
     call: "profile",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: { target: { kind: "string", help: "the column to predict (default: the data set's target role)" } },
+    options: PROFILE_OPTIONS.magicOptions(),
     example: '%profile penguins --target Species',
   },
   {
