@@ -142,6 +142,9 @@ emit(balanced_accuracy_score(y, pred))`,
     await expect(leakage(planted(50, 9), { target: "lable" })).rejects.toThrowError(/Unknown column "lable"\. Did you mean "label"\?/);
     await expect(leakage(planted(50, 9), { target: "label", test: [{ x: 1 }] })).rejects.toThrowError(/leakage: the test set lacks "z", "colour", "patient", "day", "label"; it needs the same columns as DATA/);
     await expect(leakage(toDataset(planted(50, 9)), { target: "label", time: "colour" })).rejects.toThrowError(/invalid time: "colour"; expected a date or numeric column/);
+    const textDays = planted(20, 10).map((r) => ({ ...r, day: `d${r.day}` }));
+    await expect(leakage(planted(50, 9), { target: "label", test: textDays })).rejects.toThrowError(/Cannot compare DATA and the test set: the types differ for "day \(number → category\)"/);
+    await expect(leakage(planted(50, 9), { target: "label", split: "random" as never })).rejects.toThrowError(/leakage: invalid split: "random"/);
   });
 });
 

@@ -5,6 +5,7 @@
  * rows; and each feature alone, scored out of fold with a small tree on the tested rows only.
  */
 import { coincidenceProbabilities, expectedMatches } from "../../data/coincidence.js";
+import { checkComparable } from "../../data/comparable.js";
 import { type DataInput, resolveData } from "../../data/convert.js";
 import type { Dataset } from "../../data/dataset.js";
 import type { Fold } from "../../data/splits/fold.js";
@@ -66,6 +67,7 @@ async function validationOf(train: Dataset, target: string, options: LeakageOpti
   const test = await resolveData(options.test as DataInput, "test");
   const missing = train.names.filter((n) => !test.has(n));
   if (missing.length > 0) throw message.testColumns(ANALYSIS, missing);
+  checkComparable(train, test, train.names, ["DATA", "the test set"]);
   const dataset = stackRows([train, test], train.names);
   const rows = (from: number, count: number) => Int32Array.from({ length: count }, (_, i) => from + i);
   return { dataset, folds: [{ train: rows(0, train.nRows), test: rows(train.nRows, test.nRows) }], validation: "the training data against the test set" };
