@@ -9,14 +9,20 @@
  * correlated one; a distance given the route), or at its own frequency. Fine-grained columns
  * (numbers nearly all different) are never read given another column, since a copied row
  * would then vouch for itself. Every frequency leaves the row itself out: a value seen once
- * has no chance of recurring, so copies of fine-grained rows stand far beyond chance.
+ * has no chance of recurring, so copies of fine-grained rows stand far beyond chance. Where
+ * several coarse columns hang together beyond pairs, a latent class model of them
+ * (src/stats/latent-class.ts) may give a row a larger chance; the larger one is used, so that
+ * a copy is only called one when both models find it unlikely.
  */
+import { fitLatentClasses } from "../stats/latent-class.js";
 import { combineKeys } from "./row-keys.js";
 
 /** Rows per value (or combination) from which frequencies are trusted for conditioning. */
 const MIN_PER_COMBINATION = 2;
 /** Columns modelled jointly or as conditions; the pairwise searches grow with their square. */
 const MAX_COLUMNS_TRIED = 24;
+/** Columns with at most this many values also enter the latent class model. */
+const MAX_LATENT_LEVELS = 64;
 
 interface Counted {
   readonly keys: Float64Array;
@@ -94,6 +100,21 @@ export function coincidenceProbabilities(keys: readonly Float64Array[], nRows: n
     }
     for (let r = 0; r < nRows; r++) q[r] *= factor[r];
     if (repeats(child, 3)) parents.push(child);
+  }
+  // Pairs of columns miss answers that hang together in threes and fours (a kind of respondent); a latent class model sees those. The larger chance stands.
+  const categorical = columns.filter((c) => repeats(c, MIN_PER_COMBINATION) && c.distinct <= MAX_LATENT_LEVELS);
+  if (categorical.length >= 3) {
+    const codes = categorical.map((c) => {
+      const index = new Map<number, number>();
+      return Int32Array.from(c.keys, (k) => index.get(k) ?? index.set(k, index.size).get(k)!);
+    });
+    const { logProbability } = fitLatentClasses(codes, categorical.map((c) => c.distinct), nRows);
+    const others = columns.filter((c) => !categorical.includes(c));
+    for (let r = 0; r < nRows; r++) {
+      let latent = Math.exp(logProbability[r]);
+      for (const c of others) latent *= (c.counts[r] - 1) / (nRows - 1);
+      if (latent > q[r]) q[r] = latent;
+    }
   }
   return q;
 }

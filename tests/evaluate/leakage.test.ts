@@ -215,6 +215,17 @@ describe("copies judged against chance", () => {
     expect(folds.data.exact.rows / 3000).toBeGreaterThan(0.5);
   }, 60_000);
 
+  it("eight coarse answers that hang together through a hidden kind of respondent: chance still predicts the copies", async () => {
+    const levels = [5, 6, 7, 6, 4, 6, 6, 6];
+    const train = survey(2000, 11, levels);
+    const fresh = survey(500, 12, levels);
+    const result = await leakage(train, { target: "outcome", test: fresh });
+    const reference = pandasCopies(train, fresh, levels.map((_, j) => `q${j}`), "outcome");
+    expect(result.data.exact.rows).toBe(reference.rows);
+    expect(Math.abs(result.data.exact.expected - reference.rows) / reference.rows).toBeLessThan(0.15);
+    expect(checkOf(await leakage(train, { target: "outcome" }), "duplicates").level).toBe("ok");
+  }, 60_000);
+
   it("real copies still stand out when one fine-grained column tells respondents apart", async () => {
     const random = new Random(3);
     const rows = survey(2000, 3).map((r) => ({ ...r, income: Math.round(random.normal() * 20_000 + 50_000) }));
