@@ -1,7 +1,7 @@
 /** Per group: selection rate, true and false positive rates, each with its Wilson interval. */
-import type { FairnessData } from "../evaluate/fairness.js";
-import type { VegaLiteSpec } from "../result.js";
-import { chartSpec, PALETTE } from "./theme.js";
+import type { FairnessData } from "./types.js";
+import type { VegaLiteSpec } from "../../result/contract.js";
+import { chartSpec, PALETTE } from "../../charts/theme.js";
 
 const round = (v: number) => (Number.isNaN(v) ? null : Math.round(v * 1e4) / 1e4);
 

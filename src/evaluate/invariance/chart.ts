@@ -1,7 +1,7 @@
 /** For each swap of the sensitive attribute (and each directional expectation), the share of predictions that changed. */
-import type { InvarianceData } from "../evaluate/invariance.js";
-import type { VegaLiteSpec } from "../result.js";
-import { chartSpec, LEVEL_COLORS, PALETTE } from "./theme.js";
+import type { InvarianceData } from "./types.js";
+import type { VegaLiteSpec } from "../../result/contract.js";
+import { chartSpec, LEVEL_COLORS, PALETTE } from "../../charts/theme.js";
 
 export function invarianceChart(d: InvarianceData): VegaLiteSpec {
   const values = [

@@ -3,9 +3,9 @@
  * with a slider: a Vega-Lite parameter bound to a range input, starting at the learned
  * threshold. Drawn statically, the chart shows the learned threshold.
  */
-import type { ThresholdsData } from "../evaluate/thresholds.js";
-import type { VegaLiteSpec } from "../result.js";
-import { chartSpec, PALETTE } from "./theme.js";
+import type { ThresholdsData } from "./types.js";
+import type { VegaLiteSpec } from "../../result/contract.js";
+import { chartSpec, PALETTE } from "../../charts/theme.js";
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 const AT_SLIDER = { filter: "abs(datum.threshold - threshold) < 0.005" };
