@@ -308,6 +308,11 @@ export const message = {
     new LitmlError("execution-failed", `${file} could not be executed: ${why}.`),
   noNotebooks: (folder: string, what: string) =>
     new LitmlError("no-notebooks", `${folder} holds no ${what} (.ipynb files). Check the folder.`),
+  notComparable: (first: string, second: string, problem: string, columns: readonly string[]) =>
+    new LitmlError(
+      "drift-columns",
+      `Cannot compare ${first} and ${second}: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
+    ),
 };
 
 function capitalize(text: string): string {

@@ -10,6 +10,10 @@ import { THRESHOLDS_OPTIONS } from "../../src/evaluate/thresholds/options.js";
 import { ERRORS_OPTIONS } from "../../src/evaluate/errors/options.js";
 import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
 import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
+import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
+import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
+import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
+import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -57,7 +61,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Profile a data set: types, missing values (and whether they relate to the target), distinct counts, ranges, class balance, duplicates.",
     call: "profile",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: { target: { kind: "string", help: "the column to predict (default: the data set's target role)" } },
+    options: PROFILE_OPTIONS.magicOptions(),
     example: '%profile penguins --target Species',
   },
   {
@@ -159,15 +163,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Look for leakage inside each validation fold: copies of test rows in training, shared groups, the future in training, and features that predict the target on their own.",
     call: "leakage",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      test: { kind: "data", help: "a separate test set to compare DATA with (instead of folds)" },
-      time: { kind: "string", help: "the column that orders rows in time" },
-      group: { kind: "string", help: "an id or group column that must not appear on both sides" },
-      split: { kind: "string", help: "the validation to check: kfold, stratified, group or time (default: what cross-validation would choose)" },
-      folds: { kind: "number", help: "folds (default 5)" },
-      threshold: { kind: "number", help: "single-feature score from which a feature is called a leak (default 0.95)" },
-    },
+    options: LEAKAGE_OPTIONS.magicOptions(),
     example: "%leakage penguins --target Species",
   },
   {
@@ -178,12 +174,7 @@ export const MAGICS: readonly MagicSpec[] = [
       { name: "REFERENCE", kind: "data", help: DATA_HELP },
       { name: "CURRENT", kind: "data", help: DATA_HELP },
     ],
-    options: {
-      columns: { kind: "strings", help: "the columns to compare (default: all of the reference's)" },
-      "large-sample": { kind: "number", help: "reference rows from which effect sizes replace tests (default 1000)" },
-      threshold: { kind: "number", help: "effect size that counts as drift (default 0.1)" },
-      psi: { kind: "flag", help: "also report the population stability index" },
-    },
+    options: DRIFT_OPTIONS.magicOptions(),
     example: "%drift january june",
   },
   {
@@ -202,13 +193,7 @@ export const MAGICS: readonly MagicSpec[] = [
       { name: "A", kind: "data", help: DATA_HELP },
       { name: "B", kind: "data", help: DATA_HELP },
     ],
-    options: {
-      columns: { kind: "strings", help: "the columns to use (default: every column A and B share)" },
-      model: { kind: "string", help: "the classifier (default gbdt)" },
-      folds: { kind: "number", help: "out-of-fold rounds (default 3)" },
-      threshold: { kind: "number", help: "drift score from which A and B count as different (default 0.25)" },
-      seed: { kind: "number", help: "seed for the folds and the shuffles (default 0)" },
-    },
+    options: ADVERSARIAL_OPTIONS.magicOptions(),
     example: "%adversarial train test",
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import { chart } from "../../src/charts/chart.js";
 import { RESULT_MIME } from "../../src/result.js";
 import { svgToPng } from "../../src/display/png.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readEnvelope } from "../../kernel-ext/lab/src/envelope.js";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 
 describe("the lab renderer's reading of a result", () => {
   it("reads a real result whole, with nothing to explain", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import { renderReport } from "../../src/report/render.js";
 import type { Notebook } from "../../src/report/notebook.js";

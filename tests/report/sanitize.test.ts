@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as litml from "../../src/index.js";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import { inlineSvgImages } from "../../src/display/svg-image.js";
 import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import type { Notebook } from "../../src/report/notebook.js";

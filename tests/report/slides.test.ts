@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import type { Notebook } from "../../src/report/notebook.js";
 import { renderSlides } from "../../src/report/slides.js";
 

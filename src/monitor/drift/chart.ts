@@ -1,10 +1,11 @@
 /** Each column's drift effect against the threshold, largest first, coloured by whether it drifted. */
-import type { DriftData } from "../monitor/drift.js";
-import type { VegaLiteSpec } from "../result.js";
-import { barsAgainstLine } from "./bars-against-line.js";
-import { chartSpec, LEVEL_COLORS, PALETTE } from "./theme.js";
+import type { DriftData } from "./types.js";
+import type { VegaLiteSpec } from "../../result.js";
+import { barsAgainstLine } from "../../charts/bars-against-line.js";
+import { chartSpec, LEVEL_COLORS, PALETTE } from "../../charts/theme.js";
 
-export function driftChart(d: DriftData, threshold: number): VegaLiteSpec {
+export function driftChart(d: DriftData): VegaLiteSpec {
+  const threshold = d.threshold;
   const values = d.columns
     .filter((c) => !Number.isNaN(c.effect))
     .map((c) => ({ column: c.column, effect: Math.round(c.effect * 1e4) / 1e4, method: c.method, drifted: c.drifted ? "drifted" : "stable" }))

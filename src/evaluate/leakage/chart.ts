@@ -1,8 +1,8 @@
 /** Each feature on its own: its out-of-fold score against the leak threshold, best first. */
-import type { LeakageData } from "../evaluate/leakage/leakage.js";
-import type { VegaLiteSpec } from "../result.js";
-import { barsAgainstLine } from "./bars-against-line.js";
-import { chartSpec, LEVEL_COLORS, PALETTE } from "./theme.js";
+import type { LeakageData } from "./types.js";
+import type { VegaLiteSpec } from "../../result.js";
+import { barsAgainstLine } from "../../charts/bars-against-line.js";
+import { chartSpec, LEVEL_COLORS, PALETTE } from "../../charts/theme.js";
 
 export function leakageChart(d: LeakageData): VegaLiteSpec {
   const values = d.solo.map((s) => ({ column: s.column, score: Math.round(s.score * 1e4) / 1e4, status: s.suspicious ? "leak suspect" : "plausible" }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import { load } from "../../src/data/convert.js";
+import { Dataset } from "../../src/data/dataset.js";
 import { dependencyDir } from "../../src/util/package-root.js";
 import { LitmlError } from "../../src/errors.js";
 import { python } from "../helpers/python.js";
@@ -98,8 +99,9 @@ describe("profile finds planted problems", () => {
     rows.push({ ...rows[10] });
     const result = await profile(rows, { target: "y" });
     const kinds = result.data.problems.map((p) => p.kind);
-    expect(kinds[0]).toBe("missing-target");
-    expect(kinds).toEqual(expect.arrayContaining(["constant", "duplicates", "text-in-numeric"]));
+    // One row in 51 without a target is worth a warning; text read into a numeric column outranks it.
+    expect(result.data.problems.find((p) => p.kind === "missing-target")!.level).toBe("warn");
+    expect(kinds).toEqual(expect.arrayContaining(["missing-target", "constant", "duplicates", "text-in-numeric"]));
     expect(result.data.duplicateRows).toBe(1);
   });
 
@@ -139,5 +141,92 @@ describe("profile rejects bad input with a LitmlError", () => {
 
   it("an unknown registry name", async () => {
     await expect(profile("penguin")).rejects.toThrowError(/Did you mean "penguins"\?/);
+  });
+});
+
+describe("profile weighs findings by their size and lists every one", () => {
+  /** `n` different rows, then `copies` of the first rows appended. */
+  const withCopies = (n: number, copies: number) => new Dataset([["x", { type: "number", values: Float64Array.from({ length: n + copies }, (_, i) => (i < n ? i : i - n)) }]]);
+
+  it("191 duplicate rows in 3,000,000 (0.006%) are a minor finding, listed; 10% duplicates are a warning", async () => {
+    const few = await profile(withCopies(3_000_000 - 191, 191));
+    expect(few.data.duplicateRows).toBe(191);
+    expect(few.data.problems).toEqual([expect.objectContaining({ kind: "duplicates", level: "ok" })]);
+    expect(few.verdict.level).toBe("ok");
+    expect(few.verdict.text).toMatch(/No data-quality problem worth a warning in 3,000,000 rows × 1 column\. One minor finding, listed below: 191 rows \(0\.0064%\) repeat an earlier row exactly/);
+    const many = await profile(withCopies(9_000, 1_000));
+    expect(many.data.problems[0]).toMatchObject({ kind: "duplicates", level: "warn" });
+    expect(many.verdict.level).toBe("warn");
+  }, 60_000);
+
+  it("missing values too: 0.1% is minor, 5% a warning, 40% related to the target a failure", async () => {
+    const rows = (share: number) => Array.from({ length: 2000 }, (_, i) => ({ x: i / 2000 < share ? null : i, y: i % 2 ? "a" : "b" }));
+    expect((await profile(rows(0.001), { target: "y" })).data.problems[0].level).toBe("ok");
+    expect((await profile(rows(0.05), { target: "y" })).data.problems[0].level).toBe("warn");
+    const related = Array.from({ length: 2000 }, (_, i) => ({ x: i % 2 && i % 5 ? null : i, y: i % 2 ? "a" : "b" }));
+    expect((await profile(related, { target: "y" })).verdict.level).toBe("fail");
+  });
+
+  it("every finding counted is shown: the verdict's tally matches the notes, one note per finding", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      id: `row-${i}`,
+      y: i === 3 ? null : i % 3 === 0 ? "a" : "b",
+      same: 1,
+      also: "x",
+      price: i === 7 ? "unknown" : String(i % 5),
+      a: i % 4 === 0 ? null : i,
+      b: i % 6 === 0 ? null : i,
+      c: i === 9 ? null : i,
+    }));
+    rows.push({ ...rows[10] });
+    const result = await profile(rows, { target: "y" });
+    const [headline, ...rest] = result.data.problems;
+    expect(result.data.problems.length).toBeGreaterThan(7);
+    expect(result.verdict.text).toContain(headline.text);
+    expect(result.notes).toHaveLength(rest.length);
+    rest.forEach((p, i) => expect(result.notes[i]).toContain(p.text));
+    const worth = rest.filter((p) => p.level !== "ok").length;
+    const minor = rest.length - worth;
+    expect(result.verdict.text).toContain(`Also below: ${[worth ? `${worth} more worth a look` : "", minor ? `${minor} minor` : ""].filter(Boolean).join(", ")}.`);
+  });
+});
+
+describe("profile on outside data, against pandas", () => {
+  const counts = (path: string, sep = ",") =>
+    python<{ rows: number; duplicates: number }>(
+      `
+import pandas as pd
+d = pd.read_csv(${JSON.stringify(path)}, sep=${JSON.stringify(sep)})
+emit({"rows": len(d), "duplicates": int(d.duplicated().sum())})`,
+    ).value;
+
+  it("statsmodels' fair: 16% of the survey rows repeat an earlier row, a warning", async () => {
+    const path = ".venv/lib/python3.11/site-packages/statsmodels/datasets/fair/fair.csv";
+    const result = await profile(path);
+    const reference = counts(path);
+    expect(result.data.rows).toBe(reference.rows);
+    expect(result.data.duplicateRows).toBe(reference.duplicates);
+    expect(result.data.problems.find((p) => p.kind === "duplicates")!.level).toBe("warn");
+  });
+
+  it("scikit-learn's iris: one repeated flower among 150 is a minor finding, shown", async () => {
+    // load_iris reads the CSV scikit-learn ships (sklearn/datasets/data/iris.csv, whose first line is a count header).
+    const reference = python<{ duplicates: number }>(
+      `
+from sklearn.datasets import load_iris
+import pandas as pd
+d = load_iris(as_frame=True).frame
+emit({"duplicates": int(d.duplicated().sum())})`,
+    ).value;
+    const iris = python<Record<string, number>[]>(
+      `
+from sklearn.datasets import load_iris
+emit(load_iris(as_frame=True).frame.to_dict(orient="records"))`,
+    ).value;
+    const result = await profile(iris, { target: "target" });
+    expect(result.data.duplicateRows).toBe(reference.duplicates);
+    expect(reference.duplicates).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.notes.join(" ") + result.verdict.text).toMatch(/1 row \(0\.67%\) repeats an earlier row exactly/);
   });
 });

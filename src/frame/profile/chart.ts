@@ -1,6 +1,6 @@
-import type { ProfileData } from "../data/profile.js";
-import type { VegaLiteSpec } from "../result.js";
-import { chartSpec, LEVEL_COLORS, PALETTE } from "./theme.js";
+import type { ProfileData } from "./types.js";
+import type { VegaLiteSpec } from "../../result.js";
+import { chartSpec, LEVEL_COLORS, PALETTE } from "../../charts/theme.js";
 
 /**
  * Missing share per column beside the class balance. The data are already aggregated
