@@ -1,45 +1,159 @@
 """Execute one notebook with the litml kernel and write the executed copy.
 
-Usage: python execute.py SOURCE.ipynb EXECUTED.ipynb WORKDIR TIMEOUT_SECONDS
+Usage: python execute.py SOURCE.ipynb EXECUTED.ipynb WORKDIR TIMEOUT_SECONDS [--allow-errors]
 
-The source is only read. The executed copy is written even when a cell fails (so its
-report shows the error), and the exit status is 1 exactly when a cell failed.
+The source is only read. Events go to file descriptor 3 as JSON lines (to stderr when it is
+not open), so that `litml run` can show progress and put every problem into one sentence of
+its own; this script never lets a traceback out. Events:
+  {"event": "start", "cells": N}                      N code cells to run
+  {"event": "cell", "cell": K, "of": N, "seconds": S, "error": {ename, evalue} | null}
+  {"event": "end", "status": STATUS, ...}             then the exit status
+STATUS is "ok"; "cell-error" (a cell raised and the run stopped there, as Jupyter's "run
+all" does; with --allow-errors the run goes on and errors only appear in "cell" events);
+"kernel-died", "timeout" or "lost-output" with the cell K and its first line; or, before
+any cell ran, "no-jupyter" (module), "not-a-notebook" (reason), "no-kernel", "kernel-start"
+(reason). The executed copy is written whenever the notebook could be read, holding every
+cell that ran, so that its report shows the error or the cell where the run stopped.
 """
+import functools
+import json
 import os
 import sys
 import time
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+try:
+    EVENTS = os.fdopen(3, "w", buffering=1)
+except OSError:
+    EVENTS = sys.stderr
+
+# Cell output that arrives after the execute reply may lag behind it when a cell prints a
+# lot; nbclient's 4 s default would call a slow stream lost. A shorter --timeout caps it.
+IOPUB_SECONDS = 30
+
+
+def emit(**event) -> None:
+    EVENTS.write(json.dumps(event) + "\n")
+    EVENTS.flush()
+
+
+def first_line(source: str) -> str:
+    lines = [line.strip() for line in source.splitlines() if line.strip()]
+    return lines[0][:80] if lines else ""
+
+
+def stopped(cell, ename: str, evalue: str) -> None:
+    """Marks the cell where the run stopped, so the report shows where and why."""
+    from nbformat.v4 import new_output
+
+    cell.outputs.append(new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"]))
 
 
 def main() -> int:
-    source, target, workdir, timeout = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    notebook = nbformat.read(source, as_version=4)
+    source, target, workdir, timeout = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    allow_errors = "--allow-errors" in sys.argv[5:]
+    output_wait = max(1, min(IOPUB_SECONDS, int(timeout)))
+    try:
+        import nbformat
+        import zmq
+        import zmq.asyncio
+        from jupyter_client.kernelspec import NoSuchKernel
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    except ImportError as error:
+        emit(event="end", status="no-jupyter", module=error.name or str(error))
+        return 3
+    try:
+        notebook = nbformat.read(source, as_version=4)
+    except Exception as error:  # nbformat raises JSON, validation and Unicode errors alike
+        reason = str(error).strip().splitlines()
+        emit(event="end", status="not-a-notebook", reason=reason[0] if reason else type(error).__name__)
+        return 3
+
     # The kernel keys its .litml store by notebook path, as Jupyter Server does.
     os.environ["JPY_SESSION_NAME"] = os.path.abspath(source)
     client = NotebookClient(
         notebook,
         kernel_name="litml",
-        timeout=timeout,
+        timeout=int(timeout),
         startup_timeout=120,
+        allow_errors=allow_errors,
+        raise_on_iopub_timeout=True,
+        iopub_timeout=output_wait,
         resources={"metadata": {"path": workdir}},
     )
+    # A PUB socket drops messages once a subscriber's queue is full (1000 by default), so a
+    # cell that prints fast lost lines, and sometimes its final "idle". With no limit on our
+    # side the messages wait in this process instead of being dropped in the kernel's.
+    context = zmq.asyncio.Context()
+    context.setsockopt(zmq.RCVHWM, 0)
+    client.km = client.create_kernel_manager()
+    client.km.client = functools.partial(client.km.client, context=context)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code" and cell.source.strip()]
+    emit(event="start", cells=len(code))
     started = time.monotonic()
-    status = 0
+    end = {"status": "ok"}
+    phase = "starting"
+
+    def write() -> None:
+        notebook.metadata.setdefault("litml", {})["executed"] = {
+            "seconds": round(time.monotonic() - started, 2),
+            "kernel": "litml",
+        }
+        nbformat.write(notebook, target)
+
     try:
-        client.execute()
-    except CellExecutionError as error:
-        print(str(error).splitlines()[0] if str(error) else "a cell failed", file=sys.stderr)
-        status = 1
-    notebook.metadata.setdefault("litml", {})["executed"] = {
-        "seconds": round(time.monotonic() - started, 2),
-        "kernel": "litml",
-    }
-    nbformat.write(notebook, target)
-    return status
+        with client.setup_kernel():
+            reply = client.wait_for_reply(client.kc.kernel_info())
+            if reply and "language_info" in reply["content"]:
+                notebook.metadata["language_info"] = reply["content"]["language_info"]
+            phase = "running"
+            for number, cell in enumerate(code, start=1):
+                where = {"cell": number, "line": first_line(cell.source)}
+                began = time.monotonic()
+                try:
+                    client.execute_cell(cell, notebook.cells.index(cell), execution_count=number)
+                except CellExecutionError as error:
+                    emit(event="cell", cell=number, of=len(code), seconds=round(time.monotonic() - began, 2),
+                         error={"ename": error.ename, "evalue": error.evalue})
+                    end = {"status": "cell-error", **where, "ename": error.ename, "evalue": error.evalue}
+                    break
+                except DeadKernelError:
+                    stopped(cell, "KernelDied", "The kernel ended while this cell ran (process.exit() or a crash); the cells after it did not run.")
+                    end = {"status": "kernel-died", **where}
+                    break
+                except CellTimeoutError as error:
+                    if "IOPub" in str(error):
+                        stopped(cell, "OutputLost", f"The kernel stopped sending this cell's output for {output_wait} s; what is shown may be incomplete, and the cells after it did not run.")
+                        end = {"status": "lost-output", **where, "seconds": output_wait}
+                    else:
+                        stopped(cell, "Timeout", f"This cell did not finish within {timeout:g} s; the cells after it did not run.")
+                        end = {"status": "timeout", **where, "seconds": timeout}
+                    break
+                errors = [o for o in cell.outputs if o.get("output_type") == "error"]
+                emit(event="cell", cell=number, of=len(code), seconds=round(time.monotonic() - began, 2),
+                     error={"ename": errors[0].get("ename", ""), "evalue": errors[0].get("evalue", "")} if errors else None)
+            phase = "stopping"
+    except NoSuchKernel:
+        emit(event="end", status="no-kernel")
+        return 3
+    except Exception as error:
+        reason = str(error).strip().splitlines()
+        reason = reason[0] if reason else type(error).__name__
+        if phase == "starting":
+            emit(event="end", status="kernel-start", reason=reason)
+            return 3
+        if phase == "running" and end["status"] == "ok":
+            end = {"status": "internal", "reason": reason}
+        # else the cells ran (or the run already stopped for a reason of its own) and only
+        # shutting the kernel down failed: the outputs are complete.
+    write()
+    emit(event="end", **end)
+    return 0 if end["status"] == "ok" else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception as error:  # a bug here must still read as one line, not a traceback
+        emit(event="end", status="internal", reason=f"{type(error).__name__}: {error}")
+        sys.exit(3)
