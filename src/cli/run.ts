@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { message } from "../messages.js";
-import { findNotebooks, runNotebook, type CellProgress, type NotebookRun } from "../report/run.js";
+import { findNotebooks, runNotebookAsync, type CellProgress, type NotebookRun } from "../report/run.js";
 import { flag, stringOption, type Command, type ParsedArguments } from "./command.js";
 import { checkPython, choosePython, pythonOption } from "./python.js";
 import { readNotebook } from "./report.js";
@@ -48,7 +48,7 @@ async function run(args: ParsedArguments): Promise<number> {
   for (const [i, notebook] of notebooks.entries()) {
     const prefix = `litml: [${i + 1}/${notebooks.length}] ${notebook}`;
     const progress = progressLine(prefix);
-    const run = await runNotebook(notebook, {
+    const run = await runNotebookAsync(notebook, {
       outDir: stringOption(args, "out") ?? "reports",
       python,
       timeoutSeconds,

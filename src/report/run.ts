@@ -6,7 +6,7 @@
  * own output and the kernel's are kept in a log, written only when the run breaks, so no
  * Python traceback reaches the user.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -82,7 +82,30 @@ export function findNotebooks(inputs: readonly string[]): string[] {
   return found;
 }
 
-export async function runNotebook(notebook: string, options: RunOptions): Promise<NotebookRun> {
+/** Executes one notebook, reporting each cell to `options.onCell` as it finishes. */
+export async function runNotebookAsync(notebook: string, options: RunOptions): Promise<NotebookRun> {
+  const job = start(notebook, options);
+  const exit = await new Promise<{ status: number | null; spawnError?: Error }>((resolve) => {
+    const child = spawn(options.python, job.args, { stdio: ["ignore", "pipe", "pipe", "pipe"] });
+    child.stdout!.on("data", (chunk) => job.output.push(String(chunk)));
+    child.stderr!.on("data", (chunk) => job.output.push(String(chunk)));
+    createInterface({ input: child.stdio[3] as NodeJS.ReadableStream }).on("line", job.event);
+    child.on("error", (error) => resolve({ status: null, spawnError: error }));
+    child.on("close", (code) => resolve({ status: code }));
+  });
+  return job.finish(exit.status, exit.spawnError);
+}
+
+/** The same, blocking: `onCell` hears of every cell only once the notebook is done. */
+export function runNotebook(notebook: string, options: RunOptions): NotebookRun {
+  const job = start(notebook, options);
+  const child = spawnSync(options.python, job.args, { stdio: ["ignore", "pipe", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 30 });
+  job.output.push(child.stdout ?? "", child.stderr ?? "");
+  for (const line of String(child.output?.[3] ?? "").split("\n")) if (line) job.event(line);
+  return job.finish(child.status, child.error);
+}
+
+function start(notebook: string, options: RunOptions) {
   const name = path.basename(notebook, ".ipynb");
   mkdirSync(options.outDir, { recursive: true });
   const executed = path.join(options.outDir, `${name}.ipynb`);
@@ -94,45 +117,43 @@ export async function runNotebook(notebook: string, options: RunOptions): Promis
   rmSync(log, { force: true }); // a log left by an earlier run must not be taken for this one's
   const started = Date.now();
   const errors: CellError[] = [];
-  let end: EndEvent | undefined;
   const output: string[] = [];
-  const { status, spawnError } = await new Promise<{ status: number | null; spawnError?: Error }>((resolve) => {
-    const child = spawn(options.python, args, { stdio: ["ignore", "pipe", "pipe", "pipe"] });
-    child.stdout!.on("data", (chunk) => output.push(String(chunk)));
-    child.stderr!.on("data", (chunk) => output.push(String(chunk)));
-    createInterface({ input: child.stdio[3] as NodeJS.ReadableStream }).on("line", (line) => {
-      let event: { event?: string } & Record<string, unknown>;
-      try {
-        event = JSON.parse(line);
-      } catch {
-        output.push(line + "\n");
-        return;
-      }
-      if (event.event === "start") options.onCell?.({ cell: 0, of: event.cells as number });
-      else if (event.event === "cell") {
-        const progress = event as unknown as CellProgress;
-        if (progress.error) errors.push({ cell: progress.cell, ...progress.error });
-        options.onCell?.(progress);
-      } else if (event.event === "end") end = event as unknown as EndEvent;
-    });
-    child.on("error", (error) => resolve({ status: null, spawnError: error }));
-    child.on("close", (code) => resolve({ status: code }));
-  });
-  if (spawnError) throw message.noPython(options.python, spawnError.message);
-  const seconds = (Date.now() - started) / 1000;
+  let end: EndEvent | undefined;
 
-  const before = fatal(notebook, end, options.python);
-  if (before) throw before;
-  if (!existsSync(executed) || end === undefined) {
-    writeFileSync(log, output.join(""));
-    throw message.runnerFailed(notebook, end?.reason ?? `exit ${status}`, log);
-  }
-  const problem = stoppedEarly(notebook, end, output, log);
-  const parsed = JSON.parse(readFileSync(executed, "utf8")) as Notebook;
-  if (options.github) writeFileSync(executed, JSON.stringify(withPngs(parsed), null, 1) + "\n");
-  writeFileSync(report, renderReport(parsed, path.basename(notebook)));
-  const ok = problem === undefined && (options.allowErrors || end.status === "ok");
-  return { notebook, executed, report, ok, seconds, errors, problem };
+  const event = (line: string) => {
+    let parsed: { event?: string } & Record<string, unknown>;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      output.push(line + "\n");
+      return;
+    }
+    if (parsed.event === "start") options.onCell?.({ cell: 0, of: parsed.cells as number });
+    else if (parsed.event === "cell") {
+      const progress = parsed as unknown as CellProgress;
+      if (progress.error) errors.push({ cell: progress.cell, ...progress.error });
+      options.onCell?.(progress);
+    } else if (parsed.event === "end") end = parsed as unknown as EndEvent;
+  };
+
+  const finish = (status: number | null, spawnError: Error | undefined): NotebookRun => {
+    if (spawnError) throw message.noPython(options.python, spawnError.message);
+    const seconds = (Date.now() - started) / 1000;
+    const before = fatal(notebook, end, options.python);
+    if (before) throw before;
+    if (!existsSync(executed) || end === undefined) {
+      writeFileSync(log, output.join(""));
+      throw message.runnerFailed(notebook, end?.reason ?? `exit ${status}`, log);
+    }
+    const problem = stoppedEarly(notebook, end, output, log);
+    const parsed = JSON.parse(readFileSync(executed, "utf8")) as Notebook;
+    if (options.github) writeFileSync(executed, JSON.stringify(withPngs(parsed), null, 1) + "\n");
+    writeFileSync(report, renderReport(parsed, path.basename(notebook)));
+    const ok = problem === undefined && (options.allowErrors || end.status === "ok");
+    return { notebook, executed, report, ok, seconds, errors, problem };
+  };
+
+  return { args, output, event, finish };
 }
 
 /** Problems that leave nothing to report: the notebook never ran. */

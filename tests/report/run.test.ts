@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runNotebook } from "../../src/report/run.js";
 import { CLI, litmlAsync, notebookText, thisKernel } from "../cli/litml.js";
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -129,6 +130,23 @@ describe("litml run: progress, --allow-errors, and runs that break", () => {
     expect(run.stderr).toContain(`litml: ${slow}: code cell 2 ("await new Promise((resolve) => setTimeout(resolve, 60_000))") did not finish within 2 s. Give more time with --timeout SECONDS`);
     expect(run.stderr).not.toMatch(/Traceback|CellTimeoutError/);
     expect(existsSync(path.join(dir, "out", "slow.html"))).toBe(true);
+  }, 120_000);
+
+  it("runNotebook, the blocking form the browser tests use, tells the same story", () => {
+    const exiting = write("exits-sync.ipynb", ["'first'", "throw new Error('kept going')", "process.exit(0)", "'never'"]);
+    const previous = process.env.JUPYTER_PATH;
+    process.env.JUPYTER_PATH = thisKernel().JUPYTER_PATH;
+    try {
+      const run = runNotebook(exiting, { outDir: path.join(dir, "out"), python: path.resolve(".venv", "bin", "python"), timeoutSeconds: 60, github: false, allowErrors: true });
+      expect(run.ok).toBe(false);
+      expect(run.errors).toEqual([{ cell: 2, ename: "Error", evalue: "kept going" }]);
+      expect(run.problem?.code).toBe("kernel-died");
+      expect(run.problem?.message).toContain('code cell 3 ("process.exit(0)")');
+      expect(existsSync(run.report)).toBe(true);
+    } finally {
+      if (previous === undefined) delete process.env.JUPYTER_PATH;
+      else process.env.JUPYTER_PATH = previous;
+    }
   }, 120_000);
 
   it("a kernel that never says a cell's output ended: no \"executed without error\", the cell is named", async () => {
