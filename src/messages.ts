@@ -216,6 +216,11 @@ export const message = {
     ),
   runnerFailed: (notebook: string, reason: string, log: string) =>
     new LitmlError("runner-failed", `${notebook}: the notebook could not be executed (${reason}). The log is in ${log}.`),
+  notDataFile: (file: string, reason: string) =>
+    new LitmlError(
+      "not-data-file",
+      `${file}: ${reason}. Give a .csv, .tsv, .json, .arrow or .parquet file, or the name of a registered data set.`,
+    ),
 };
 
 function capitalize(text: string): string {

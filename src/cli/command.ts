@@ -8,6 +8,8 @@ export interface OptionSpec {
   /** The placeholder shown for a string option's value, e.g. "DIR". */
   readonly value?: string;
   readonly help: string;
+  /** Shown without brackets in the usage; the command checks it is there. */
+  readonly required?: boolean;
 }
 
 export interface ParsedArguments {
@@ -25,6 +27,12 @@ export interface Command {
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** How many positional arguments it takes. */
   readonly positionals: { readonly min: number; readonly max: number };
+  /**
+   * The exit status when it fails with an error, and when its command line is wrong
+   * (default 1 and 2; `check` gives 1 and 2 to its verdicts, so both are 3 there).
+   */
+  readonly errorStatus?: number;
+  readonly usageStatus?: number;
   /** Returns the exit status. */
   run(args: ParsedArguments): Promise<number>;
 }

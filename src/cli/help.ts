@@ -3,7 +3,10 @@ import type { Command } from "./command.js";
 
 export function usageLine(command: Command): string {
   const options = Object.entries(command.options)
-    .map(([name, spec]) => (spec.type === "string" ? `[--${name} ${spec.value ?? "VALUE"}]` : `[--${name}]`))
+    .map(([name, spec]) => {
+      const word = spec.type === "string" ? `--${name} ${spec.value ?? "VALUE"}` : `--${name}`;
+      return spec.required ? word : `[${word}]`;
+    })
     .join(" ");
   return ["litml", command.name, command.args, options].filter((part) => part !== "").join(" ");
 }

@@ -9,13 +9,14 @@ import { message } from "../messages.js";
 import { LITML_VERSION } from "../version.js";
 import type { Command, ParsedArguments } from "./command.js";
 import { doctorCommand } from "./doctor.js";
+import { checkCommand } from "./check.js";
 import { commandHelp, overview, usage, usageLine } from "./help.js";
 import { installCommand } from "./install.js";
 import { labCommand } from "./lab.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
 
-export const commands: readonly Command[] = [runCommand, reportCommand, installCommand, labCommand, doctorCommand];
+export const commands: readonly Command[] = [runCommand, reportCommand, checkCommand, installCommand, labCommand, doctorCommand];
 
 /** Codes of errors in what was typed, answered with the usage and status 2. */
 const USAGE_ERRORS = new Set(["unknown-command", "bad-arguments", "bad-option"]);
@@ -57,14 +58,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof LitmlError && USAGE_ERRORS.has(error.code)) return usageError(error, command);
     console.error(`litml: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.LITML_DEBUG && error instanceof Error) console.error(error.stack);
-    return 1;
+    return command.errorStatus ?? 1;
   }
 }
 
 function usageError(error: LitmlError, command?: Command): number {
   console.error(error.message.startsWith("litml") ? error.message : `litml: ${error.message}`);
   console.error(command ? `usage: ${usageLine(command)}\nRun \`litml ${command.name} --help\` for its options.` : usage(commands));
-  return 2;
+  return command?.usageStatus ?? 2;
 }
 
 function parse(command: Command, args: readonly string[]): ParsedArguments {
