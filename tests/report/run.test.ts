@@ -70,6 +70,18 @@ describe("litml run (the main job behind npm start)", () => {
     const png = Buffer.from(executed.cells[0].outputs[0].data["image/png"], "base64");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
   }, 120_000);
+
+  it("--github also gives a PNG to a chart, whose SVG the executed copy stores as a list of lines", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "litml-gh-chart-"));
+    const source = path.join(dir, "chart.ipynb");
+    const spec = { mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } };
+    writeFileSync(source, notebookText([`await litml.chart(${JSON.stringify(spec)}, [{ a: "x", b: 1 }, { a: "y", b: 2 }])`]));
+    const run = await litmlAsync(["run", source, "--out", path.join(dir, "out"), "--github"], { env: thisKernel() });
+    expect(run.status, run.stderr).toBe(0);
+    const [output] = JSON.parse(readFileSync(path.join(dir, "out", "chart.ipynb"), "utf8")).cells[0].outputs;
+    expect(Array.isArray(output.data["image/svg+xml"])).toBe(true);
+    expect(Buffer.from(output.data["image/png"], "base64").subarray(1, 4).toString()).toBe("PNG");
+  }, 120_000);
 });
 
 describe("litml run: progress, --allow-errors, and runs that break", () => {
