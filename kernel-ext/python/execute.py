@@ -17,6 +17,7 @@ cell that ran, so that its report shows the error or the cell where the run stop
 """
 import functools
 import json
+import math
 import os
 import sys
 import time
@@ -49,9 +50,11 @@ def stopped(cell, ename: str, evalue: str) -> None:
 
 
 def main() -> int:
-    source, target, workdir, timeout = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    source, target, workdir = sys.argv[1], sys.argv[2], sys.argv[3]
+    # nbclient takes whole seconds and reads 0 as "no limit": round a fraction up.
+    timeout = max(1, math.ceil(float(sys.argv[4])))
     allow_errors = "--allow-errors" in sys.argv[5:]
-    output_wait = max(1, min(IOPUB_SECONDS, int(timeout)))
+    output_wait = min(IOPUB_SECONDS, timeout)
     try:
         import nbformat
         import zmq
@@ -74,7 +77,7 @@ def main() -> int:
     client = NotebookClient(
         notebook,
         kernel_name="litml",
-        timeout=int(timeout),
+        timeout=timeout,
         startup_timeout=120,
         allow_errors=allow_errors,
         raise_on_iopub_timeout=True,
@@ -88,7 +91,7 @@ def main() -> int:
     context.setsockopt(zmq.RCVHWM, 0)
     client.km = client.create_kernel_manager()
     client.km.client = functools.partial(client.km.client, context=context)
-    code = [cell for cell in notebook.cells if cell.cell_type == "code" and cell.source.strip()]
+    code = [(index, cell) for index, cell in enumerate(notebook.cells) if cell.cell_type == "code" and cell.source.strip()]
     emit(event="start", cells=len(code))
     started = time.monotonic()
     end = {"status": "ok"}
@@ -107,11 +110,11 @@ def main() -> int:
             if reply and "language_info" in reply["content"]:
                 notebook.metadata["language_info"] = reply["content"]["language_info"]
             phase = "running"
-            for number, cell in enumerate(code, start=1):
+            for number, (index, cell) in enumerate(code, start=1):
                 where = {"cell": number, "line": first_line(cell.source)}
                 began = time.monotonic()
                 try:
-                    client.execute_cell(cell, notebook.cells.index(cell), execution_count=number)
+                    client.execute_cell(cell, index, execution_count=number)
                 except CellExecutionError as error:
                     emit(event="cell", cell=number, of=len(code), seconds=round(time.monotonic() - began, 2),
                          error={"ename": error.ename, "evalue": error.evalue})
@@ -126,7 +129,7 @@ def main() -> int:
                         stopped(cell, "OutputLost", f"The kernel stopped sending this cell's output for {output_wait} s; what is shown may be incomplete, and the cells after it did not run.")
                         end = {"status": "lost-output", **where, "seconds": output_wait}
                     else:
-                        stopped(cell, "Timeout", f"This cell did not finish within {timeout:g} s; the cells after it did not run.")
+                        stopped(cell, "Timeout", f"This cell did not finish within {timeout} s; the cells after it did not run.")
                         end = {"status": "timeout", **where, "seconds": timeout}
                     break
                 errors = [o for o in cell.outputs if o.get("output_type") == "error"]

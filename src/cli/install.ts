@@ -4,7 +4,7 @@ import { installKernelSpec, type InstallTarget } from "../../kernel-ext/kernelsp
 import { installLabExtension } from "../../kernel-ext/labextension.js";
 import { message } from "../messages.js";
 import { flag, stringOption, type Command, type ParsedArguments } from "./command.js";
-import { choosePython, pythonOption } from "./python.js";
+import { checkPython, choosePython, pythonOption } from "./python.js";
 
 export const installCommand: Command = {
   name: "install",
@@ -29,6 +29,7 @@ async function run(args: ParsedArguments): Promise<number> {
   if (prefix !== undefined) target = { prefix: path.resolve(prefix) };
   else {
     const python = choosePython(stringOption(args, "python"));
+    checkPython(python, ["jupyter_core", "jupyter_client"]); // else `jupyter kernelspec install` fails with a traceback
     target = flag(args, "sys-prefix") ? { sysPrefix: true, python } : { user: true, python };
   }
   console.log(`litml kernelspec installed: ${installKernelSpec(target)}`);

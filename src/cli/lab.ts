@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { message } from "../messages.js";
 import { stringOption, type Command, type ParsedArguments } from "./command.js";
-import { choosePython, pythonOption } from "./python.js";
+import { checkPython, choosePython, pythonOption } from "./python.js";
 
 export const labCommand: Command = {
   name: "lab",
@@ -15,6 +15,7 @@ export const labCommand: Command = {
 
 async function run(args: ParsedArguments): Promise<number> {
   const python = choosePython(stringOption(args, "python"));
+  checkPython(python, ["jupyterlab"]);
   const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];
   const child = spawnSync(python, ["-m", "jupyterlab", "--notebook-dir", "notebooks", ...asRoot], { stdio: "inherit" });
   if (child.error) throw message.noPython(python, child.error.message);

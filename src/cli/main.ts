@@ -56,7 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await command.run(args);
   } catch (error) {
     if (error instanceof LitmlError && USAGE_ERRORS.has(error.code)) return usageError(error, command);
-    console.error(`litml: ${error instanceof Error ? error.message : String(error)}`);
+    // A LitmlError is one sentence already; anything else may carry a child's whole stderr.
+    const text = error instanceof Error ? error.message : String(error);
+    const first = text.split("\n")[0];
+    console.error(`litml: ${first}${first === text.trimEnd() || process.env.LITML_DEBUG ? "" : " (LITML_DEBUG=1 shows the rest)"}`);
     if (process.env.LITML_DEBUG && error instanceof Error) console.error(error.stack);
     return command.errorStatus ?? 1;
   }

@@ -25,8 +25,8 @@ export function choosePython(given: string | undefined): string {
  * Fails in one sentence, before any notebook starts, when the Python cannot run or lacks
  * Jupyter: the alternative is a progress line followed by the same error for every notebook.
  */
-export function checkPython(python: string): void {
-  const child = spawnSync(python, ["-c", "import nbformat, nbclient, jupyter_client"], { encoding: "utf8", timeout: 60_000 });
+export function checkPython(python: string, modules: readonly string[] = ["nbformat", "nbclient", "jupyter_client"]): void {
+  const child = spawnSync(python, ["-c", `import ${modules.join(", ")}`], { encoding: "utf8", timeout: 60_000 });
   if (child.error) {
     const code = (child.error as NodeJS.ErrnoException).code;
     throw message.noPython(python, code === "ENOENT" ? "not found" : child.error.message);

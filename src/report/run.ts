@@ -18,6 +18,8 @@ import { packageRoot } from "../util/package-root.js";
 import { joinSource, type Notebook } from "./notebook.js";
 import { renderReport } from "./render.js";
 
+const MAX_LOG = 4 << 20;
+
 export interface RunOptions {
   readonly outDir: string;
   readonly python: string;
@@ -87,8 +89,8 @@ export async function runNotebookAsync(notebook: string, options: RunOptions): P
   const job = start(notebook, options);
   const exit = await new Promise<{ status: number | null; spawnError?: Error }>((resolve) => {
     const child = spawn(options.python, job.args, { stdio: ["ignore", "pipe", "pipe", "pipe"] });
-    child.stdout!.on("data", (chunk) => job.output.push(String(chunk)));
-    child.stderr!.on("data", (chunk) => job.output.push(String(chunk)));
+    child.stdout!.on("data", (chunk) => job.keep(String(chunk)));
+    child.stderr!.on("data", (chunk) => job.keep(String(chunk)));
     createInterface({ input: child.stdio[3] as NodeJS.ReadableStream }).on("line", job.event);
     child.on("error", (error) => resolve({ status: null, spawnError: error }));
     child.on("close", (code) => resolve({ status: code }));
@@ -100,7 +102,8 @@ export async function runNotebookAsync(notebook: string, options: RunOptions): P
 export function runNotebook(notebook: string, options: RunOptions): NotebookRun {
   const job = start(notebook, options);
   const child = spawnSync(options.python, job.args, { stdio: ["ignore", "pipe", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 30 });
-  job.output.push(child.stdout ?? "", child.stderr ?? "");
+  job.keep(child.stdout ?? "");
+  job.keep(child.stderr ?? "");
   for (const line of String(child.output?.[3] ?? "").split("\n")) if (line) job.event(line);
   return job.finish(child.status, child.error);
 }
@@ -118,6 +121,13 @@ function start(notebook: string, options: RunOptions) {
   const started = Date.now();
   const errors: CellError[] = [];
   const output: string[] = [];
+  let kept = 0;
+  const keep = (text: string) => {
+    // Only for the log of a run that broke: its end matters, and a chatty kernel must not fill memory.
+    output.push(text);
+    kept += text.length;
+    while (kept > MAX_LOG && output.length > 1) kept -= output.shift()!.length;
+  };
   let end: EndEvent | undefined;
 
   const event = (line: string) => {
@@ -125,7 +135,7 @@ function start(notebook: string, options: RunOptions) {
     try {
       parsed = JSON.parse(line);
     } catch {
-      output.push(line + "\n");
+      keep(line + "\n");
       return;
     }
     if (parsed.event === "start") options.onCell?.({ cell: 0, of: parsed.cells as number });
@@ -153,7 +163,7 @@ function start(notebook: string, options: RunOptions) {
     return { notebook, executed, report, ok, seconds, errors, problem };
   };
 
-  return { args, output, event, finish };
+  return { args, keep, event, finish };
 }
 
 /** Problems that leave nothing to report: the notebook never ran. */

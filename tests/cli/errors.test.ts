@@ -47,6 +47,21 @@ describe("litml run: broken installations", () => {
   });
 });
 
+describe("litml install and litml lab: a Python without Jupyter", () => {
+  it.each([
+    [["install", "--user"], "jupyter_core"],
+    [["install", "--sys-prefix"], "jupyter_core"],
+    [["lab"], "jupyterlab"],
+  ])("litml %j names the missing package and the pip command", (args, module) => {
+    const venv = path.join(dir, "bare-for-install");
+    spawnSync("python3", ["-m", "venv", "--without-pip", venv]);
+    const python = path.join(venv, "bin", "python");
+    const run = litml([...args, "--python", python]);
+    expect(run.status).toBe(1);
+    expect(oneSentence(run)).toBe(`litml: The Python ${python} lacks the package ${module}. Install Jupyter into it: \`${python} -m pip install jupyterlab nbclient\`.`);
+  });
+});
+
 describe("litml run: bad input", () => {
   it.each([["abc"], ["0"], ["-5"], ["10s"], [""]])("--timeout %j exits 2 naming the value", (value) => {
     const run = litml(["run", good, `--timeout=${value}`]);

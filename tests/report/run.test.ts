@@ -137,7 +137,8 @@ describe("litml run: progress, --allow-errors, and runs that break", () => {
 
   it("a cell that outlives --timeout is named, with the option that gives it more time", async () => {
     const slow = write("slow.ipynb", ["1", "await new Promise((resolve) => setTimeout(resolve, 60_000))", "2"]);
-    const run = await litmlAsync(["run", slow, "--out", path.join(dir, "out"), "--timeout", "2"], { env: thisKernel() });
+    // 1.5 s: nbclient counts whole seconds and takes 0 for "no limit", so a fraction rounds up.
+    const run = await litmlAsync(["run", slow, "--out", path.join(dir, "out"), "--timeout", "1.5"], { env: thisKernel() });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`litml: ${slow}: code cell 2 ("await new Promise((resolve) => setTimeout(resolve, 60_000))") did not finish within 2 s. Give more time with --timeout SECONDS`);
     expect(run.stderr).not.toMatch(/Traceback|CellTimeoutError/);
