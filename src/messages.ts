@@ -216,6 +216,7 @@ export const message = {
     ),
   runnerFailed: (notebook: string, reason: string, log: string) =>
     new LitmlError("runner-failed", `${notebook}: the notebook could not be executed (${reason}). The log is in ${log}.`),
+  noCommand: () => new LitmlError("bad-arguments", "Give a command (litml --help lists them)."),
   notDataFile: (file: string, reason: string) =>
     new LitmlError(
       "not-data-file",

@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(commandHelp(command));
     return 0;
   }
-  if (first === undefined) return usageError(new LitmlError("bad-arguments", "Give a command."));
+  if (first === undefined) return usageError(message.noCommand());
   const command = commands.find((c) => c.name === first);
   if (command === undefined) {
     if (first.startsWith("-")) return usageError(message.unknownFlag("", first, ["--help", "--version"]));

@@ -45,6 +45,24 @@ describe("litml run: broken installations", () => {
       `litml: The Python ${python} lacks the package nbformat. Install Jupyter into it: \`${python} -m pip install jupyterlab nbclient\`.`,
     );
   });
+
+  it("a Jupyter without the litml kernel gets the install command", () => {
+    // The project's Jupyter packages seen from a fresh venv whose own Jupyter folders are
+    // empty, with the personal folder moved aside: no kernelspec named litml anywhere.
+    const venvPython = path.resolve(".venv", "bin", "python");
+    const sitePackages = spawnSync(venvPython, ["-c", "import site; print(site.getsitepackages()[0])"], { encoding: "utf8" }).stdout.trim();
+    const venv = path.join(dir, "no-kernel");
+    expect(spawnSync(venvPython, ["-m", "venv", "--without-pip", venv]).status).toBe(0);
+    const python = path.join(venv, "bin", "python");
+    const env = { ...process.env, PYTHONPATH: sitePackages, JUPYTER_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "litml-data-")), JUPYTER_PATH: "" };
+    const run = litml(["run", good, "--python", python, "--out", path.join(dir, "out")], { env });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.at(-1)).toBe(
+      `litml: The Jupyter of ${python} has no litml kernel. Install it: \`litml install --sys-prefix --python ${python}\` (or \`litml install --user\`).`,
+    );
+    expect(run.stderr).not.toMatch(/Traceback|NoSuchKernel/);
+  }, 60_000);
 });
 
 describe("litml install and litml lab: a Python without Jupyter", () => {
