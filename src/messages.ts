@@ -217,6 +217,13 @@ export const message = {
   runnerFailed: (notebook: string, reason: string, log: string) =>
     new LitmlError("runner-failed", `${notebook}: the notebook could not be executed (${reason}). The log is in ${log}.`),
   noCommand: () => new LitmlError("bad-arguments", "Give a command (litml --help lists them)."),
+  runInterrupted: (notebook: string, cell?: number, line?: string) =>
+    new LitmlError(
+      "interrupted",
+      cell === undefined
+        ? `${notebook}: interrupted; the kernel was shut down.`
+        : `${notebook}: interrupted during code cell ${cell} (${JSON.stringify(line ?? "")}); the kernel was shut down and the report shows the cells before it.`,
+    ),
   notDataFile: (file: string, reason: string) =>
     new LitmlError(
       "not-data-file",

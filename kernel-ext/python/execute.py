@@ -8,7 +8,8 @@ its own; this script never lets a traceback out. Events:
   {"event": "start", "cells": N}                      N code cells to run
   {"event": "cell", "cell": K, "of": N, "seconds": S, "error": {ename, evalue} | null}
   {"event": "end", "status": STATUS, ...}             then the exit status
-STATUS is "ok"; "cell-error" (a cell raised and the run stopped there, as Jupyter's "run
+STATUS is "ok"; "interrupted" (Ctrl-C; the kernel is shut down first, and an
+{"event": "interrupting"} comes as soon as the interrupt is seen); "cell-error" (a cell raised and the run stopped there, as Jupyter's "run
 all" does; with --allow-errors the run goes on and errors only appear in "cell" events);
 "kernel-died", "timeout" or "lost-output" with the cell K and its first line; or, before
 any cell ran, "no-jupyter" (module), "not-a-notebook" (reason), "no-kernel", "kernel-start"
@@ -19,6 +20,7 @@ import functools
 import json
 import math
 import os
+import signal
 import sys
 import time
 
@@ -33,8 +35,17 @@ IOPUB_SECONDS = 30
 
 
 def emit(**event) -> None:
-    EVENTS.write(json.dumps(event) + "\n")
-    EVENTS.flush()
+    try:
+        EVENTS.write(json.dumps(event) + "\n")
+        EVENTS.flush()
+    except (BrokenPipeError, ValueError):  # litml run is gone (a second Ctrl-C); finish quietly
+        pass
+
+
+def interrupted() -> None:
+    """First thing on Ctrl-C: a second one must not cut the kernel's shutdown short."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    emit(event="interrupting")
 
 
 def first_line(source: str) -> str:
@@ -120,6 +131,11 @@ def main() -> int:
                          error={"ename": error.ename, "evalue": error.evalue})
                     end = {"status": "cell-error", **where, "ename": error.ename, "evalue": error.evalue}
                     break
+                except KeyboardInterrupt:
+                    interrupted()
+                    stopped(cell, "Interrupted", "The run was interrupted during this cell; the cells after it did not run.")
+                    end = {"status": "interrupted", **where}
+                    break
                 except DeadKernelError:
                     stopped(cell, "KernelDied", "The kernel ended while this cell ran (process.exit() or a crash); the cells after it did not run.")
                     end = {"status": "kernel-died", **where}
@@ -157,6 +173,10 @@ def main() -> int:
 if __name__ == "__main__":
     try:
         sys.exit(main())
+    except KeyboardInterrupt:  # while the kernel started or stopped: nothing to report
+        interrupted()
+        emit(event="end", status="interrupted")
+        sys.exit(130)
     except Exception as error:  # a bug here must still read as one line, not a traceback
         emit(event="end", status="internal", reason=f"{type(error).__name__}: {error}")
         sys.exit(3)

@@ -61,6 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const first = text.split("\n")[0];
     console.error(`litml: ${first}${first === text.trimEnd() || process.env.LITML_DEBUG ? "" : " (LITML_DEBUG=1 shows the rest)"}`);
     if (process.env.LITML_DEBUG && error instanceof Error) console.error(error.stack);
+    if (error instanceof LitmlError && error.code === "interrupted") return 130;
     return command.errorStatus ?? 1;
   }
 }

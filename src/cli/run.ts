@@ -58,6 +58,7 @@ async function run(args: ParsedArguments): Promise<number> {
     });
     progress.done(run);
     runs.push(run);
+    if (run.problem?.code === "interrupted") break;
   }
   const failed = runs.filter((r) => !r.ok);
   const raised = runs.filter((r) => r.errors.length > 0);
@@ -67,6 +68,7 @@ async function run(args: ParsedArguments): Promise<number> {
   else if (raised.length > 0) summary = `${runs.length} of ${runs.length} notebooks ran every cell; cells raised errors in ${names(raised)}`;
   console.error(`litml: ${summary}; reports:`);
   for (const run of runs) console.log(path.resolve(run.report));
+  if (runs.at(-1)?.problem?.code === "interrupted") return 130;
   return failed.length === 0 ? 0 : 1;
 }
 

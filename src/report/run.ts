@@ -87,6 +87,8 @@ export function findNotebooks(inputs: readonly string[]): string[] {
 /** Executes one notebook, reporting each cell to `options.onCell` as it finishes. */
 export async function runNotebookAsync(notebook: string, options: RunOptions): Promise<NotebookRun> {
   const job = start(notebook, options);
+  let signals = 0;
+  let onSigint = () => {};
   const exit = await new Promise<{ status: number | null; spawnError?: Error }>((resolve) => {
     const child = spawn(options.python, job.args, { stdio: ["ignore", "pipe", "pipe", "pipe"] });
     child.stdout!.on("data", (chunk) => job.keep(String(chunk)));
@@ -94,7 +96,18 @@ export async function runNotebookAsync(notebook: string, options: RunOptions): P
     createInterface({ input: child.stdio[3] as NodeJS.ReadableStream }).on("line", job.event);
     child.on("error", (error) => resolve({ status: null, spawnError: error }));
     child.on("close", (code) => resolve({ status: code }));
+    // Ctrl-C reaches the runner too (one process group): let it shut the kernel down, which
+    // dying at once would leave running, and pass the signal on if it came to us alone.
+    // A second Ctrl-C ends litml at once.
+    onSigint = () => {
+      if (++signals > 1) process.exit(130);
+      setTimeout(() => {
+        if (!job.interrupting() && child.exitCode === null) child.kill("SIGINT");
+      }, 1000).unref();
+    };
+    process.on("SIGINT", onSigint);
   });
+  process.off("SIGINT", onSigint);
   return job.finish(exit.status, exit.spawnError);
 }
 
@@ -129,6 +142,7 @@ function start(notebook: string, options: RunOptions) {
     while (kept > MAX_LOG && output.length > 1) kept -= output.shift()!.length;
   };
   let end: EndEvent | undefined;
+  let interrupting = false;
 
   const event = (line: string) => {
     let parsed: { event?: string } & Record<string, unknown>;
@@ -138,7 +152,8 @@ function start(notebook: string, options: RunOptions) {
       keep(line + "\n");
       return;
     }
-    if (parsed.event === "start") options.onCell?.({ cell: 0, of: parsed.cells as number });
+    if (parsed.event === "interrupting") interrupting = true;
+    else if (parsed.event === "start") options.onCell?.({ cell: 0, of: parsed.cells as number });
     else if (parsed.event === "cell") {
       const progress = parsed as unknown as CellProgress;
       if (progress.error) errors.push({ cell: progress.cell, ...progress.error });
@@ -163,7 +178,7 @@ function start(notebook: string, options: RunOptions) {
     return { notebook, executed, report, ok, seconds, errors, problem };
   };
 
-  return { args, keep, event, finish };
+  return { args, keep, event, finish, interrupting: () => interrupting };
 }
 
 /** Problems that leave nothing to report: the notebook never ran. */
@@ -177,6 +192,8 @@ function fatal(notebook: string, end: EndEvent | undefined, python: string): Lit
       return message.noKernelSpec(python);
     case "kernel-start":
       return message.kernelDidNotStart(notebook, end.reason ?? "no reason given");
+    case "interrupted":
+      if (end.cell === undefined) return message.runInterrupted(notebook);
   }
   return undefined;
 }
@@ -192,6 +209,8 @@ function stoppedEarly(notebook: string, end: EndEvent, output: readonly string[]
       return message.cellTimeout(notebook, cell, line, end.seconds ?? 0);
     case "lost-output":
       return message.outputLost(notebook, cell, line, end.seconds ?? 0);
+    case "interrupted":
+      return message.runInterrupted(notebook, cell, line);
     case "ok":
     case "cell-error":
       return undefined;

@@ -1,6 +1,6 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -162,6 +162,31 @@ describe("litml run: progress, --allow-errors, and runs that break", () => {
     }
   }, 120_000);
 
+  it("Ctrl-C shuts the kernel down (none left running), names the cell, keeps the report, exits 130", async () => {
+    const slow = write("interrupted.ipynb", ["console.log('first')", "await new Promise((resolve) => setTimeout(resolve, 120_000))", "'never'"]);
+    const child = spawn(process.execPath, [CLI, "run", slow, "--out", path.join(dir, "out")], { env: thisKernel() });
+    let stderr = "";
+    let sent = false;
+    const status = await new Promise<number | null>((resolve) => {
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        // Once, to litml alone, as `kill -INT` would (a second one means "quit now"); a
+        // terminal's Ctrl-C reaches its Python as well.
+        if (!sent && stderr.includes("cell 1 of 3")) {
+          sent = true;
+          setTimeout(() => child.kill("SIGINT"), 2000);
+        }
+      });
+      child.on("close", resolve);
+    });
+    expect(status, stderr).toBe(130);
+    expect(stderr).toContain(`litml: ${slow}: interrupted during code cell 2 ("await new Promise((resolve) => setTimeout(resolve, 120_000))"); the kernel was shut down`);
+    expect(stderr).not.toMatch(/Traceback|KeyboardInterrupt/);
+    expect(text(executedCells("interrupted.ipynb")[0]!.outputs)).toContain("first");
+    expect(existsSync(path.join(dir, "out", "interrupted.html"))).toBe(true);
+    expect(kernelsFor(slow)).toEqual([]);
+  }, 120_000);
+
   it("a kernel that never says a cell's output ended: no \"executed without error\", the cell is named", async () => {
     // The real kernel lost the end of a flood of output only some of the time (issue #18);
     // this stand-in always does, so the runner's answer to it is tested every time.
@@ -182,6 +207,19 @@ describe("litml run: progress, --allow-errors, and runs that break", () => {
     expect(cells[1]!.outputs).toEqual([]);
   }, 120_000);
 });
+
+/** Live processes whose environment names this notebook (the runner sets JPY_SESSION_NAME for its kernel). */
+function kernelsFor(notebook: string): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`JPY_SESSION_NAME=${notebook}`)) found.push(Number(pid));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
 
 describe("litml install", () => {
   it("writes a kernelspec that starts this kernel with this node", () => {
