@@ -7,10 +7,10 @@ import { groupRows } from "../dist/src/data/group.js";
 import { LogisticRegression } from "../dist/src/models/logistic.js";
 import { GradientBoosting } from "../dist/src/models/gbdt.js";
 import { KNearestNeighbours } from "../dist/src/models/knn.js";
-import { crossValidate } from "../dist/src/evaluate/cross-validate.js";
-import { rocAuc } from "../dist/src/evaluate/metrics/ranking.js";
-import { accuracy } from "../dist/src/evaluate/metrics/classification.js";
-import { wilson } from "../dist/src/evaluate/intervals.js";
+import { crossValidate } from "../dist/src/validate/cross-validate.js";
+import { rocAuc } from "../dist/src/metrics/ranking.js";
+import { accuracy } from "../dist/src/metrics/classification.js";
+import { wilson } from "../dist/src/stats/intervals.js";
 import { Dataset } from "../dist/src/data/dataset.js";
 import { best, time } from "./timing.mjs";
 

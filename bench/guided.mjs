@@ -2,7 +2,7 @@
 import * as litml from "../dist/src/index.js";
 import { Dataset } from "../dist/src/data/dataset.js";
 import { sliceMetrics } from "../dist/src/evaluate/slices.js";
-import { metric } from "../dist/src/evaluate/metrics/registry.js";
+import { metric } from "../dist/src/metrics/registry.js";
 import { Random } from "../dist/src/util/random.js";
 import { writeFileSync } from "node:fs";
 import { best, time } from "./timing.mjs";

@@ -62,8 +62,8 @@ class Converters {
   }
 }
 
-/** The compiled public API the prelude imports: dist/src/index, next to this file's dist/kernel-ext. */
-const LITML_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "src", "index");
+/** The notebook's `litml`: the public API with this kernel's framing card (dist/kernel-ext/notebook-api). */
+const LITML_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "notebook-api");
 
 export class LitmlKernel {
   private readonly executor: Executor;

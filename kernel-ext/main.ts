@@ -11,6 +11,8 @@ if (!connectionFile) {
   process.exit(2);
 }
 
+// The store keys framing cards by notebook; a kernel that Jupyter did not tell its notebook must not fall back to its own script path (shared by every notebook).
+process.env.LITML_KERNEL = "1";
 const kernel = new LitmlKernel(process.cwd());
 const server = new LitmlServer(kernel, connectionFile);
 process.on("SIGINT", () => kernel.interrupt());

@@ -11,26 +11,29 @@ export { baseline, type BaselineOptions, type BaselineData, type Contender } fro
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
-export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
+export { backtest, type BacktestOptions, type BacktestData, type BacktestFold, type BacktestSeries } from "./evaluate/backtest/index.js";
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
-export { frame, currentFrame, type FramingCard, type FramingData } from "./frame/frame.js";
-export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness.js";
-export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance.js";
+export { frame, savedCard, type FramingData } from "./frame/frame.js";
+export { type FramingCard } from "./frame/card.js";
+export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness/index.js";
+export { invariance, type InvarianceOptions, type InvarianceData, type Swap, type Expectation } from "./evaluate/invariance/index.js";
 export { errors, type ErrorsOptions, type ErrorsData, type ErrorSlice } from "./evaluate/errors/errors.js";
-export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds.js";
+export { thresholds, type ThresholdsOptions, type ThresholdsData, type OperatingPoint, type Rates } from "./evaluate/thresholds/index.js";
 export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type SoloScore } from "./evaluate/leakage/leakage.js";
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
-export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/outliers.js";
+export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/index.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
-export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./evaluate/cross-validate.js";
+export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
+export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";
+export { type ModelInput } from "./validate/model.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";
 export { checkModel } from "./models/check-model.js";
 export { Pipeline, FittedPipeline, loadPipeline } from "./features/pipeline.js";
 export { pipelineFor } from "./features/default-pipeline.js";
 export { targetOf } from "./features/target.js";
 export { Impute, OneHot, Ordinal, Scale, TargetEncode, Bucketize, UnderSample, OverSample, Smote, Mixup, TemplateText, TextVectorize, DateToYear } from "./features/steps.js";
-export { metricNames as metrics } from "./evaluate/metrics/registry.js";
+export { metricNames as metrics } from "./metrics/registry.js";
 export {
   type Result,
   type ResultJSON,

@@ -80,6 +80,38 @@ export const message = {
       "unknown-option",
       `${analysis}: unknown option "${option}".${suggestion(option, known)} Options: ${listed(known)}.`,
     ),
+  cardTimeMissing: (analysis: string, column: string, available: readonly string[]) =>
+    new LitmlError(
+      "card-time-missing",
+      `${analysis}: the framing card's time column "${column}" is not in this data.${suggestion(column, available)} Fix "time:" on the card (or write "time: none"), or pass --time COL.`,
+    ),
+  badTimeValue: (analysis: string, column: string, row: number) =>
+    new LitmlError(
+      "bad-time-value",
+      `${analysis}: the time column "${column}" has a missing or unreadable value in row ${row}; time-ordered folds need a time for every row. Drop or fill those rows first.`,
+    ),
+  pipelineTarget: (analysis: string, fittedOn: string, target: string) =>
+    new LitmlError(
+      "pipeline-target",
+      `${analysis}: the pipeline was fitted to predict "${fittedOn}" but --target is "${target}". Pass the matching target, or a pipeline fitted for "${target}".`,
+    ),
+  fittedPipelineRefit: (analysis: string) =>
+    new LitmlError(
+      "fitted-pipeline",
+      `${analysis} refits the model inside each fold, so a fitted pipeline cannot be used here: pass the unfitted Pipeline (or a model name with --params).`,
+    ),
+  badChoice: (analysis: string, option: string, value: unknown, choices: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid ${option}: ${stringify(value)}.${typeof value === "string" ? suggestion(value, choices) : ""} Choose one of ${listed(choices)}.`,
+    ),
+  unknownCardMetric: (name: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-metric",
+      `The framing card's metric "${name}" is not a metric litml knows.${suggestion(name.toLowerCase(), known)} Metrics: ${listed(known, 20)}.`,
+    ),
+  duplicateFrameKey: (key: string, line: number, first: number) =>
+    new LitmlError("duplicate-frame-key", `Line ${line} of the framing card sets "${key}" again (line ${first} set it first). Keep one of them.`),
   unknownMagic: (name: string, known: readonly string[]) =>
     new LitmlError("unknown-magic", `Unknown magic %${name}.${suggestion(name, known)} %lsmagic lists them all.`),
   magicSyntax: (magic: string, problem: string, usage: string) =>
@@ -160,6 +192,76 @@ export const message = {
     ),
   cancelled: (what: string) =>
     new LitmlError("cancelled", `${what} was interrupted; the notebook's variables are intact.`),
+  unknownFileFormat: (file: string, advice: string) =>
+    new LitmlError(
+      "unsupported-format",
+      `${file}: litml cannot read this kind of file. ${advice} litml reads .csv, .tsv, .json (each also as .gz), .arrow, .feather and .parquet.`,
+    ),
+  isFolder: (file: string, dataFiles: readonly string[]) =>
+    new LitmlError(
+      "is-folder",
+      `${file} is a folder, not a data file: pass the path of one file in it` +
+        (dataFiles.length ? ` (data files there: ${listed(dataFiles, 6)}).` : " (it holds no .csv, .tsv, .json, .arrow or .parquet file)."),
+    ),
+  notTextFile: (file: string, what: string) =>
+    new LitmlError(
+      "not-text",
+      `${file} is not a text file (${what}), so it cannot be read as CSV, TSV or JSON. Export the data as CSV, or give the file the extension of its real format.`,
+    ),
+  badEncoding: (file: string, line: number, bytes: string) =>
+    new LitmlError(
+      "bad-encoding",
+      `${file}:${line}: the bytes ${bytes} are neither UTF-8 nor Windows-1252 (Latin-1) text. Re-save the file as UTF-8 (in Excel: "CSV UTF-8"; in pandas: to_csv(..., encoding="utf-8")).`,
+    ),
+  notGzip: (file: string) =>
+    new LitmlError(
+      "bad-gzip",
+      `${file} is named .gz but cannot be decompressed: it is cut short or not gzip data. Download or compress it again (gzip -k data.csv), or drop the .gz from its name if it is plain text.`,
+    ),
+  corruptFile: (file: string, format: string, problem: string, fix: string) =>
+    new LitmlError("corrupt-file", `${file} is not a valid ${format} file: ${problem}. ${fix}`),
+  unsupportedParquet: (file: string, feature: string) =>
+    new LitmlError(
+      "unsupported-parquet",
+      `${file} uses a Parquet feature litml cannot read (${feature}). Write it again with common settings (pandas: df.to_parquet(path), Snappy compression), or load it as CSV.`,
+    ),
+  raggedRecords: (argument: string, row: number, got: number, expected: number) =>
+    new LitmlError(
+      "ragged-row",
+      `${argument}: row ${row} has ${got} values but there are ${expected} columns; every row of values needs one value per column.`,
+    ),
+  /** Not errors: what a loader read differently from the file's face value, shown as a warning. */
+  readAsWindows1252: (file: string, line: number, sample: string) =>
+    `${file} is not UTF-8 text (line ${line} holds "${sample}" in another encoding); it was read as Windows-1252 (Latin-1). If letters still look wrong, re-save the file as UTF-8.`,
+  readWithoutHeader: (file: string, firstRow: readonly string[], names: readonly string[]) =>
+    `The first row of ${file} is all numbers (${firstRow.slice(0, 4).join(", ")}${firstRow.length > 4 ? ", …" : ""}), so it was read as data, not as column names; the columns are named ${names[0]}…${names[names.length - 1]}. If it is a header, give the columns names that are not numbers.`,
+  noLabelledRows: (analysis: string, target: string, rows: number) =>
+    new LitmlError("no-labelled-rows", `${analysis}: every one of the ${rows} rows lacks a value in the target "${target}": there is nothing to learn from. Check --target, or fill the labels first.`),
+  unknownClass: (analysis: string, option: string, value: string, target: string, classes: readonly string[]) =>
+    new LitmlError(
+      "unknown-class",
+      `${analysis}: invalid ${option}: ${JSON.stringify(value)} is not a class of "${target}".${suggestion(value, classes)} Its classes are ${listed(classes)}.`,
+    ),
+  timeNotDates: (analysis: string, column: string, row: number, value: string) =>
+    new LitmlError(
+      "bad-time-value",
+      `${analysis}: the time column "${column}" holds text, and row ${row} reads ${JSON.stringify(value)}, which is not a date (expected e.g. 2012-01-31). Fix or drop that row, or parse the column as dates first.`,
+    ),
+  singleSeries: (analysis: string, column: string, value: string) =>
+    new LitmlError(
+      "single-series",
+      `${analysis}: the series column "${column}" holds one value only (${JSON.stringify(value)}), so the data is a single series: leave out --series, or name the column that tells the series apart.`,
+    ),
+  missingSeries: (analysis: string, column: string, row: number) =>
+    new LitmlError("missing-series", `${analysis}: the series column "${column}" is empty in row ${row}; every row must belong to a series. Drop or fill those rows first.`),
+  noNumericColumns: (analysis: string, columns: readonly string[]) =>
+    new LitmlError(
+      "no-numeric-columns",
+      `${analysis}: none of the columns examined is numeric (${columns.length ? listed(columns) : "there are none besides the target"}), and unusual rows are measured by distances between numbers; categories only join numeric columns. Pass --columns with at least one numeric column, or derive numbers from the text first.`,
+    ),
+  /** Not an error: the note an analysis adds when it leaves unlabelled rows out. */
+  unlabelledRowsLeftOut: (target: string, dropped: number, rows: number, first: number) =>
+    `${dropped} of ${rows} rows have no value in the target "${target}" (the first is row ${first}) and were left out: they can neither train a model nor be scored.`,
   // The litml command. Each names what the user gave and the command that fixes it.
   unknownCommand: (command: string, known: readonly string[]) =>
     new LitmlError(

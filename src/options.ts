@@ -51,5 +51,9 @@ export function shareOption(analysis: string, expected: string, low = 0, high = 
   };
 }
 
-/** Options any analysis that fits a model takes: a registry name and its params (validated by the model's `fit`). */
-export const MODEL_OPTIONS: Readonly<Record<"model" | "params", OptionCheck>> = { model: () => {}, params: () => {} };
+/**
+ * Options any analysis that fits a model takes: the model (a registry name, a Pipeline or
+ * a fitted pipeline) and its params, checked by the validation engine's `chooseModel`, and
+ * the framing card the caller passes in.
+ */
+export const MODEL_OPTIONS: Readonly<Record<"model" | "params" | "card", OptionCheck>> = { model: () => {}, params: () => {}, card: () => {} };

@@ -2,13 +2,21 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
-export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
+import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
+import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
+import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
+import { OUTLIERS_OPTIONS } from "../../src/monitor/outliers/options.js";
+import { THRESHOLDS_OPTIONS } from "../../src/evaluate/thresholds/options.js";
+
+export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
 export interface ArgSpec {
   readonly kind: ArgKind;
   readonly help: string;
   /** The API option this fills, when it is not the option's own name in camelCase. */
   readonly key?: string;
+  /** The words the option accepts, when it is a choice (checked as the magic expands). */
+  readonly choices?: readonly string[];
 }
 
 export interface MagicSpec {
@@ -118,19 +126,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Backtest on time-ordered folds: refit per period, score the period after, compare with a baseline, and judge stability and trend.",
     call: "backtest",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      time: { kind: "string", help: "the column that orders rows in time (default: the data set's time role)" },
-      window: { kind: "string", help: "expanding (all past rows) or sliding (the latest --train-size rows)" },
-      folds: { kind: "number", help: "test periods (default 5)" },
-      gap: { kind: "number", help: "rows left out between training and test (default 0)" },
-      horizon: { kind: "number", help: "rows per test period (default: rows / (folds + 1))" },
-      "train-size": { kind: "number", help: "rows in a sliding window (default: twice the horizon)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric" },
-      baseline: { kind: "string", help: "zero-rule, last-value (persistence) or seasonal" },
-      season: { kind: "number", help: "rows per season, for the seasonal baseline" },
-    },
+    options: BACKTEST_OPTIONS.magicOptions(),
     example: "%backtest seattle-weather --target weather --time date --folds 5",
   },
   {
@@ -138,13 +134,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Invariance tests: swap only the sensitive attribute and count the predictions that change; check that raising a column moves the prediction the expected way.",
     call: "invariance",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      sensitive: { kind: "string", help: "the attribute to swap (default: the data set's sensitive role)" },
-      features: { kind: "strings", help: "the model's inputs (default: every column but the target)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      folds: { kind: "number", help: "folds for the out-of-fold models (default 5)" },
-    },
+    options: INVARIANCE_OPTIONS.magicOptions(),
     example: "%invariance cps-wages-1985 --target wage --sensitive gender",
   },
   {
@@ -152,15 +142,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Group fairness: per group, the share predicted positive and the true and false positive rates; demographic parity and equalized odds differences with intervals.",
     call: "fairness",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the two-class column to predict" },
-      sensitive: { kind: "string", help: "the column whose groups to compare" },
-      positive: { kind: "string", help: "the favourable outcome (default: the rarer class)" },
-      features: { kind: "strings", help: "the model's inputs (default: every column but the target); leave the sensitive column out for a blind model" },
-      model: { kind: "string", help: "the model (default logistic)" },
-      folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
-      tolerance: { kind: "number", help: "a difference from which groups count as treated differently (default 0.1)" },
-    },
+    options: FAIRNESS_OPTIONS.magicOptions(),
     example: "%fairness wages --target pay --sensitive gender",
   },
   {
@@ -186,13 +168,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Learn the decision threshold from validation data (never a fixed 0.5): precision, recall, F1 and cost at every threshold, with a slider.",
     call: "thresholds",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the class column (two classes)" },
-      positive: { kind: "string", help: "the class to find (default: the rarer one)" },
-      model: { kind: "string", help: "the model (default logistic)" },
-      folds: { kind: "number", help: "folds for the out-of-fold probabilities (default 5)" },
-      costs: { kind: "numbers", help: "the cost of a false positive and of a miss, e.g. 1,10 (default: the framing card's; without costs, F1 decides)" },
-    },
+    options: THRESHOLDS_OPTIONS.magicOptions(),
     example: "%thresholds transactions --target fraud --costs 1,10",
   },
   {
@@ -232,13 +208,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Outliers by three detectors (isolation forest, nearest-neighbour distance, PCA reconstruction error); with a target, which of them are edge cases the model gets wrong.",
     call: "outliers",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column a model predicts: tells edge cases from harmless outliers" },
-      columns: { kind: "strings", help: "the columns to examine (default: all but the target)" },
-      contamination: { kind: "number", help: "the share of rows each detector flags (default 0.01)" },
-      k: { kind: "number", help: "neighbours for the distance detector (default 5)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-    },
+    options: OUTLIERS_OPTIONS.magicOptions(),
     example: "%outliers cars --target Miles_per_Gallon",
   },
   {
@@ -290,7 +260,7 @@ export function usage(spec: MagicSpec): string {
   const line = spec.lineForm ? ` (or %${spec.name} ${spec.lineForm.name})` : "";
   const positional = spec.positional.map((p) => p.name);
   const options = Object.entries(spec.options).map(([name, arg]) =>
-    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind.toUpperCase()}]`,
+    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind === "json" ? "{…}" : arg.kind.toUpperCase()}]`,
   );
   return [prefix + spec.name, ...positional, ...options].join(" ") + line + (spec.body ? `\n${spec.body.name}` : "");
 }

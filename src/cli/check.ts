@@ -4,8 +4,9 @@
  * second file), prints one line per verdict, writes an HTML report whose cells are the calls
  * that reproduce each result, and exits 0 when all are ok, 1 on a warning, 2 on a failure.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { looksLikePath } from "../data/loaders/format.js";
 import type { Dataset, Result, VerdictLevel } from "../index.js";
 import type { Notebook, NotebookCell } from "../report/notebook.js";
 import { JUPYTER_DISPLAY } from "../result.js";
@@ -93,19 +94,9 @@ async function run(args: ParsedArguments): Promise<number> {
   return status;
 }
 
-/**
- * The argument as `load` takes it, failing here for paths it would take for a registry name
- * and answer with "neither a notebook variable nor a registered data set".
- */
+/** `load`'s own "not found" speaks of a notebook's folder; here there is none. */
 function dataPath(file: string): string {
-  const readable = /\.(csv|tsv|json|arrow|parquet)$/i.test(file);
-  const looksLikePath = file.includes("/") || file.includes(path.sep) || /\.[A-Za-z0-9]+$/.test(file);
-  if (!existsSync(file)) {
-    if (looksLikePath) throw message.notDataFile(file, "no such file");
-    return file; // a registry name
-  }
-  if (statSync(file).isDirectory()) throw message.notDataFile(file, "it is a folder");
-  if (!readable) throw message.notDataFile(file, "litml cannot tell its format from its name");
+  if (looksLikePath(file) && !existsSync(file)) throw message.notDataFile(file, "no such file");
   return file;
 }
 

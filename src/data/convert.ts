@@ -4,12 +4,14 @@
  * DataFrame (recognised by shape; litml never imports danfo), a registry name or a
  * CSV/TSV/JSON/Arrow/Parquet file path.
  */
+import { existsSync } from "node:fs";
 import { message } from "../messages.js";
 import { type Column } from "./column.js";
 import { Dataset } from "./dataset.js";
 import { inferColumn } from "./infer.js";
-import { FILE_PATTERN, readFile, readFileAsync } from "./loaders/file.js";
-import { loadRegistered, loadRegisteredSync } from "./registry.js";
+import { readFile, readFileAsync } from "./loaders/file.js";
+import { fileKind, looksLikePath } from "./loaders/format.js";
+import { isRegistered, loadRegistered, loadRegisteredSync } from "./registry.js";
 
 // Records may be any objects (interfaces such as a result's rows included), read by their own keys.
 export type DataInput = Dataset | string | readonly object[] | ArqueroLike | DanfoLike;
@@ -35,22 +37,40 @@ function isDanfo(x: object): x is DanfoLike {
   return Array.isArray(t.columns) && Array.isArray(t.values) && t.columns.every((c) => typeof c === "string");
 }
 
+/**
+ * Whether a string is read as a file: a data file's name always; otherwise a registered
+ * name goes to the registry, and anything shaped like a path (or present on disk) goes to
+ * the file loader, so "sales.xlsx" or a folder gets advice about files, not a registry list.
+ */
+function isFileName(name: string): boolean {
+  return fileKind(name) !== undefined || (!isRegistered(name) && (looksLikePath(name) || existsSync(name)));
+}
+
 /** Loads a registered data set by name, or a data file by path. */
 export async function load(nameOrPath: string): Promise<Dataset> {
   if (typeof nameOrPath !== "string") throw message.badOption("load", "name", nameOrPath, "a registry name or a file path");
-  return FILE_PATTERN.test(nameOrPath) ? readFileAsync(nameOrPath) : loadRegistered(nameOrPath);
+  return isFileName(nameOrPath) ? readFileAsync(nameOrPath) : loadRegistered(nameOrPath);
 }
 
-/** DATA as a Dataset, loading names and paths of any format; what every analysis calls. */
+/** DATA as a Dataset, loading names and paths of any format; what every analysis calls. Data with no rows is refused here, by name. */
 export async function resolveData(data: unknown, argument = "DATA"): Promise<Dataset> {
-  return typeof data === "string" ? load(data) : toDataset(data, argument);
+  const dataset = typeof data === "string" ? await load(data) : toDataset(data, argument);
+  if (dataset.nRows === 0) {
+    const name = dataset.meta.name === undefined ? undefined : `"${dataset.meta.name}"`;
+    throw message.emptyData(name === undefined ? argument : argument === "DATA" ? name : `${argument} (${name})`);
+  }
+  return dataset;
 }
 
 /** DATA as a Dataset, synchronously: in-memory values, and names of files that read synchronously. */
 export function toDataset(data: unknown, argument = "DATA"): Dataset {
   if (data instanceof Dataset) return data;
-  if (typeof data === "string") return FILE_PATTERN.test(data) && !/\.parquet$/i.test(data) ? readFile(data) : loadRegisteredSync(data);
-  if (Array.isArray(data)) return fromRecords(data, argument);
+  if (typeof data === "string") return isFileName(data) ? readFile(data) : loadRegisteredSync(data);
+  if (Array.isArray(data)) {
+    // An empty array has neither rows nor column names: say "no rows" before an option asks for a column.
+    if (data.length === 0) throw message.emptyData(argument);
+    return fromRecords(data, argument);
+  }
   if (data !== null && typeof data === "object") {
     if (isArquero(data)) {
       const names = data.columnNames();
@@ -58,6 +78,10 @@ export function toDataset(data: unknown, argument = "DATA"): Dataset {
     }
     if (isDanfo(data)) {
       const { columns, values } = data;
+      values.forEach((row, r) => {
+        if (!Array.isArray(row)) throw message.badData(`${argument}.values[${r}]`, describe(row));
+        if (row.length !== columns.length) throw message.raggedRecords(argument, r, row.length, columns.length);
+      });
       return fromColumns(columns.map((name, c) => [name, values.map((row) => row[c])]));
     }
   }

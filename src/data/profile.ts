@@ -27,6 +27,8 @@ export interface ColumnProfile extends ColumnSummary {
   readonly type: ColumnType;
   readonly missingShare: number;
   readonly missingVsTarget?: MissingnessTest & { readonly adjustedPValue: number; readonly related: boolean };
+  /** Numeric columns holding ±Infinity (a 1e400 or an "Infinity" in the file): how many, and the first row. The value is text because JSON has no Infinity. */
+  readonly infinite?: { readonly count: number; readonly firstRow: number; readonly firstValue: "Infinity" | "-Infinity" };
 }
 
 export interface Problem {
@@ -80,21 +82,33 @@ export function computeProfile(dataset: Dataset, target: string | undefined): Pr
     const summary = summarizeColumn(column);
     const test =
       targetColumn && name !== target && summary.missing > 0 ? missingnessVersusTarget(column, targetColumn) : undefined;
-    return { name, type: column.type, summary, test };
+    return { name, type: column.type, summary, test, infinite: column.type === "number" ? infiniteIn(column.values) : undefined };
   });
   const adjusted = holm(tests.map((t) => t.test?.pValue ?? NaN));
-  const columnProfiles: ColumnProfile[] = tests.map(({ name, type, summary, test }, i) => ({
+  const columnProfiles: ColumnProfile[] = tests.map(({ name, type, summary, test, infinite }, i) => ({
     name,
     type,
     ...summary,
     missingShare: summary.missing / rows,
     ...(test ? { missingVsTarget: { ...test, adjustedPValue: adjusted[i], related: adjusted[i] < SIGNIFICANCE } } : {}),
+    ...(infinite ? { infinite } : {}),
   }));
   const classBalance =
     targetColumn?.type === "category" ? balanceOf(targetColumn.codes, targetColumn.dictionary) : undefined;
   const duplicateRows = countDuplicateRows(dataset.names.map((n) => dataset.column(n)), rows);
   const base = { rows, columns: dataset.names.length, target, duplicateRows, columnProfiles, classBalance };
   return { ...base, problems: findProblems(base) };
+}
+
+function infiniteIn(values: Float64Array): ColumnProfile["infinite"] {
+  let count = 0;
+  let firstRow = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === Infinity || values[i] === -Infinity) {
+      if (count++ === 0) firstRow = i;
+    }
+  }
+  return count === 0 ? undefined : { count, firstRow, firstValue: values[firstRow] > 0 ? "Infinity" : "-Infinity" };
 }
 
 function balanceOf(codes: Int32Array, dictionary: readonly string[]) {
@@ -134,6 +148,15 @@ function findProblems(p: ProblemInput): Problem[] {
       });
     }
     if (c.missing === p.rows) continue;
+    if (c.infinite) {
+      // Models refuse infinite values and means and spreads become meaningless, so this outranks a few missing values.
+      problems.push({
+        kind: "infinite-values",
+        column: c.name,
+        severity: 0.5,
+        text: `${where} holds ${c.infinite.count} infinite value${c.infinite.count > 1 ? "s" : ""} (${c.infinite.firstValue} first in row ${c.infinite.firstRow}), read from a number too large for a double (such as 1e400) or the text "Infinity": models need finite numbers, so replace ${c.infinite.count > 1 ? "them" : "it"} with a real value or mark ${c.infinite.count > 1 ? "them" : "it"} missing.`,
+      });
+    }
     if (c.distinct === 1) {
       problems.push({ kind: "constant", column: c.name, severity: 0.2, text: `${where} has a single value: it carries no information.` });
     }

@@ -43,6 +43,11 @@ export function list(): DatasetEntry[] {
   return [...registry().values()];
 }
 
+/** Whether a name is in the registry (so a string can be told from a file path). */
+export function isRegistered(name: string): boolean {
+  return registry().has(name);
+}
+
 const loaded = new Map<string, Dataset>();
 
 function entryOf(name: string): DatasetEntry {

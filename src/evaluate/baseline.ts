@@ -9,7 +9,7 @@
 import { baselineChart } from "../charts/baseline.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import { targetOf } from "../features/target.js";
 import type { Target } from "../models/contract.js";
 import { framedHuman, framedMetric, framedMinGain } from "../frame/defaults.js";
@@ -18,16 +18,23 @@ import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { Random } from "../util/random.js";
-import { asPredictor, foldsFor, type Predictor, runFolds } from "./cross-validate.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { collect, runFolds, subsetPredictions, subsetTarget } from "../validate/out-of-fold.js";
+import { planFolds } from "../validate/plan.js";
+import { asPredictor, type Predictor } from "../validate/predictor.js";
+import { pipelineFor } from "../features/default-pipeline.js";
 import { heuristic, type PatternRule, type RowRule } from "./heuristic.js";
-import { quantileSorted } from "./intervals.js";
-import { defaultMetric, metric, type MetricSpec, type Predictions } from "./metrics/registry.js";
-import { assemble, assembleTruth, subsetPredictions, subsetTarget } from "./out-of-fold.js";
+import { quantileSorted } from "../stats/intervals.js";
+import { defaultMetric, metric, type MetricSpec, type Predictions } from "../metrics/registry.js";
 
 export interface BaselineOptions {
   readonly target?: string;
-  /** Candidate models by registry name; default logistic (classes) or ridge (numbers). */
-  readonly models?: readonly string[];
+  /** Candidate models: registry names or your own Pipelines; default logistic (classes) or ridge (numbers). */
+  readonly models?: readonly ModelInput[];
+  /** One candidate (the same as `models: [model]`). */
+  readonly model?: ModelInput;
+  /** Params for the registry models named. */
+  readonly params?: object;
   readonly metric?: string;
   readonly folds?: number;
   readonly seed?: number;
@@ -37,6 +44,7 @@ export interface BaselineOptions {
   /** The gain over the best baseline that counts as success, in metric units (from the framing card). */
   readonly minGain?: number;
   readonly resamples?: number;
+  readonly card?: FramingCard;
 }
 
 export type ContenderKind = "baseline" | "heuristic" | "human" | "model";
@@ -85,32 +93,42 @@ export async function baseline(data: DataInput, options: BaselineOptions = {}): 
     },
     minGain: number,
     resamples: number,
+    model: () => {},
+    params: () => {},
+    card: () => {},
   });
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   if (dataset.nRows === 0) throw message.emptyData(dataset.meta.name ? `"${dataset.meta.name}"` : "the data");
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
-  const minGain = options.minGain ?? framedMinGain(target.kind);
-  const human = options.human ?? framedHuman(target.kind);
+  const spec = metric(options.metric ?? framedMetric(options.card, target.kind) ?? defaultMetric(target.kind), target.kind);
+  const minGain = options.minGain ?? framedMinGain(options.card, target.kind);
+  const human = options.human ?? framedHuman(options.card, target.kind);
   const seed = options.seed ?? 0;
-  const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });
+  const plan = planFolds(ANALYSIS, dataset, target, { folds: options.folds, seed }, options.card);
+  const folds = plan.folds;
+  const candidates = options.models ?? (options.model !== undefined ? [options.model] : [undefined]);
   const predictors: { predictor: Predictor; kind: ContenderKind }[] = [
     ...baselinesFor(target.kind, seed).map((predictor) => ({ predictor, kind: "baseline" as const })),
     ...(options.heuristic ? [{ predictor: toPredictor(options.heuristic), kind: "heuristic" as const }] : []),
-    ...(options.models ?? [defaultModelFor(dataset, targetName)]).map((name) => ({ predictor: asPredictor(pipelineFor(name)), kind: "model" as const })),
+    ...candidates.map((model) => ({ predictor: chooseModel(ANALYSIS, { model, params: options.params }, dataset, targetName).predictor, kind: "model" as const })),
   ];
   const progress = new Progress("comparing with baselines", predictors.length * folds.length);
   const resamples = options.resamples ?? (dataset.nRows > 20_000 ? 200 : 1000);
   const random = new Random(seed);
-  const draws = Array.from({ length: resamples }, () => Int32Array.from({ length: dataset.nRows }, () => random.int(dataset.nRows)));
   const scored: (Contender & { oof?: Predictions; resampled?: Float64Array })[] = [];
-  // Every contender runs on the same folds, so the out-of-fold truth is the same for all: assemble it once.
+  // Every contender runs on the same folds, so the out-of-fold truth and the resampled rows are the same for all.
   let truth: Target | undefined;
+  let draws: Int32Array[] = [];
   for (const { predictor, kind } of predictors) {
-    const runs = await runFolds(dataset, targetName, predictor, folds, spec.needs === "proba", progress);
-    truth ??= assembleTruth(runs, dataset.nRows);
-    const oof = assemble(runs, dataset.nRows);
+    const runs = await runFolds(dataset, targetName, predictor, folds, { withProba: spec.needs === "proba", progress });
+    const collected = collect(runs, dataset.nRows);
+    if (truth === undefined) {
+      truth = collected.truth;
+      const n = collected.rows.length;
+      draws = Array.from({ length: resamples }, () => Int32Array.from({ length: n }, () => random.int(n)));
+    }
+    const oof = collected.predictions;
     const observed = truth;
     const resampled = Float64Array.from(draws, (rows) => spec.compute(subsetTarget(observed, rows), subsetPredictions(oof, rows)));
     const sorted = Float64Array.from(resampled.filter((v) => !Number.isNaN(v))).sort();

@@ -7,17 +7,20 @@
  */
 import { type DataInput, resolveData } from "../data/convert.js";
 import type { Dataset } from "../data/dataset.js";
+import { complementFold } from "../data/splits/fold.js";
 import { holdout as holdoutSplit } from "../data/splits/kfold.js";
 import { formatCell } from "../display/format.js";
 import { targetOf } from "../features/target.js";
-import { framedMetric } from "../frame/defaults.js";
+import type { FramingCard } from "../frame/card.js";
+import { framedMetric, framedTime } from "../frame/defaults.js";
 import { message } from "../messages.js";
 import { createResult, type Result } from "../result.js";
 import { recordLook } from "../state/store.js";
 import { shortHash } from "../util/hash.js";
 import type { FittedPipeline } from "../features/pipeline.js";
-import { predict } from "./cross-validate.js";
-import { defaultMetric, metric } from "./metrics/registry.js";
+import { timeOrder } from "../validate/plan.js";
+import { predict } from "../validate/predictor.js";
+import { defaultMetric, metric } from "../metrics/registry.js";
 
 export interface GuardedTestSet {
   readonly data: Dataset;
@@ -29,8 +32,11 @@ export interface HoldoutOptions {
   readonly target?: string;
   readonly testSize?: number;
   readonly seed?: number;
-  /** Keep class shares equal in train and test (default: yes for a categorical target). */
+  /** Keep class shares equal in train and test (default: yes for a categorical target; not with a time column). */
   readonly stratify?: boolean;
+  /** A time column: the latest rows become the test set, as the future would (default: the framing card's). */
+  readonly time?: string;
+  readonly card?: FramingCard;
 }
 
 export async function holdout(data: DataInput, options: HoldoutOptions = {}): Promise<{ train: Dataset; test: GuardedTestSet }> {
@@ -39,8 +45,12 @@ export async function holdout(data: DataInput, options: HoldoutOptions = {}): Pr
   if (!(testSize > 0 && testSize < 1)) throw message.badOption("holdout", "testSize", options.testSize, "a share between 0 and 1");
   const targetName = options.target ?? dataset.roles.target;
   const target = targetName === undefined ? undefined : targetOf(dataset, targetName);
+  const time = options.time ?? framedTime(options.card);
   const stratify = options.stratify ?? target?.kind === "classification";
-  const { train, test } = holdoutSplit(dataset.nRows, { testSize, seed: options.seed ?? 0, ...(stratify && target?.kind === "classification" ? { stratify: target.codes } : {}) });
+  const { train, test } =
+    time !== undefined
+      ? complementFold(dataset.nRows, timeOrder("holdout", dataset, time).subarray(dataset.nRows - Math.round(dataset.nRows * testSize)))
+      : holdoutSplit(dataset.nRows, { testSize, seed: options.seed ?? 0, ...(stratify && target?.kind === "classification" ? { stratify: target.codes } : {}) });
   const testData = dataset.take(test);
   return { train: dataset.take(train), test: { data: testData, hash: testData.contentHash() } };
 }
@@ -52,10 +62,10 @@ export interface TestEvaluation {
   readonly fingerprint: string;
 }
 
-export async function evaluate(fitted: FittedPipeline, test: GuardedTestSet, options: { metric?: string } = {}): Promise<Result<TestEvaluation>> {
+export async function evaluate(fitted: FittedPipeline, test: GuardedTestSet, options: { metric?: string; card?: FramingCard } = {}): Promise<Result<TestEvaluation>> {
   if (!test || typeof test.hash !== "string" || !test.data) throw message.badOption("evaluate", "test", test, "a test set from litml.holdout(...)");
   const truth = fitted.targetOf(test.data);
-  const spec = metric(options.metric ?? framedMetric(truth.kind) ?? defaultMetric(truth.kind), truth.kind);
+  const spec = metric(options.metric ?? framedMetric(options.card, truth.kind) ?? defaultMetric(truth.kind), truth.kind);
   const score = spec.compute(truth, predict(fitted, test.data, spec.needs === "proba"));
   const fingerprint = shortHash(JSON.stringify(fitted.toJSON()));
   const looks = recordLook(test.hash, fingerprint);

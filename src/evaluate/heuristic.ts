@@ -6,7 +6,7 @@
 import { matrix } from "../data/matrix.js";
 import { message } from "../messages.js";
 import { targetOf } from "../features/target.js";
-import type { FittedPredictor, Predictor } from "./cross-validate.js";
+import type { FittedPredictor, Predictor } from "../validate/predictor.js";
 
 export type RowRule = (row: Readonly<Record<string, number | string | Date | null>>) => string | number | boolean;
 

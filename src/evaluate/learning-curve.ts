@@ -9,8 +9,8 @@
 import { learningCurveChart } from "../charts/learning-curve.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import type { FittedPipeline } from "../features/pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import type { Target } from "../models/contract.js";
 import { targetOf } from "../features/target.js";
 import { framedMetric, framedSuccess } from "../frame/defaults.js";
@@ -20,12 +20,16 @@ import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress, quietly } from "../runtime/context.js";
 import { addPair, emptyMoments, slopeOf } from "../stats/slope.js";
 import { Random } from "../util/random.js";
-import { foldsFor, predict } from "./cross-validate.js";
-import { defaultMetric, metric, type MetricSpec } from "./metrics/registry.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { planFolds } from "../validate/plan.js";
+import { predict } from "../validate/predictor.js";
+import { defaultMetric, metric, type MetricSpec } from "../metrics/registry.js";
+import { mean, sampleStd } from "../stats/summary.js";
 
 export interface LearningCurveOptions {
   readonly target?: string;
-  readonly model?: string;
+  /** A registry name, or your own Pipeline (refitted at every size). */
+  readonly model?: ModelInput;
   /** Parameters for the model, e.g. { C: 0.5 }. */
   readonly params?: object;
   readonly metric?: string;
@@ -35,6 +39,7 @@ export interface LearningCurveOptions {
   readonly seed?: number;
   /** The score that counts as success (from the framing card), to estimate the rows needed. */
   readonly successValue?: number;
+  readonly card?: FramingCard;
 }
 
 export interface CurvePoint {
@@ -84,19 +89,21 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
     folds: number,
     seed: number,
     successValue: number,
+    card: () => {},
   });
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
-  const successValue = options.successValue ?? framedSuccess(target.kind);
-  const modelName = options.model ?? defaultModelFor(dataset, targetName);
+  const spec = metric(options.metric ?? framedMetric(options.card, target.kind) ?? defaultMetric(target.kind), target.kind);
+  const successValue = options.successValue ?? framedSuccess(options.card, target.kind);
+  const chosen = chooseModel(ANALYSIS, options, dataset, targetName);
+  const modelName = chosen.name;
+  const pipeline = chosen.pipeline!;
   const seed = options.seed ?? 0;
-  const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });
+  const { folds } = planFolds(ANALYSIS, dataset, target, { folds: options.folds, seed }, options.card);
   const smallestTrain = Math.min(...folds.map((f) => f.train.length));
   const notes: string[] = [];
   const sizes = chooseSizes(options.sizes, smallestTrain, target.kind === "classification" ? target.classes.length : 1, notes);
-  const pipeline = pipelineFor(modelName, options.params ?? {});
   const random = new Random(seed);
   const progress = new Progress(`learning curve of ${modelName}`, sizes.length * folds.length);
   const trainScores = sizes.map(() => [] as number[]);
@@ -127,7 +134,7 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
     }
   }
   progress.finish();
-  const points: CurvePoint[] = sizes.map((size, s) => ({ size, train: mean(trainScores[s]), trainStd: std(trainScores[s]), validation: mean(validationScores[s]), validationStd: std(validationScores[s]) }));
+  const points: CurvePoint[] = sizes.map((size, s) => ({ size, train: mean(trainScores[s]), trainStd: sampleStd(trainScores[s]), validation: mean(validationScores[s]), validationStd: sampleStd(validationScores[s]) }));
   const curve = analyse(points, spec, successValue, notes);
   const curveData: LearningCurveData = { target: targetName, model: modelName, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, points, ...curve, notes };
   return createResult({
@@ -207,11 +214,4 @@ function verdictOf(d: LearningCurveData): Verdict {
   return { level: "warn", text: `Plateaued: ${at}${law}; another doubling is predicted to gain only ${formatCell(d.gainPerDoubling)}. More data of the same kind is unlikely to help. ${advice}` };
 }
 
-function mean(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0) / xs.length;
-}
 
-function std(xs: number[]): number {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
-}

@@ -6,18 +6,20 @@
  */
 import { type DataInput, resolveData } from "../data/convert.js";
 import { formatCell } from "../display/format.js";
-import { pipelineFor } from "../features/default-pipeline.js";
 import { targetOf } from "../features/target.js";
 import { message } from "../messages.js";
 import { checkOptions, columnOf, numberOption } from "../options.js";
 import { createResult, type Result } from "../result.js";
 import { Random } from "../util/random.js";
-import { accuracy } from "./metrics/classification.js";
-import { r2Score } from "./metrics/regression.js";
+import { accuracy } from "../metrics/classification.js";
+import { r2Score } from "../metrics/regression.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
 
 export interface OverfitCheckOptions {
   readonly target?: string;
-  readonly model?: string;
+  /** A registry name (with `params`) or your own Pipeline; default a nearly unregularised logistic or linear model. */
+  readonly model?: ModelInput;
+  readonly params?: object;
   readonly rows?: number;
   readonly seed?: number;
 }
@@ -36,16 +38,19 @@ const TOLERANCE = 0.01;
 
 export async function overfitCheck(data: DataInput, options: OverfitCheckOptions = {}): Promise<Result<OverfitCheckData>> {
   const dataset = await resolveData(data);
-  checkOptions(ANALYSIS, options, { target: columnOf(ANALYSIS, dataset), model: () => {}, rows: numberOption(ANALYSIS, 2, true), seed: numberOption(ANALYSIS) });
+  checkOptions(ANALYSIS, options, { target: columnOf(ANALYSIS, dataset), model: () => {}, params: () => {}, rows: numberOption(ANALYSIS, 2, true), seed: numberOption(ANALYSIS) });
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const size = Math.min(options.rows ?? 32, dataset.nRows);
   const batch = dataset.take(new Random(options.seed ?? 0).permutation(dataset.nRows).subarray(0, size));
   const target = targetOf(batch, targetName);
   // The check is about the plumbing, not the regulariser: by default, a nearly unpenalised model.
-  const modelName = options.model ?? (target.kind === "classification" ? "logistic" : "ridge");
-  const params = options.model ? {} : target.kind === "classification" ? { C: 1e4, maxIterations: 5000 } : { alpha: 1e-8 };
-  const fitted = await pipelineFor(modelName, params).fit(batch, targetName);
+  const unpenalised = target.kind === "classification" ? { C: 1e4, maxIterations: 5000 } : { alpha: 1e-8 };
+  const chosen = chooseModel(ANALYSIS, { model: options.model, params: options.params ?? (options.model === undefined ? unpenalised : undefined) }, batch, targetName, {
+    fallback: target.kind === "classification" ? "logistic" : "ridge",
+  });
+  const modelName = chosen.name;
+  const fitted = await chosen.predictor.fit(batch, targetName);
   const truth = fitted.targetOf(batch);
   const predicted = fitted.predict(batch);
   const trainingError = truth.kind === "classification" ? 1 - accuracy(truth.codes, predicted) : 1 - r2Score(truth.values, predicted);

@@ -10,7 +10,7 @@ import { type DataInput, resolveData } from "../data/convert.js";
 import type { Dataset } from "../data/dataset.js";
 import { groupRows } from "../data/group.js";
 import { formatCell } from "../display/format.js";
-import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
+import type { FramingCard } from "../frame/card.js";
 import { targetOf } from "../features/target.js";
 import { framedMetric, framedSlices } from "../frame/defaults.js";
 import { message } from "../messages.js";
@@ -20,17 +20,20 @@ import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { holm } from "../stats/adjust.js";
 import { normalCdf } from "../stats/normal.js";
-import { asPredictor, foldsFor, runFolds } from "./cross-validate.js";
-import { bootstrap, wilson } from "./intervals.js";
-import { defaultMetric, metric, type MetricSpec, type Predictions } from "./metrics/registry.js";
-import { assemble, assembleTruth, subsetPredictions, subsetTarget } from "./out-of-fold.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { atRows, outOfFold, subsetPredictions, subsetTarget } from "../validate/out-of-fold.js";
+import { planFolds } from "../validate/plan.js";
+import { bootstrap, wilson } from "../stats/intervals.js";
+import { defaultMetric, metric, type MetricSpec, type Predictions } from "../metrics/registry.js";
 import { grouping } from "./simpson/prepare.js";
 
 export interface SlicesOptions {
   readonly target?: string;
   /** One column, or two for their intersections. */
   readonly by?: string | readonly string[];
-  readonly model?: string;
+  /** A registry name (with `params`) or your own Pipeline. */
+  readonly model?: ModelInput;
+  readonly params?: object;
   readonly metric?: string;
   /** A column of row weights, for rows that matter more (revenue, risk). */
   readonly weight?: string;
@@ -40,6 +43,7 @@ export interface SlicesOptions {
   readonly buckets?: number;
   readonly maxSlices?: number;
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface Slice {
@@ -79,6 +83,7 @@ export async function slices(data: DataInput, options: SlicesOptions): Promise<R
       for (const name of names) dataset.column(String(name));
     },
     model: () => {},
+    params: () => {},
     metric: () => {},
     weight: columnOf(ANALYSIS, dataset),
     folds: count,
@@ -86,8 +91,9 @@ export async function slices(data: DataInput, options: SlicesOptions): Promise<R
     buckets: count,
     maxSlices: count,
     seed: numberOption(ANALYSIS),
+    card: () => {},
   });
-  const by = options?.by === undefined ? [...(framedSlices() ?? [])] : typeof options.by === "string" ? [options.by] : [...options.by];
+  const by = options?.by === undefined ? [...(framedSlices(options.card) ?? [])] : typeof options.by === "string" ? [options.by] : [...options.by];
   if (by.length === 0) throw message.badOption(ANALYSIS, "by", undefined, "the column(s) to slice by (--by COL or --by COL1,COL2), or slices of concern on the framing card");
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
@@ -97,15 +103,14 @@ export async function slices(data: DataInput, options: SlicesOptions): Promise<R
   const { codes, labels } = groups.length === 1 ? groups[0] : intersect(groups[0], groups[1]);
   if (labels.length > maxSlices * 4) throw message.tooManyGroups(by.join(" × "), labels.length, maxSlices * 4);
   const target = targetOf(dataset, targetName);
-  const spec = metric(options.metric ?? framedMetric(target.kind) ?? defaultMetric(target.kind), target.kind);
-  const modelName = options.model ?? defaultModelFor(dataset, targetName);
+  const spec = metric(options.metric ?? framedMetric(options.card, target.kind) ?? defaultMetric(target.kind), target.kind);
+  const chosen = chooseModel(ANALYSIS, options, dataset, targetName);
+  const modelName = chosen.name;
   const seed = options.seed ?? 0;
-  const { folds } = foldsFor(dataset, target, { folds: options.folds ?? 5, seed, split: target.kind === "classification" ? "stratified" : "kfold" });
-  const runs = await runFolds(dataset, targetName, asPredictor(pipelineFor(modelName)), folds, spec.needs === "proba", new Progress(`slicing ${modelName}`, folds.length));
-  const truth = assembleTruth(runs, dataset.nRows);
-  const predictions = assemble(runs, dataset.nRows);
+  const plan = planFolds(ANALYSIS, dataset, target, { folds: options.folds, seed }, options.card);
+  const { rows, truth, predictions } = await outOfFold(dataset, targetName, chosen.predictor, plan, { withProba: spec.needs === "proba", progress: new Progress(`slicing ${modelName}`, plan.folds.length) });
   const weights = options.weight === undefined ? undefined : weightColumn(dataset, options.weight);
-  const computed = sliceMetrics(truth, predictions, codes, labels, spec, weights, options.minSize ?? 30, seed);
+  const computed = sliceMetrics(truth, predictions, atRows(codes, rows), labels, spec, weights && atRows(weights, rows), options.minSize ?? 30, seed);
   const slicesData: SlicesData = { target: targetName, by, model: modelName, metric: spec.name, ...computed };
   return createResult({
     kind: "slices",

@@ -5,7 +5,7 @@
  */
 import { CategoryBuilder, type Column, MISSING_CODE } from "../data/column.js";
 import type { Dataset } from "../data/dataset.js";
-import { quantileSorted } from "../evaluate/intervals.js";
+import { quantileSorted } from "../stats/intervals.js";
 import { formatCell } from "../display/format.js";
 import { message } from "../messages.js";
 import { replaceColumns } from "./replace.js";

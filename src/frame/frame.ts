@@ -1,57 +1,22 @@
 /**
- * The framing card: the questions to answer before building anything (the book's
- * "how to start any project"), kept in the session and in the .litml/ store, and read
- * by later analyses: the success metric and value, the minimum gain over the best
- * baseline, the cost of each kind of error, the time column and the slices of concern.
+ * frame(card): the questions to answer before building anything (the book's "how to
+ * start any project"). The card is saved for its notebook in the .litml/ store when the
+ * notebook is known; analyses never read it from there: it is passed to them (the
+ * kernel passes its notebook's card to every call), so a script's results depend only
+ * on what it passes.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { message } from "../messages.js";
+import { checkCard, FIELDS, type FramingCard, type Key, parseCard } from "./card.js";
 import { createResult, type Result, type Verdict } from "../result.js";
-import { loadFrame, saveFrame } from "../state/store.js";
+import { loadFrame, notebookKey, saveFrame } from "../state/store.js";
+import { metricNames } from "../metrics/registry.js";
 
-export interface FramingCard {
-  readonly problem?: string;
-  readonly ignore?: string;
-  readonly customers?: string;
-  readonly why?: string;
-  readonly existing?: string;
-  readonly existingScore?: number;
-  readonly existingSource?: string;
-  readonly metric?: string;
-  readonly success?: number;
-  readonly minGain?: number;
-  readonly falsePositiveCost?: number;
-  readonly falseNegativeCost?: number;
-  readonly time?: string;
-  readonly slices?: readonly string[];
-}
-
-type Key = keyof FramingCard;
-
-/** Each field: the words used in a %%frame body, its type, and the question it answers. */
-const FIELDS: Record<Key, { words: string; kind: "text" | "number" | "list"; question: string }> = {
-  problem: { words: "problem", kind: "text", question: "What problem are we solving?" },
-  ignore: { words: "ignore", kind: "text", question: "What are we deliberately not solving?" },
-  customers: { words: "customers", kind: "text", question: "Who are the customers?" },
-  why: { words: "why", kind: "text", question: "Why do they care?" },
-  existing: { words: "existing", kind: "text", question: "What do they use today?" },
-  existingScore: { words: "existing score", kind: "number", question: "How well does it work, on the success metric?" },
-  existingSource: { words: "existing source", kind: "text", question: "Where does that score come from?" },
-  metric: { words: "metric", kind: "text", question: "How do we measure success?" },
-  success: { words: "success", kind: "number", question: "What value counts as success?" },
-  minGain: { words: "min gain", kind: "number", question: "How much better than the best baseline must a model be?" },
-  falsePositiveCost: { words: "false positive cost", kind: "number", question: "What does a false alarm cost?" },
-  falseNegativeCost: { words: "false negative cost", kind: "number", question: "What does a miss cost?" },
-  time: { words: "time", kind: "text", question: "Which column orders the data in time?" },
-  slices: { words: "slices", kind: "list", question: "Which groups must the model serve well?" },
-};
-
-let current: FramingCard | undefined;
-
-/** The card in force: this session's, else the one saved for this notebook. */
-export function currentFrame(): FramingCard | undefined {
-  current ??= loadFrame() as FramingCard | undefined;
-  return current;
+/** The card saved for `notebook` (default: this process's notebook, when it has one). */
+export function savedCard(notebook = notebookKey()): FramingCard | undefined {
+  if (notebook === undefined) return undefined;
+  const saved = loadFrame(notebook);
+  return saved === undefined ? undefined : checkCard(saved as Record<string, unknown>);
 }
 
 export interface FramingData {
@@ -61,14 +26,18 @@ export interface FramingData {
 
 /** Sets the framing card from an object, a %%frame body of "key: value" lines, or a .yaml/.txt file of them. */
 export async function frame(input: FramingCard | string): Promise<Result<FramingData>> {
-  const card = typeof input === "string" ? parseCard(/\.(ya?ml|txt)$/i.test(input.trim()) ? readCardFile(input.trim()) : input) : checkCard({ ...input });
-  current = card;
-  saveFrame(card);
-  const unanswered = (Object.keys(FIELDS) as Key[]).filter((k) => card[k] === undefined).map((k) => FIELDS[k].question);
+  // Checked whole before anything is saved: a bad card never replaces the saved one.
+  const card = typeof input === "string" ? parseCard(/\.(ya?ml|txt)$/i.test(input.trim()) ? readCardFile(input.trim()) : input) : checkCard(input as Record<string, unknown>);
+  const notebook = notebookKey();
+  if (notebook !== undefined) saveFrame(card, notebook);
+  // Error costs are a question for decisions between classes; a card whose metric is for numbers has none to ask.
+  const regression = card.metric !== undefined && metricNames("regression").includes(card.metric);
+  const asked = (Object.keys(FIELDS) as Key[]).filter((k) => !(regression && (k === "falsePositiveCost" || k === "falseNegativeCost")));
+  const unanswered = asked.filter((k) => card[k] === undefined).map((k) => FIELDS[k].question);
   const verdict: Verdict =
     unanswered.length === 0
       ? { level: "ok", text: "Every framing question has an answer; later analyses will use this card's metric, success value, minimum gain, costs, time column and slices." }
-      : { level: "warn", text: `${unanswered.length} of ${Object.keys(FIELDS).length} framing questions are unanswered: ${unanswered.join(" ")} Answer them before building: each one can save a project from solving the wrong problem.` };
+      : { level: "warn", text: `${unanswered.length} of ${asked.length} framing questions are unanswered: ${unanswered.join(" ")} Answer them before building: each one can save a project from solving the wrong problem.` };
   return createResult({
     kind: "framing-card",
     version: 1,
@@ -87,58 +56,5 @@ function answerText(value: FramingCard[Key]): string | number | null {
 function readCardFile(file: string): string {
   if (!existsSync(file)) throw message.fileNotFound(file);
   return readFileSync(file, "utf8");
-}
-
-/** "key: value" lines; "# comments"; a list either comma-separated or as "- item" lines under its key. */
-export function parseCard(text: string): FramingCard {
-  const card: Record<string, unknown> = {};
-  let listKey: Key | undefined;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/\s+#.*$/, "").replace(/^#.*$/, "").trimEnd();
-    if (line.trim() === "") return;
-    const item = /^\s*-\s+(.*)$/.exec(line);
-    if (item && listKey) {
-      (card[listKey] as string[]).push(item[1].trim());
-      return;
-    }
-    const pair = /^\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
-    if (!pair) throw message.badFrameLine(i + 1, raw);
-    const key = keyOf(pair[1], i + 1);
-    const value = pair[2].trim();
-    listKey = undefined;
-    if (FIELDS[key].kind === "list") {
-      card[key] = value === "" ? [] : value.split(",").map((s) => s.trim()).filter(Boolean);
-      listKey = key;
-    } else {
-      card[key] = value;
-    }
-  });
-  return checkCard(card);
-}
-
-function keyOf(words: string, line: number): Key {
-  const normal = words.trim().toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
-  const found = (Object.keys(FIELDS) as Key[]).find((k) => FIELDS[k].words === normal || k.toLowerCase() === normal.replace(/ /g, ""));
-  if (!found) throw message.unknownFrameKey(words.trim(), line, Object.values(FIELDS).map((f) => f.words));
-  return found;
-}
-
-function checkCard(card: Record<string, unknown>): FramingCard {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(card)) {
-    const field = FIELDS[key as Key];
-    if (!field) throw message.unknownFrameKey(key, 0, Object.keys(FIELDS));
-    if (value === undefined || value === "") continue;
-    if (field.kind === "number") {
-      const number = typeof value === "number" ? value : Number(String(value).replace(/%$/, ""));
-      if (!Number.isFinite(number)) throw message.badOption("frame", field.words, value, "a number");
-      out[key] = typeof value === "string" && value.trim().endsWith("%") ? number / 100 : number;
-    } else if (field.kind === "list") {
-      out[key] = Array.isArray(value) ? value.map(String) : String(value).split(",").map((s) => s.trim()).filter(Boolean);
-    } else {
-      out[key] = String(value);
-    }
-  }
-  return out as FramingCard;
 }
 

@@ -10,25 +10,25 @@ import { adversarialChart } from "../charts/adversarial.js";
 import type { CategoryColumn, Column } from "../data/column.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { Dataset } from "../data/dataset.js";
-import { stratifiedKFold } from "../data/splits/kfold.js";
 import { stackRows } from "../data/stack.js";
 import { formatCell } from "../display/format.js";
-import { pipelineFor } from "../features/default-pipeline.js";
 import { message } from "../messages.js";
 import { checkOptions, numberOption, shareOption } from "../options.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { Progress } from "../runtime/context.js";
 import { delongAuc } from "../stats/delong.js";
 import { Random } from "../util/random.js";
-import { asPredictor, runFolds } from "../evaluate/cross-validate.js";
-import { rocAuc } from "../evaluate/metrics/ranking.js";
-import { assemble } from "../evaluate/out-of-fold.js";
+import { chooseModel, type ModelInput } from "../validate/model.js";
+import { runFolds } from "../validate/out-of-fold.js";
+import { planFolds } from "../validate/plan.js";
+import { rocAuc } from "../metrics/ranking.js";
+import { assemble } from "../validate/out-of-fold.js";
 import { checkComparable } from "./comparable.js";
 
 export interface AdversarialOptions {
   readonly columns?: readonly string[];
   /** A classifier from the registry. Default gbdt (50 rounds unless `params` say otherwise): it finds differences of any shape. */
-  readonly model?: string;
+  readonly model?: ModelInput;
   readonly params?: object;
   readonly folds?: number;
   /** The drift score (2·AUC − 1) from which the two are called different. Default 0.25. */
@@ -104,7 +104,6 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
   const folds = options.folds ?? 3;
   const seed = options.seed ?? 0;
   const threshold = options.threshold ?? 0.25;
-  const model = options.model ?? "gbdt";
 
   const n = first.nRows + second.nRows;
   const sourceCodes = new Int32Array(n).fill(1, first.nRows);
@@ -114,17 +113,20 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
     {},
     { name: `${first.meta.name ?? "A"} vs ${second.meta.name ?? "B"}` },
   );
+  // The rows' order says nothing here (A's rows come first by construction), so the split is stratified by source, never by time.
+  const plan = planFolds(ANALYSIS, labelled, { kind: "classification", codes: sourceCodes, classes: LABELS }, { split: "stratified", folds, seed });
+  const quick = (options.model ?? "gbdt") === "gbdt" && options.params === undefined ? QUICK_GBDT : options.params;
+  const chosen = chooseModel(ANALYSIS, { model: options.model, params: quick }, labelled, SOURCE, { features: names, fallback: "gbdt" });
+  const model = chosen.name;
   const random = new Random(seed);
   const drops = new Float64Array(names.length);
   const progress = new Progress("telling A from B", folds);
   const runs = await runFolds(
     labelled,
     SOURCE,
-    asPredictor(pipelineFor(model, options.params ?? (model === "gbdt" ? QUICK_GBDT : {}), { features: names })),
-    stratifiedKFold(sourceCodes, folds, { seed }),
-    true,
-    progress,
-    (fitted, test, run) => {
+    chosen.predictor,
+    plan.folds,
+    { withProba: true, progress, probe: (fitted, test, run) => {
       const scored = test.nRows > SHUFFLE_ROWS ? random.permutation(test.nRows).subarray(0, SHUFFLE_ROWS).sort() : undefined;
       const probed = scored ? test.take(scored) : test;
       const truth = Int32Array.from(scored ?? run.test.keys(), (i) => sourceCodes[run.test[i]]);
@@ -135,7 +137,7 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
       };
       const foldAuc = rocAuc(truth, scoreOf(probed));
       names.forEach((name, c) => (drops[c] += (foldAuc - rocAuc(truth, scoreOf(withShuffled(probed, name, random)))) / folds));
-    },
+    } },
   );
   progress.finish();
   const predictions = assemble(runs, n);

@@ -22,6 +22,7 @@ import { jensenShannon, ksPValue, ksStatistic, psi, wasserstein } from "../stats
 import { chiSquaredIndependence } from "../stats/tests.js";
 import { FittedPipeline } from "../features/pipeline.js";
 import { checkComparable } from "./comparable.js";
+import { populationStd } from "../stats/summary.js";
 
 export interface DriftOptions {
   readonly columns?: readonly string[];
@@ -141,7 +142,7 @@ function columnDrift(name: string, ref: Column, cur: Column, large: boolean, thr
   if (atMostTwoValues(a)) return binaryDrift(name, a, b, large, threshold, alpha);
   const extra = withPsi ? { psi: numericPsi(a, b) } : {};
   if (large) {
-    const sd = standardDeviation(a);
+    const sd = populationStd(a);
     const effect = wasserstein(a, b) / (sd > 0 ? sd : 1);
     return { column: name, type: "numeric", method: "Wasserstein/sd", effect, drifted: effect > threshold, ...extra };
   }
@@ -212,14 +213,6 @@ function present(values: Float64Array): Float64Array {
   return out;
 }
 
-function standardDeviation(sorted: Float64Array): number {
-  let mean = 0;
-  for (const v of sorted) mean += v;
-  mean /= sorted.length;
-  let s = 0;
-  for (const v of sorted) s += (v - mean) ** 2;
-  return Math.sqrt(s / sorted.length);
-}
 
 function numericPsi(a: Float64Array, b: Float64Array): number {
   const edges = bucketEdges(a, 10, "quantile");

@@ -36,22 +36,28 @@ export function store(): Database {
   return db;
 }
 
-/** Which notebook this process serves: the path Jupyter gives, else the script being run. */
-export function notebookKey(): string {
-  return process.env.JPY_SESSION_NAME ?? process.argv[1] ?? "(interactive)";
+/**
+ * Which notebook this process serves: the path Jupyter gives, else the script being run.
+ * A kernel that was not told its notebook (nbclient, papermill) has none: its card lives
+ * as long as the kernel, so two notebooks run one after the other never share one.
+ */
+export function notebookKey(): string | undefined {
+  if (process.env.JPY_SESSION_NAME) return process.env.JPY_SESSION_NAME;
+  if (process.env.LITML_KERNEL) return undefined;
+  return process.argv[1] ?? "(interactive)";
 }
 
-export function saveFrame(card: unknown, notebook = notebookKey()): void {
+export function saveFrame(card: unknown, notebook: string): void {
   store().prepare("INSERT INTO frames (notebook, card, updated) VALUES (?, ?, ?) ON CONFLICT(notebook) DO UPDATE SET card = excluded.card, updated = excluded.updated").run(notebook, JSON.stringify(card), new Date().toISOString());
 }
 
-export function loadFrame(notebook = notebookKey()): unknown {
+export function loadFrame(notebook: string): unknown {
   const row = store().prepare("SELECT card FROM frames WHERE notebook = ?").get(notebook) as { card: string } | undefined;
   return row ? JSON.parse(row.card) : undefined;
 }
 
 /** Records one look (idempotent per model fingerprint) and returns how many distinct models have looked. */
-export function recordLook(testHash: string, fingerprint: string, notebook = notebookKey()): number {
+export function recordLook(testHash: string, fingerprint: string, notebook = notebookKey() ?? "(kernel)"): number {
   const db = store();
   return db.transaction(() => {
     db.prepare("INSERT OR IGNORE INTO looks (test_hash, fingerprint, notebook, at) VALUES (?, ?, ?, ?)").run(testHash, fingerprint, notebook, new Date().toISOString());

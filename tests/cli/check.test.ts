@@ -81,7 +81,7 @@ describe("litml check", () => {
 
   it.each([
     [["check", "no-such-file.csv", "--target", "y"], "litml: no-such-file.csv: no such file. Give a .csv, .tsv, .json, .arrow or .parquet file, or the name of a registered data set."],
-    [["check", "README.md", "--target", "y"], "litml: README.md: litml cannot tell its format from its name. Give a .csv, .tsv, .json, .arrow or .parquet file, or the name of a registered data set."],
+    [["check", "README.md", "--target", "y"], "litml: README.md: litml cannot read this kind of file."],
     [["check", path.join(DATA, "co2-concentration.csv"), "--target", "co2"], 'litml: Unknown column "co2". Did you mean "CO2"?'],
     [["check", path.join(DATA, "co2-concentration.csv")], "litml check: it needs --target COL, the column to predict."],
   ])("%j cannot run: exit 3 (not a verdict's 1 or 2) and one sentence", async (args, sentence) => {

@@ -88,7 +88,7 @@ describe("leakage with planted answers", () => {
     expect(checkOf(shuffled, "shared groups").level).toBe("fail");
     expect(checkOf(shuffled, "shared groups").rows).toBeGreaterThan(400);
     const grouped = await leakage(rows, { target: "label", group: "patient" });
-    expect(grouped.data.validation).toBe("5 group folds");
+    expect(grouped.data.validation).toBe("5 group folds on patient");
     expect(checkOf(grouped, "shared groups")).toMatchObject({ level: "ok", rows: 0 });
   });
 
@@ -97,7 +97,7 @@ describe("leakage with planted answers", () => {
     const shuffled = await leakage(rows, { target: "label", time: "day", split: "stratified" });
     expect(checkOf(shuffled, "time overlap").level).toBe("warn");
     const ordered = await leakage(rows, { target: "label", time: "day" });
-    expect(ordered.data.validation).toBe("5 time folds");
+    expect(ordered.data.validation).toBe("5 time-ordered folds on day");
     expect(checkOf(ordered, "time overlap")).toMatchObject({ level: "ok", rows: 0 });
   });
 

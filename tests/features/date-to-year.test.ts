@@ -4,7 +4,7 @@ import { decimalYear, DateToYear } from "../../src/features/date-to-year.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
 import { loadPipeline } from "../../src/features/pipeline.js";
 import { binColumn } from "../../src/evaluate/errors/slice-line.js";
-import { crossValidate } from "../../src/evaluate/cross-validate.js";
+import { crossValidate } from "../../src/validate/cross-validate.js";
 import { load } from "../../src/data/convert.js";
 
 describe("dates as features", () => {

@@ -21,6 +21,6 @@ def test_looks_and_framing_card_survive_a_kernel_restart(tmp_path, monkeypatch):
         kernel.km.restart_kernel(now=True)
         kernel.kc.wait_for_ready(timeout=120)
         assert json.loads(kernel.value(LOOK.replace("MODEL", '"gbdt"'))) == [2, "warn"]
-        assert kernel.value("litml.currentFrame()?.metric ?? 'none'") == "balanced-accuracy"
+        assert kernel.value("litml.card()?.metric ?? 'none'") == "balanced-accuracy"
     finally:
         kernel.close()

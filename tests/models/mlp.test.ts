@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { load } from "../../src/data/convert.js";
-import { crossValidate, foldsFor } from "../../src/evaluate/cross-validate.js";
+import { crossValidate } from "../../src/validate/cross-validate.js";
+import { planFolds } from "../../src/validate/plan.js";
 import { targetOf } from "../../src/features/target.js";
 import { loadTensorflow } from "../../src/models/tf.js";
 import { dependencyDir } from "../../src/util/package-root.js";
@@ -16,7 +17,7 @@ describe("mlp", () => {
     const penguins = await load("penguins");
     const options = { target: "Species", model: "mlp", params: { hidden: [32], epochs: 60, learningRate: 0.01 }, folds: 5, metrics: ["accuracy"] };
     const cv = await crossValidate(penguins, options);
-    const { folds } = foldsFor(penguins, targetOf(penguins, "Species"), options);
+    const { folds } = planFolds("test", penguins, targetOf(penguins, "Species"), options);
     const ref = python<number[]>(
       `
 import numpy as np

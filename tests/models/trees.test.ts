@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { load } from "../../src/data/convert.js";
 import { fromColumns, takeMatrixRows } from "../../src/data/matrix.js";
-import { accuracy } from "../../src/evaluate/metrics/classification.js";
-import { rocAuc } from "../../src/evaluate/metrics/ranking.js";
+import { accuracy } from "../../src/metrics/classification.js";
+import { rocAuc } from "../../src/metrics/ranking.js";
 import { DecisionTree } from "../../src/models/tree.js";
 import { GradientBoosting } from "../../src/models/gbdt.js";
-import { crossValidate, foldsFor } from "../../src/evaluate/cross-validate.js";
+import { crossValidate } from "../../src/validate/cross-validate.js";
+import { planFolds } from "../../src/validate/plan.js";
 import { targetOf } from "../../src/features/target.js";
 import { dependencyDir } from "../../src/util/package-root.js";
 import { python } from "../helpers/python.js";
@@ -62,7 +63,7 @@ describe("trees through pipelines", () => {
     const penguins = await load("penguins");
     const options = { target: "Species", model: "gbdt", folds: 5, metrics: ["accuracy"] };
     const cv = await crossValidate(penguins, options);
-    const { folds } = foldsFor(penguins, targetOf(penguins, "Species"), options);
+    const { folds } = planFolds("test", penguins, targetOf(penguins, "Species"), options);
     const reference = python<number[]>(
       `
 import json, sys
@@ -93,7 +94,7 @@ emit(out)`,
     const data = cars.take(rows);
     const options = { target: "Miles_per_Gallon", model: "gbdt", params: { minSamplesLeaf: 5 }, folds: 5, metrics: ["r2"] };
     const cv = await crossValidate(data, options);
-    const { folds } = foldsFor(data, targetOf(data, "Miles_per_Gallon"), options);
+    const { folds } = planFolds("test", data, targetOf(data, "Miles_per_Gallon"), options);
     const reference = python<number[]>(
       `
 import json, sys

@@ -1,9 +1,18 @@
 import { message } from "../../messages.js";
+import { isNumberText } from "../infer.js";
+import { isDecimalCommaNumber } from "./decimal-comma.js";
+import { loadWarning } from "./load-warning.js";
 
 /**
  * RFC 4180 parser for CSV/TSV text: quoted fields may hold delimiters, newlines and
  * doubled quotes. Returns the header and the fields column by column, so the caller
  * can infer each column's type from one array. Errors name the file, line and column.
+ *
+ * A first row of numbers only is no header (data exported with header=False, or
+ * scikit-learn's bundled files): it is kept as the first row of data, the columns are
+ * named column1, column2, … and a warning says so, rather than turning a row of
+ * measurements into column names and losing it. The one all-number header kept is a
+ * numbering 0,1,2,… (or 1,2,3,…), which pandas writes for a DataFrame built from an array.
  */
 export function parseDelimited(
   text: string,
@@ -12,6 +21,12 @@ export function parseDelimited(
 ): { header: string[]; columns: string[][] } {
   const rows = splitRecords(text, file, delimiter.charCodeAt(0));
   if (rows.length === 0) return { header: [], columns: [] };
+  if (isNumberRow(rows[0].fields, delimiter) && !isColumnNumbering(rows[0].fields)) {
+    const firstRow = rows[0].fields;
+    const names = firstRow.map((_, c) => `column${c + 1}`);
+    loadWarning(message.readWithoutHeader(file, firstRow, names));
+    rows.unshift({ fields: names, line: 0 });
+  }
   const [header, ...body] = rows;
   const width = header.fields.length;
   const seen = new Set<string>();
@@ -26,6 +41,18 @@ export function parseDelimited(
     for (let c = 0; c < width; c++) columns[c][r] = fields[c];
   }
   return { header: header.fields, columns };
+}
+
+function isNumberRow(fields: readonly string[], delimiter: string): boolean {
+  return fields.every((field) => isNumberText(field) || (delimiter !== "," && isDecimalCommaNumber(field)));
+}
+
+/** 0,1,2,… or 1,2,3,…: the header pandas writes for a DataFrame made from a bare array, not a row of data. */
+function isColumnNumbering(fields: readonly string[]): boolean {
+  if (fields.length < 2) return false;
+  const first = fields[0].trim();
+  if (first !== "0" && first !== "1") return false;
+  return fields.every((field, i) => field.trim() === String(i + Number(first)));
 }
 
 interface RawRecord {

@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { CategoryBuilder, type Column, MISSING_CODE } from "../column.js";
+import { message } from "../../messages.js";
+import { corruptBinaryFile } from "./corrupt.js";
 
 type Builder =
   | { kind: "number" | "date"; values: Float64Array }
@@ -16,10 +18,18 @@ type Builder =
 export async function readParquetColumns(file: string): Promise<[string, Column][]> {
   const bytes = readFileSync(file);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const metadata = parquetMetadata(buffer);
+  const corrupt = () => corruptBinaryFile(file, "Parquet", bytes, "PAR1", "pandas: df.to_parquet(path); R: arrow::write_parquet(df, path)");
+  let metadata: ReturnType<typeof parquetMetadata>;
+  let schema: ReturnType<typeof parquetSchema>;
+  try {
+    metadata = parquetMetadata(buffer);
+    schema = parquetSchema(metadata);
+  } catch {
+    throw corrupt();
+  }
   const rows = Number(metadata.num_rows);
   const builders = new Map<string, Builder>();
-  for (const child of parquetSchema(metadata).children) {
+  for (const child of schema.children) {
     const element = child.element;
     const isText = element.type === "BYTE_ARRAY" || element.type === "FIXED_LEN_BYTE_ARRAY" || element.converted_type === "UTF8";
     const isDate = element.logical_type?.type === "TIMESTAMP" || element.logical_type?.type === "DATE" || element.converted_type?.startsWith("TIMESTAMP") || element.converted_type === "DATE";
@@ -28,6 +38,7 @@ export async function readParquetColumns(file: string): Promise<[string, Column]
       isText ? { kind: "category", codes: new Int32Array(rows), categories: new CategoryBuilder() } : { kind: isDate ? "date" : "number", values: new Float64Array(rows) },
     );
   }
+  // A file whose footer reads can still hold damaged pages; the reader's own words name its internals, not the file's problem.
   await parquetRead({
     file: buffer,
     compressors,
@@ -45,6 +56,9 @@ export async function readParquetColumns(file: string): Promise<[string, Column]
         for (let i = 0; i < data.length; i++) builder.values[rowStart + i] = toNumber(data[i]);
       }
     },
+  }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw /unsupported|not supported/i.test(reason) ? message.unsupportedParquet(file, reason.replace(/^parquet\s*/i, "")) : corrupt();
   });
   return [...builders].map(([name, b]): [string, Column] =>
     b.kind === "category" ? [name, { type: "category", codes: b.codes, dictionary: b.categories.dictionary }] : [name, { type: b.kind, values: b.values }],

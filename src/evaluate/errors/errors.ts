@@ -9,22 +9,23 @@
 import { errorsChart } from "../../charts/errors.js";
 import { type DataInput, resolveData } from "../../data/convert.js";
 import { formatCell, formatPercent } from "../../display/format.js";
-import { defaultModelFor, pipelineFor } from "../../features/default-pipeline.js";
+import type { FramingCard } from "../../frame/card.js";
 import { targetOf } from "../../features/target.js";
 import { message } from "../../messages.js";
 import { checkOptions, columnOf, columnsOf, MODEL_OPTIONS, numberOption, shareOption } from "../../options.js";
 import { createResult, type Result, type Verdict } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
 import { normalQuantile } from "../../stats/normal.js";
-import { asPredictor, foldsFor, runFolds } from "../cross-validate.js";
-import { assemble, assembleTruth } from "../out-of-fold.js";
+import { chooseModel, type ModelInput } from "../../validate/model.js";
+import { outOfFold } from "../../validate/out-of-fold.js";
+import { planFolds } from "../../validate/plan.js";
 import { clusterRows, describeClusters } from "./clusters.js";
 import { binColumn, describeSlice, predicateText, sliceLine, type BinnedColumn, type FoundSlice } from "./slice-line.js";
 import { surrogateTree } from "./surrogate.js";
 
 export interface ErrorsOptions {
   readonly target?: string;
-  readonly model?: string;
+  readonly model?: ModelInput;
   readonly params?: object;
   /** The columns to search for slices (default every feature). */
   readonly by?: readonly string[];
@@ -39,6 +40,7 @@ export interface ErrorsOptions {
   readonly bins?: number;
   readonly clusters?: number;
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface ErrorSlice {
@@ -97,25 +99,26 @@ export async function errors(data: DataInput, options: ErrorsOptions = {}): Prom
   const target = options.target ?? dataset.roles.target;
   if (target === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
   const truth = targetOf(dataset, target);
-  const model = options.model ?? defaultModelFor(dataset, target);
   const features = dataset.names.filter((n) => n !== target);
+  const chosen = chooseModel(ANALYSIS, options, dataset, target, { features });
+  const model = chosen.name;
   const by = options.by ?? features;
-  const n = dataset.nRows;
-  const minSupport = options.minSupport ?? Math.max(30, Math.ceil(0.01 * n));
 
-  const { folds } = foldsFor(dataset, truth, { folds: options.folds, seed: options.seed });
-  const progress = new Progress("predicting out of fold", folds.length);
-  const runs = await runFolds(dataset, target, asPredictor(pipelineFor(model, options.params ?? {}, { features })), folds, false, progress);
+  const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
+  const progress = new Progress("predicting out of fold", plan.folds.length);
+  const { rows, predictions, truth: actual } = await outOfFold(dataset, target, chosen.predictor, plan, { withProba: false, progress });
   progress.finish();
-  const predictions = assemble(runs, n);
-  const actual = assembleTruth(runs, n);
+  // Errors are searched among the rows a model predicted (all of them, unless time-ordered folds left the earliest untested).
+  const tested = rows.length === dataset.nRows ? dataset : dataset.take(rows);
+  const n = tested.nRows;
+  const minSupport = options.minSupport ?? Math.max(30, Math.ceil(0.01 * n));
   const rowErrors =
     actual.kind === "classification"
       ? Float64Array.from(actual.codes, (code, i) => (code === predictions.labels![i] ? 0 : 1))
       : Float64Array.from(actual.values, (value, i) => Math.abs(value - predictions.values![i]));
   const classification = actual.kind === "classification";
 
-  const binned = by.map((name) => binColumn(name, dataset.column(name), options.bins ?? 10));
+  const binned = by.map((name) => binColumn(name, tested.column(name), options.bins ?? 10));
   const { slices, examined } = sliceLine(binned, rowErrors, { minSupport, maxLevel: options.maxLevel ?? 2, alpha: options.alpha ?? 0.95, top: options.top ?? 10 });
   let totalError = 0;
   let totalSquares = 0;

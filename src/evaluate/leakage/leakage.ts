@@ -14,14 +14,17 @@ import type { Fold } from "../../data/splits/fold.js";
 import { stackRows } from "../../data/stack.js";
 import { formatCell, formatPercent } from "../../display/format.js";
 import { pipelineFor } from "../../features/default-pipeline.js";
+import type { FramingCard } from "../../frame/card.js";
+import { framedTime } from "../../frame/defaults.js";
 import { targetOf } from "../../features/target.js";
 import { message } from "../../messages.js";
 import { checkOptions, columnOf, numberOption, shareOption } from "../../options.js";
 import { createResult, type Result, type VerdictLevel } from "../../result.js";
 import { Progress } from "../../runtime/context.js";
-import { asPredictor, foldsFor, runFolds, type SplitKind } from "../cross-validate.js";
-import { metric } from "../metrics/registry.js";
-import { assemble, assembleTruth } from "../out-of-fold.js";
+import { collect, runFolds } from "../../validate/out-of-fold.js";
+import { planFolds, SPLIT_KINDS, type SplitKind } from "../../validate/plan.js";
+import { asPredictor } from "../../validate/predictor.js";
+import { metric } from "../../metrics/registry.js";
 import { testRowsBeforeTraining, testRowsSharingKeys } from "./overlap.js";
 import { rowKeys } from "./row-keys.js";
 
@@ -38,6 +41,7 @@ export interface LeakageOptions {
   /** A single feature scoring at least this out of fold is called a leak. Default 0.95. */
   readonly threshold?: number;
   readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 export interface SoloScore {
@@ -76,15 +80,16 @@ export async function leakage(data: DataInput, options: LeakageOptions = {}): Pr
     time: column,
     group: column,
     split: (v, o) => {
-      if (!["kfold", "stratified", "group", "time"].includes(v as string)) throw message.badOption(ANALYSIS, o, v, "kfold, stratified, group or time");
+      if (!SPLIT_KINDS.includes(v as SplitKind)) throw message.badOption(ANALYSIS, o, v, SPLIT_KINDS.join(", "));
     },
     folds: numberOption(ANALYSIS, 2, true),
     threshold: shareOption(ANALYSIS, "a score between 0 and 1", 0, 1 + Number.EPSILON),
     seed: numberOption(ANALYSIS, 0, true),
+    card: () => {},
   });
   const target = options.target ?? train.roles.target;
   if (target === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
-  const time = options.time ?? train.roles.time;
+  const time = options.time ?? train.roles.time ?? framedTime(options.card);
   const group = options.group ?? train.roles.group;
   const threshold = options.threshold ?? 0.95;
   const { dataset, folds, validation } = await validationOf(train, target, options, time, group);
@@ -150,14 +155,8 @@ async function validationOf(
 ): Promise<{ dataset: Dataset; folds: Fold[]; validation: string }> {
   if (options.test === undefined) {
     // A time or group column shapes the folds only when the split is left to cross-validation or asks for it.
-    const { split, folds } = foldsFor(train, targetOf(train, target), {
-      folds: options.folds,
-      split: options.split,
-      seed: options.seed,
-      time: options.split === undefined || options.split === "time" ? time : undefined,
-      group: options.split === undefined || options.split === "group" ? group : undefined,
-    });
-    return { dataset: train, folds, validation: `${folds.length} ${split} folds` };
+    const plan = planFolds(ANALYSIS, train, targetOf(train, target), { folds: options.folds, split: options.split, seed: options.seed, time, group }, options.card);
+    return { dataset: train, folds: [...plan.folds], validation: plan.description };
   }
   const test = await resolveData(options.test, "test");
   const missing = train.names.filter((n) => !test.has(n));
@@ -216,8 +215,10 @@ async function soloScores(dataset: Dataset, target: string, features: readonly s
   for (const name of features) {
     // Only the two columns are copied per fold; the pipeline turns a date into a number like any feature.
     const single = dataset.select([name, target]);
-    const runs = await runFolds(single, target, asPredictor(pipelineFor("tree", { maxDepth: 3 }, { features: [name] })), folds, false);
-    const score = spec.compute(assembleTruth(runs, dataset.nRows), assemble(runs, dataset.nRows));
+    const runs = await runFolds(single, target, asPredictor(pipelineFor("tree", { maxDepth: 3 }, { features: [name] })), folds, { withProba: false });
+    // Scored on the rows a fold tested only: with a separate test set or time-ordered folds, the training rows have no prediction.
+    const { truth, predictions } = collect(runs, dataset.nRows);
+    const score = spec.compute(truth, predictions);
     scores.push({ column: name, score, suspicious: score >= threshold });
     await progress.step();
   }

@@ -6,22 +6,10 @@
  * million rows the chance of any false match is about one in ten million.
  */
 import type { Column } from "../../data/column.js";
+import { sampleStd } from "../../stats/summary.js";
 
 const NEAR_RESOLUTION = 0.01;
 
-function standardDeviation(values: Float64Array): number {
-  let n = 0;
-  let mean = 0;
-  let m2 = 0;
-  for (const v of values) {
-    if (v !== v) continue;
-    n++;
-    const delta = v - mean;
-    mean += delta / n;
-    m2 += delta * (v - mean);
-  }
-  return n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-}
 
 function mix(h: number, word: number, multiplier: number): number {
   h = Math.imul(h ^ word, multiplier);
@@ -41,7 +29,7 @@ export function rowKeys(columns: readonly Column[], nRows: number, near: boolean
       }
       continue;
     }
-    const step = near ? NEAR_RESOLUTION * standardDeviation(column.values) : 0;
+    const step = near ? NEAR_RESOLUTION * (sampleStd(column.values) || 0) : 0;
     for (let r = 0; r < nRows; r++) {
       const v = column.values[r];
       scratch[0] = v !== v ? NaN : step > 0 ? Math.round(v / step) : v === 0 ? 0 : v;

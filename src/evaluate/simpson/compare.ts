@@ -14,6 +14,7 @@ import { mantelHaenszel } from "../../stats/mantel-haenszel.js";
 import { normalCdf, normalQuantile } from "../../stats/normal.js";
 import { addPair, emptyMoments, type Moments, pooledSlope, slopeOf } from "../../stats/slope.js";
 import { chiSquaredIndependence, welchTTest } from "../../stats/tests.js";
+import { variance } from "../../stats/summary.js";
 
 export type Comparison = "rates" | "means" | "slopes";
 
@@ -130,7 +131,7 @@ export function compareMeans(values: Float64Array, arm: Int8Array, group: Int32A
     const test = welchTTest(cmp, ref);
     const diff = mean(cmp) - mean(ref);
     const se = Math.abs(diff / test.statistic);
-    const pooledSd = Math.sqrt((variance(ref) * (ref.length - 1) + variance(cmp) * (cmp.length - 1)) / (ref.length + cmp.length - 2));
+    const pooledSd = Math.sqrt(((variance(ref) || 0) * (ref.length - 1) + (variance(cmp) || 0) * (cmp.length - 1)) / (ref.length + cmp.length - 2));
     return { effect: diff, low: diff - Z95 * se, high: diff + Z95 * se, pValue: test.pValue, se, d: diff / pooledSd };
   };
   const all = split(() => true);
@@ -161,10 +162,6 @@ export function compareMeans(values: Float64Array, arm: Int8Array, group: Int32A
   };
 }
 
-function variance(xs: number[]): number {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, xs.length - 1);
-}
 
 export function compareSlopes(x: Float64Array, y: Float64Array, group: Int32Array, labels: readonly string[], options: CompareOptions): ComparisonResult {
   const overall = emptyMoments();

@@ -7,10 +7,11 @@
  */
 import { type DataInput, resolveData } from "../../data/convert.js";
 import { Dataset } from "../../data/dataset.js";
-import { defaultModelFor, pipelineFor } from "../../features/default-pipeline.js";
+import type { FramingCard } from "../../frame/card.js";
 import { targetOf } from "../../features/target.js";
-import { asPredictor, foldsFor, runFolds } from "../cross-validate.js";
-import { assemble, assembleTruth } from "../out-of-fold.js";
+import { chooseModel, type ModelInput } from "../../validate/model.js";
+import { outOfFold } from "../../validate/out-of-fold.js";
+import { planFolds } from "../../validate/plan.js";
 import { simpsonChart } from "../../charts/simpson.js";
 import { message } from "../../messages.js";
 import { checkOptions, columnOf, numberOption } from "../../options.js";
@@ -25,7 +26,9 @@ export interface SimpsonOptions {
   readonly outcome?: string;
   /** Analyse the out-of-fold errors of a model predicting this column (wrong = 1 for classes, absolute error for numbers). */
   readonly target?: string;
-  readonly model?: string;
+  /** With `target`: a registry name (with `params`) or your own Pipeline. */
+  readonly model?: ModelInput;
+  readonly params?: object;
   readonly treatment?: string;
   readonly by?: string;
   /** A column of counts: each row stands for that many cases (tables of counts). */
@@ -36,6 +39,7 @@ export interface SimpsonOptions {
   readonly minEffect?: number;
   readonly buckets?: number;
   readonly maxLevels?: number;
+  readonly card?: FramingCard;
 }
 
 export interface Finding extends ComparisonResult {
@@ -59,14 +63,16 @@ const ANALYSIS = "simpson";
 export async function simpson(data: DataInput, options: SimpsonOptions): Promise<Result<SimpsonData>> {
   const given = await resolveData(data);
   if (options?.target !== undefined && options.outcome !== undefined) throw message.badOption(ANALYSIS, "outcome", options.outcome, "either --outcome or --target (a model's errors), not both");
-  const dataset = options?.target !== undefined ? await withModelErrors(given, options.target, options.model) : given;
-  if (options?.target !== undefined) options = { ...options, outcome: ERROR_COLUMN, target: undefined, model: undefined };
+  const dataset = options?.target !== undefined ? await withModelErrors(given, options.target, options) : given;
+  if (options?.target !== undefined) options = { ...options, outcome: ERROR_COLUMN, target: undefined, model: undefined, params: undefined };
   const column = columnOf(ANALYSIS, dataset);
   const positiveNumber = numberOption(ANALYSIS, 0);
   checkOptions(ANALYSIS, options, {
     outcome: column,
     target: () => {},
     model: () => {},
+    params: () => {},
+    card: () => {},
     treatment: column,
     by: column,
     count: column,
@@ -172,12 +178,13 @@ function examine(
 const ERROR_COLUMN = "model error";
 
 /** The data with one more column: each row's out-of-fold error of the model predicting `target`. */
-async function withModelErrors(dataset: Dataset, target: string, model: string | undefined): Promise<Dataset> {
-  const truth = targetOf(dataset, target);
-  const { folds } = foldsFor(dataset, truth, { folds: 5, split: truth.kind === "classification" ? "stratified" : "kfold" });
-  const runs = await runFolds(dataset, target, asPredictor(pipelineFor(model ?? defaultModelFor(dataset, target))), folds, false, new Progress("out-of-fold errors", folds.length));
-  const predictions = assemble(runs, dataset.nRows);
-  const observed = assembleTruth(runs, dataset.nRows);
+async function withModelErrors(given: Dataset, target: string, options: SimpsonOptions): Promise<Dataset> {
+  const truth = targetOf(given, target);
+  const plan = planFolds(ANALYSIS, given, truth, {}, options.card);
+  const chosen = chooseModel(ANALYSIS, options, given, target);
+  const { rows, predictions, truth: observed } = await outOfFold(given, target, chosen.predictor, plan, { withProba: false, progress: new Progress("out-of-fold errors", plan.folds.length) });
+  // Only rows a model predicted have an error (time-ordered folds leave the earliest out).
+  const dataset = rows.length === given.nRows ? given : given.take(rows);
   const errors =
     observed.kind === "classification"
       ? Float64Array.from(observed.codes, (c, i) => (c === predictions.labels![i] ? 0 : 1))
