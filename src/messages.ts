@@ -312,6 +312,74 @@ export const message = {
     new LitmlError(
       "drift-columns",
       `Cannot compare ${first} and ${second}: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
+  // The litml command. Each names what the user gave and the command that fixes it.
+  unknownCommand: (command: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-command",
+      `Unknown command "${command}".${suggestion(command, known)} The commands are: ${known.join(", ")}.`,
+    ),
+  badArguments: (command: string, problem: string) =>
+    new LitmlError("bad-arguments", `litml ${command}: ${problem}.`),
+  unknownFlag: (command: string, flag: string, known: readonly string[]) =>
+    new LitmlError(
+      "bad-arguments",
+      `${["litml", command].filter(Boolean).join(" ")}: unknown option ${flag}.${suggestion(flag, known)} Its options are: ${known.join(", ")}.`,
+    ),
+  noSuchNotebook: (input: string) =>
+    new LitmlError("no-such-notebook", `No such notebook or folder: ${input}. Give the path of a .ipynb file or of a folder holding some.`),
+  noNotebooksIn: (folder: string) =>
+    new LitmlError("no-notebooks", `The folder ${folder} holds no .ipynb notebook. Give a notebook or a folder of them.`),
+  notANotebook: (file: string, reason: string) =>
+    new LitmlError(
+      "not-a-notebook",
+      `${file} is not a Jupyter notebook (${reason}). Give a .ipynb file saved by Jupyter (nbformat 4).`,
+    ),
+  noPython: (python: string, reason: string) =>
+    new LitmlError(
+      "no-python",
+      `Cannot run the Python ${python} (${reason}). Run \`npm run setup\` in a litml checkout to create .venv, or pass --python with a Python that has Jupyter.`,
+    ),
+  noJupyter: (python: string, module: string) =>
+    new LitmlError(
+      "no-jupyter",
+      `The Python ${python} lacks the package ${module}. Install Jupyter into it: \`${python} -m pip install jupyterlab nbclient\`.`,
+    ),
+  noKernelSpec: (python: string) =>
+    new LitmlError(
+      "no-kernelspec",
+      `The Jupyter of ${python} has no litml kernel. Install it: \`litml install --sys-prefix --python ${python}\` (or \`litml install --user\`).`,
+    ),
+  kernelDidNotStart: (notebook: string, reason: string) =>
+    new LitmlError("kernel-did-not-start", `${notebook}: the litml kernel did not start (${reason}). Run \`litml doctor\` to check the installation.`),
+  kernelDied: (notebook: string, cell: number, line: string) =>
+    new LitmlError(
+      "kernel-died",
+      `${notebook}: the kernel ended during code cell ${cell} (${JSON.stringify(line)}), by process.exit() or a crash; the report shows the cells before it, and the cells after it did not run.`,
+    ),
+  cellTimeout: (notebook: string, cell: number, line: string, seconds: number) =>
+    new LitmlError(
+      "cell-timeout",
+      `${notebook}: code cell ${cell} (${JSON.stringify(line)}) did not finish within ${seconds} s. Give more time with --timeout SECONDS, or make the cell faster.`,
+    ),
+  outputLost: (notebook: string, cell: number, line: string, seconds: number) =>
+    new LitmlError(
+      "output-lost",
+      `${notebook}: the kernel stopped sending the output of code cell ${cell} (${JSON.stringify(line)}) for ${seconds} s, so its output may be incomplete; the run stopped there. Print less from that cell.`,
+    ),
+  runnerFailed: (notebook: string, reason: string, log: string) =>
+    new LitmlError("runner-failed", `${notebook}: the notebook could not be executed (${reason}). The log is in ${log}.`),
+  noCommand: () => new LitmlError("bad-arguments", "Give a command (litml --help lists them)."),
+  runInterrupted: (notebook: string, cell?: number, line?: string) =>
+    new LitmlError(
+      "interrupted",
+      cell === undefined
+        ? `${notebook}: interrupted; the kernel was shut down.`
+        : `${notebook}: interrupted during code cell ${cell} (${JSON.stringify(line ?? "")}); the kernel was shut down and the report shows the cells before it.`,
+    ),
+  notDataFile: (file: string, reason: string) =>
+    new LitmlError(
+      "not-data-file",
+      `${file}: ${reason}. Give a .csv, .tsv, .json, .arrow or .parquet file, or the name of a registered data set.`,
     ),
 };
 
