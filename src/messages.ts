@@ -285,8 +285,6 @@ export const message = {
       "unpaired-solution",
       `${notebook}: in exercise "${exercise}", "// BEGIN SOLUTION" and "// END SOLUTION" do not pair up; each BEGIN needs one END after it.`,
     ),
-  notANotebook: (file: string, why: string) =>
-    new LitmlError("not-a-notebook", `${file} is not a Jupyter notebook (${why}); it was skipped. Submit the .ipynb file saved from Jupyter.`),
   wrongKernel: (file: string, kernel: string) =>
     new LitmlError(
       "wrong-kernel",
@@ -312,6 +310,7 @@ export const message = {
     new LitmlError(
       "drift-columns",
       `Cannot compare ${first} and ${second}: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
+    ),
   // The litml command. Each names what the user gave and the command that fixes it.
   unknownCommand: (command: string, known: readonly string[]) =>
     new LitmlError(
