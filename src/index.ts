@@ -7,7 +7,7 @@ export { list, type DatasetEntry } from "./data/registry.js";
 export { profile, type ProfileOptions, type ProfileData, type ColumnProfile, type Problem } from "./data/profile.js";
 export { chart, type Chart } from "./charts/chart.js";
 export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
-export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline.js";
+export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline/index.js";
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
@@ -23,7 +23,7 @@ export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/outliers.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway } from "./monitor/adversarial.js";
-export { heuristic, type RowRule, type PatternRule } from "./evaluate/heuristic.js";
+export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
 export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";
 export { type ModelInput } from "./validate/model.js";

@@ -2,6 +2,8 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { BASELINE_OPTIONS } from "../../src/evaluate/baseline/options.js";
+
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
 export interface ArgSpec {
@@ -54,16 +56,8 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Compare models with random, stratified and zero-rule baselines, a heuristic and a human score, cross-validated with intervals.",
     call: "baseline",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      model: { kind: "strings", key: "models", help: "candidate models, e.g. logistic,gbdt (default: logistic, or ridge for numbers)" },
-      models: { kind: "strings", help: "the same as --model" },
-      metric: { kind: "string", help: "the metric, e.g. accuracy, balanced-accuracy, roc-auc, rmse" },
-      folds: { kind: "number", help: "cross-validation folds (default 5)" },
-      seed: { kind: "number", help: "seed for folds, baselines and the bootstrap (default 0)" },
-      heuristic: { kind: "string", help: "a hand-written rule as {expr}: a function of the row, or { column, pattern, match, otherwise }" },
-      "min-gain": { kind: "number", help: "the gain over the best baseline that counts as success, in metric units" },
-    },
+    // --models stays as the plural spelling users already type.
+    options: { ...BASELINE_OPTIONS.magicOptions(), models: { kind: "strings", help: "the same as --model" } },
     example: "%baseline penguins --target Species --model logistic,gbdt",
   },
   {
