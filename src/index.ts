@@ -10,7 +10,7 @@ export { simpson, type SimpsonOptions, type SimpsonData, type Finding as Simpson
 export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline/index.js";
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
-export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check.js";
+export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check/index.js";
 export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
 export { frame, savedCard, type FramingData } from "./frame/frame.js";

@@ -3,6 +3,7 @@
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
 import { BASELINE_OPTIONS } from "../../src/evaluate/baseline/options.js";
+import { OVERFIT_CHECK_OPTIONS } from "../../src/evaluate/overfit-check/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
 
@@ -78,15 +79,10 @@ export const MAGICS: readonly MagicSpec[] = [
   },
   {
     name: "overfit_check",
-    summary: "The end-to-end sanity check: the pipeline must memorise a tiny batch (training error ≤ 1%).",
+    summary: "The end-to-end sanity check: the pipeline must fit a tiny batch clearly better than the same batch with shuffled labels (or memorise it).",
     call: "overfitCheck",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      model: { kind: "string", help: "the model (default: a nearly unregularised logistic or linear model)" },
-      rows: { kind: "number", help: "the batch size (default 32)" },
-      seed: { kind: "number", help: "seed for the batch" },
-    },
+    options: OVERFIT_CHECK_OPTIONS.magicOptions(),
     example: "%overfit_check penguins --target Species --rows 32",
   },
   {

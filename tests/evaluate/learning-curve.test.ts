@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { learningCurve } from "../../src/evaluate/learning-curve.js";
-import { overfitCheck } from "../../src/evaluate/overfit-check.js";
 import { load } from "../../src/data/convert.js";
 import { Dataset } from "../../src/data/dataset.js";
 
@@ -35,20 +34,5 @@ describe("learning curves", () => {
     expect(result.data.points.map((p) => p.size)).toEqual([30, 100]);
     expect(result.notes.join(" ")).toMatch(/Sizes above 275 rows .* were dropped: 5000/);
     await expect(learningCurve("penguins", { target: "Species", sizes: [4000, 5000] })).rejects.toThrowError(/at least two sizes of at most 275 rows/);
-  });
-});
-
-describe("overfit check", () => {
-  it("passes when the pipeline can memorise 32 rows", async () => {
-    const result = await overfitCheck("penguins", { target: "Species" });
-    expect(result.data.passed).toBe(true);
-    expect(result.data.trainingError).toBeLessThanOrEqual(0.01);
-  });
-
-  it("fails when the labels do not line up with the rows", async () => {
-    const rows = (await load("penguins")).toRecords().map((r, i) => ({ ...r, Species: i % 3 === 0 ? "x" : i % 3 === 1 ? "y" : "z" }));
-    const result = await overfitCheck(rows, { target: "Species" });
-    expect(result.data.passed).toBe(false);
-    expect(result.verdict.level).toBe("fail");
   });
 });
