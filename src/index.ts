@@ -9,7 +9,7 @@ export { chart, type Chart } from "./charts/chart.js";
 export { simpson, type SimpsonOptions, type SimpsonData, type Finding as SimpsonFinding } from "./evaluate/simpson/simpson.js";
 export { baseline, type BaselineOptions, type BaselineData, type Contender } from "./evaluate/baseline/index.js";
 export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evaluate/slices.js";
-export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve.js";
+export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve/index.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check/index.js";
 export { backtest, type BacktestOptions, type BacktestData, type BacktestFold } from "./evaluate/backtest.js";
 export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";

@@ -3,6 +3,7 @@
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
 import { BASELINE_OPTIONS } from "../../src/evaluate/baseline/options.js";
+import { LEARNING_CURVE_OPTIONS } from "../../src/evaluate/learning-curve/options.js";
 import { OVERFIT_CHECK_OPTIONS } from "../../src/evaluate/overfit-check/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
@@ -63,18 +64,10 @@ export const MAGICS: readonly MagicSpec[] = [
   },
   {
     name: "learning_curve",
-    summary: "Train on growing subsets: training and validation scores, a power-law fit, and whether more data would help.",
+    summary: "Train on growing subsets: training and validation scores, a power law with a floor, whether more data would help and how many rows would reach the success value.",
     call: "learningCurve",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric (default: accuracy, or rmse for numbers)" },
-      sizes: { kind: "numbers", help: "training sizes in rows (or shares of a training fold, all ≤ 1); default 6 log-spaced sizes" },
-      folds: { kind: "number", help: "cross-validation folds (default 5)" },
-      "success-value": { kind: "number", help: "the score that counts as success, to estimate the rows needed" },
-      seed: { kind: "number", help: "seed for folds and subsets" },
-    },
+    options: LEARNING_CURVE_OPTIONS.magicOptions(),
     example: "%learning_curve penguins --target Species --folds 5",
   },
   {
