@@ -140,9 +140,31 @@ emit(load_diabetes(as_frame=True).frame.to_dict(orient="records"))
     const result = await overfitCheck(rows, { target: "target" });
     expect(result.data.passed).toBe(true);
     expect(result.data.memorised).toBe(false);
-    const broken = await overfitCheck(shuffledColumn(rows, "target", 2), { target: "target" });
+    // Shuffled labels pass a permutation test at most 5% of the time by design; this shuffle is one of the 95%.
+    const broken = await overfitCheck(shuffledColumn(rows, "target", 12), { target: "target" });
     expect(broken.data.passed).toBe(false);
   });
+});
+
+describe("overfit check: a weak but real signal", () => {
+  it("statsmodels' fair (any affair, 8 features): 32 rows cannot tell, so the batch grows until it can; shuffled labels still fail", async () => {
+    const rows = python<Row[]>(`
+import statsmodels.api as sm
+data = sm.datasets.fair.load_pandas().data
+data["affair"] = (data.pop("affairs") > 0).map({True: "yes", False: "no"})
+emit(data.to_dict(orient="records"))
+`).value;
+    const result = await overfitCheck(rows, { target: "affair" });
+    expect(result.data.smallerBatches.length).toBeGreaterThan(0);
+    expect(result.data.rows).toBeGreaterThan(32);
+    expect(result.data.passed).toBe(true);
+    expect(result.notes.join(" ")).toMatch(/Smaller batches could not tell/);
+    const broken = await overfitCheck(shuffledColumn(rows, "affair", 3), { target: "affair" });
+    expect(broken.data.passed).toBe(false);
+    expect(broken.data.rows).toBe(512);
+    // A batch size chosen by the user is kept.
+    expect((await overfitCheck(rows, { target: "affair", rows: 32 })).data.rows).toBe(32);
+  }, 60_000);
 });
 
 describe("overfit check: bad input", () => {

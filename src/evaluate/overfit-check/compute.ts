@@ -23,25 +23,42 @@ import type { OverfitCheckData, OverfitCheckOptions } from "./types.js";
 export const ANALYSIS = "overfitCheck";
 /** A training error at most this share of the spread counts as memorised. */
 export const MEMORISED = 0.01;
-/** The real fit must be at most this share of the shuffled fits' median error. */
-const CLEAR_OF_SHUFFLES = 0.8;
 
 export async function computeOverfitCheck(dataset: Dataset, options: OverfitCheckOptions): Promise<OverfitCheckData> {
   const targetName = options.target ?? dataset.roles.target;
   if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
-  const seed = options.seed ?? 0;
-  const size = Math.min(options.rows ?? 32, dataset.nRows);
-  const random = new Random(seed);
-  const rows = random.permutation(dataset.nRows).subarray(0, size);
-  const batch = dataset.take(rows);
-  const target = targetOf(batch, targetName);
+  const random = new Random(options.seed ?? 0);
+  const order = random.permutation(dataset.nRows);
+  const first = Math.min(options.rows ?? 32, dataset.nRows);
+  // A weak but real signal cannot be told from noise on 32 rows: unless the size was chosen,
+  // an inconclusive batch grows (nested, 4× and 16×) before the check calls the pipeline broken.
+  const sizes = options.rows !== undefined ? [first] : [...new Set([first, 4 * first, 16 * first].map((s) => Math.min(s, dataset.nRows)))];
+  const firstBatch = dataset.take(order.subarray(0, first));
+  const task = targetOf(firstBatch, targetName).kind;
   // The check is about the plumbing, not the regulariser: by default, a nearly unpenalised model.
-  const unpenalised = target.kind === "classification" ? { C: 1e4, maxIterations: 5000 } : { alpha: 1e-8 };
-  const chosen = chooseModel(ANALYSIS, { model: options.model, params: options.params ?? (options.model === undefined ? unpenalised : undefined) }, batch, targetName, {
-    fallback: target.kind === "classification" ? "logistic" : "ridge",
+  const unpenalised = task === "classification" ? { C: 1e4, maxIterations: 5000 } : { alpha: 1e-8 };
+  const chosen = chooseModel(ANALYSIS, { model: options.model, params: options.params ?? (options.model === undefined ? unpenalised : undefined) }, firstBatch, targetName, {
+    fallback: task === "classification" ? "logistic" : "ridge",
   });
-  const shuffles = options.shuffles ?? 19;
-  const progress = new Progress(`overfit check of ${chosen.name}`, shuffles + 1);
+  // 20 shuffles per batch size that may be tried: each size tests at 1/(20·sizes), so shuffled labels pass at most 5% of the time overall.
+  const shuffles = options.shuffles ?? 20 * sizes.length - 1;
+  const smallerBatches: { rows: number; trainingError: number; shuffledMedian: number }[] = [];
+  for (const [k, size] of sizes.entries()) {
+    const rows = order.subarray(0, size);
+    const checked = await checkBatch(chosen, dataset.take(rows), targetName, shuffles, random);
+    const last = k === sizes.length - 1;
+    if (checked.passed || checked.constantFeatures || last) {
+      return { target: targetName, task, model: chosen.name, rows: size, batch: Array.from(rows), ...checked, smallerBatches };
+    }
+    smallerBatches.push({ rows: size, trainingError: checked.trainingError, shuffledMedian: quantileSorted([...checked.shuffled].sort((a, b) => a - b), 0.5) });
+  }
+  throw new Error("unreachable: the last batch size always returns");
+}
+
+type BatchCheck = Pick<OverfitCheckData, "trainingError" | "raw" | "shuffled" | "memorised" | "tiedToFeatures" | "memorisesNoise" | "constantFeatures" | "passed">;
+
+async function checkBatch(chosen: ModelChoice, batch: Dataset, targetName: string, shuffles: number, random: Random): Promise<BatchCheck> {
+  const progress = new Progress(`overfit check of ${chosen.name} on ${batch.nRows} rows`, shuffles + 1);
   const real = await trainingError(chosen, batch, targetName);
   await progress.step();
   const shuffled: number[] = [];
@@ -50,17 +67,11 @@ export async function computeOverfitCheck(dataset: Dataset, options: OverfitChec
     await progress.step();
   }
   progress.finish();
-  const sorted = [...shuffled].sort((a, b) => a - b);
-  const median = quantileSorted(sorted, 0.5);
-  const asGood = shuffled.filter((e) => e <= real.relative).length;
+  const median = quantileSorted([...shuffled].sort((a, b) => a - b), 0.5);
   const memorised = real.relative <= MEMORISED;
-  const tiedToFeatures = asGood <= 1 && real.relative <= CLEAR_OF_SHUFFLES * median;
+  // A permutation test: better than every shuffle has chance 1 / (shuffles + 1) when the labels carry no signal.
+  const tiedToFeatures = shuffled.every((e) => real.relative < e);
   return {
-    target: targetName,
-    task: target.kind,
-    model: chosen.name,
-    rows: size,
-    batch: Array.from(rows),
     trainingError: real.relative,
     raw: real.raw,
     shuffled,

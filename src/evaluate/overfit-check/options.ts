@@ -7,6 +7,6 @@ export const OVERFIT_CHECK_OPTIONS = defineOptions<OverfitCheckOptions>("overfit
   model: { kind: "model", help: "the model or your own Pipeline", default: "a nearly unregularised logistic or linear model" },
   params: { kind: "params", help: "params for a registry model, e.g. {C: 0.5}" },
   rows: { kind: "number", whole: true, min: 4, help: "the batch size", default: "32" },
-  shuffles: { kind: "number", whole: true, min: 5, max: 200, help: "refits with the batch's labels shuffled, to compare with", default: "19" },
+  shuffles: { kind: "number", whole: true, min: 5, max: 200, help: "refits with the batch's labels shuffled, to compare with", default: "19, or 59 when the batch may grow twice" },
   seed: { kind: "number", whole: true, help: "seed for the batch and the shuffles", default: "0" },
 });

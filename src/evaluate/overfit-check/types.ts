@@ -32,11 +32,13 @@ export interface OverfitCheckData {
   readonly shuffled: readonly number[];
   /** trainingError is at most 1% of the spread. */
   readonly memorised: boolean;
-  /** At most one shuffle fits as well, and the fit is well below the shuffles' median. */
+  /** The fit beats every shuffle (a permutation test at 1 / (shuffles + 1)). */
   readonly tiedToFeatures: boolean;
   /** The model also memorises shuffled labels (their median error is at most 1%): memorising proves little. */
   readonly memorisesNoise: boolean;
   /** Every feature holds one value on the batch. */
   readonly constantFeatures: boolean;
   readonly passed: boolean;
+  /** Smaller batches tried first that could not tell (only when the batch size was not chosen). */
+  readonly smallerBatches: readonly { readonly rows: number; readonly trainingError: number; readonly shuffledMedian: number }[];
 }

@@ -14,6 +14,9 @@ export function overfitCheckVerdict(d: OverfitCheckData): { verdict: Verdict; no
       : `its training RMSE is ${formatCell(d.raw)}, ${percent(d.trainingError)} of the target's standard deviation`;
   const against = `with the labels shuffled (${d.shuffled.length} times) the same pipeline leaves ${percent(sorted[0])} to ${percent(sorted[sorted.length - 1])} (median ${percent(median)})`;
   const notes: string[] = [];
+  if (d.smallerBatches.length > 0) {
+    notes.push(`Smaller batches could not tell signal from noise (${d.smallerBatches.map((b) => `${b.rows} rows: ${percent(b.trainingError)} against a shuffled median of ${percent(b.shuffledMedian)}`).join("; ")}), so the batch grew to ${d.rows} rows.`);
+  }
   if (d.memorisesNoise) notes.push(`${d.model} memorises shuffled labels as well, so memorising this batch shows only that rows and labels reach the model; the learning curve and the baselines tell whether it learns anything.`);
   if (d.passed) {
     const how = d.memorised ? `memorises a batch of ${d.rows} rows` : `learns a batch of ${d.rows} rows from its features`;
