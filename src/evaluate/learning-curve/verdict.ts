@@ -16,7 +16,15 @@ export function learningCurveVerdict(d: LearningCurveData): { verdict: Verdict; 
   const at = `at ${rows(last.size)} training rows, validation ${d.metric} is ${sig(last.validation)} (training ${sig(last.train)})`;
   const direction = d.greaterIsBetter ? -1 : 1;
   const floorScore = d.fit ? d.perfect + direction * d.fit.floor : undefined;
-  const law = d.fit ? `; the fitted curve levels off at ${d.metric} ${sig(floorScore!)} with unlimited data of this kind` : "";
+  // A floor within the last point's noise (or past it) is where the curve already is, and is said so.
+  const lastError = Math.abs(d.perfect - last.validation);
+  const lastNoise = (Number.isFinite(last.validationStd) ? last.validationStd : 0) / Math.sqrt(Math.max(1, last.folds));
+  const atFloor = d.fit !== undefined && d.fit.floor >= lastError - lastNoise;
+  const law = d.fit
+    ? atFloor
+      ? `; the fitted curve is already at its floor (${d.metric} ${sig(floorScore!)})`
+      : `; the fitted curve levels off at ${d.metric} ${sig(floorScore!)} with unlimited data of this kind`
+    : "";
   const advice =
     d.diagnosis === "high variance"
       ? "The gap between training and validation says high variance: more data, stronger regularisation or a simpler model should help."
