@@ -114,7 +114,10 @@ describe("reading a curve: the verdict never contradicts its points", () => {
     const d = reading(p);
     expect(d.dropped.map((x) => x.size)).toEqual([10]);
     expect(d.fit!.sizes).toEqual([50, 100, 200, 400, 800]);
-    expect(d.notes.join(" ")).toMatch(/Left out of the fit: 10 rows/);
+    expect(d.notes.join(" ")).toMatch(/Left out of the fit: 10 rows \(its score is undefined/);
+    // A size scored identically in every fold (constant predictions: AUC 0.5 everywhere) is no evidence of a slope either.
+    const constant = reading(points([20, 50, 100, 200, 400, 800], 0.1, 2, 0.5).map((q, i) => (i === 0 ? { ...q, validation: 0.5, validationStd: 0 } : q)));
+    expect(constant.dropped.map((x) => x.size)).toEqual([20]);
   });
 });
 

@@ -116,15 +116,16 @@ export function readCurve(points: readonly CurvePoint[], spec: Pick<MetricSpec, 
   const dropped: { size: number; reason: string }[] = [];
   const usable = points.filter((p) => {
     if (!Number.isFinite(p.validation) || p.folds < folds) dropped.push({ size: p.size, reason: "its score is undefined in some folds (a subset too small to hold every class)" });
+    else if (folds > 1 && p.validationStd === 0) dropped.push({ size: p.size, reason: "the same score in every fold, as constant predictions give" });
     else return true;
     return false;
   });
-  if (dropped.length > 0) notes.push(`Left out of the fit: ${dropped.map((d) => d.size).join(", ")} rows (${dropped[0].reason}).`);
+  if (dropped.length > 0) notes.push(`Left out of the fit: ${dropped.map((d) => `${d.size} rows (${d.reason})`).join("; ")}.`);
   const last = points[points.length - 1];
   const gap = spec.greaterIsBetter ? last.train - last.validation : last.validation - last.train;
   const room = error(last.validation);
   const better = (a: number, b: number) => (spec.greaterIsBetter ? a >= b : a <= b);
-  const reachedPoint = successValue === undefined ? undefined : usable.find((p) => better(p.validation, successValue));
+  const reachedPoint = successValue === undefined ? undefined : points.find((p) => Number.isFinite(p.validation) && better(p.validation, successValue));
   // Each point's weight is its standard error over folds, kept away from zero so one lucky size cannot pin the curve.
   const standardErrors = usable.map((p) => (Number.isFinite(p.validationStd) ? p.validationStd : 0) / Math.sqrt(p.folds));
   const typical = quantileSorted([...standardErrors].sort((a, b) => a - b), 0.5);

@@ -21,7 +21,9 @@ export function learningCurveVerdict(d: LearningCurveData): { verdict: Verdict; 
   const lastNoise = (Number.isFinite(last.validationStd) ? last.validationStd : 0) / Math.sqrt(Math.max(1, last.folds));
   const atFloor = d.fit !== undefined && d.fit.floor >= lastError - lastNoise;
   const law = d.fit
-    ? atFloor
+    ? d.fit.floor === 0
+      ? "; the fitted curve shows no floor yet within these sizes"
+      : atFloor
       ? `; the fitted curve is already at its floor (${d.metric} ${sig(floorScore!)})`
       : `; the fitted curve levels off at ${d.metric} ${sig(floorScore!)} with unlimited data of this kind`
     : "";
