@@ -204,3 +204,35 @@ emit(roc_auc_score(d["y"], scores))
     expect(result.verdict.level).toBe("ok");
   }, 60_000);
 });
+
+describe("baseline on scikit-learn's diabetes regression", () => {
+  const rows = python<Record<string, number>[]>(`
+from sklearn.datasets import load_diabetes
+emit(load_diabetes(as_frame=True).frame.to_dict(orient="records"))
+`).value;
+
+  it("the zero rule's out-of-fold RMSE is numpy's on the same folds, ridge beats it; a shuffled target does not", async () => {
+    const data = toDataset(rows);
+    const result = await baseline(data, { target: "target", resamples: 300 });
+    const folds = planFolds("baseline", data, targetOf(data, "target"), { seed: 0 }).folds.map((f) => [...f.test]);
+    const reference = python<number>(
+      `
+import numpy as np
+d = json.loads(sys.stdin.read())
+y = np.array(d["y"], dtype=float)
+pred = np.zeros_like(y)
+for test in d["folds"]:
+    train = np.setdiff1d(np.arange(len(y)), test)
+    pred[test] = y[train].mean()
+emit(float(np.sqrt(np.mean((y - pred) ** 2))))
+`,
+      JSON.stringify({ y: rows.map((r) => r.target), folds }),
+    );
+    expect(result.data.contenders.find((c) => c.name === "zero-rule")!.score).toBeCloseTo(reference.value, 9);
+    expect(result.data.beats).toBe(true);
+    const order = new Random(5).permutation(rows.length);
+    const shuffled = await baseline(rows.map((r, i) => ({ ...r, target: rows[order[i]].target })), { target: "target", resamples: 300 });
+    expect(shuffled.data.beats).toBe(false);
+    expect(shuffled.verdict.level).toBe("fail");
+  }, 60_000);
+});
