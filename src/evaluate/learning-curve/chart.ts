@@ -20,12 +20,12 @@ export function learningCurveChart(d: LearningCurveData): VegaLiteSpec {
     }
   }
   const x = { field: "size", type: "quantitative", scale: { type: "log" }, title: "training rows (log scale)" };
-  const color = { field: "curve", type: "nominal", title: null, scale: { domain: ["training", "validation", "power law with floor"], range: [PALETTE[1], PALETTE[0], "#666666"] } };
+  const color = { field: "curve", type: "nominal", title: null, scale: { domain: ["training", "validation", "fitted curve"], range: [PALETTE[1], PALETTE[0], "#666666"] } };
   const layers: VegaLiteSpec[] = [
     { data: { values: series }, mark: { type: "area", opacity: 0.18 }, encoding: { x, y: { field: "low", type: "quantitative", scale: { zero: false } }, y2: { field: "high" }, color } },
     { data: { values: series }, mark: { type: "line", point: true }, encoding: { x, y: { field: "score", type: "quantitative", title: d.metric, scale: { zero: false } }, color, tooltip: [{ field: "curve" }, { field: "size" }, { field: "score", format: ".4~g" }] } },
   ];
-  if (fitted.length) layers.push({ data: { values: fitted.map((f) => ({ ...f, curve: "power law with floor" })) }, mark: { type: "line", strokeDash: [5, 4] }, encoding: { x, y: { field: "score", type: "quantitative" }, color } });
+  if (fitted.length) layers.push({ data: { values: fitted.map((f) => ({ ...f, curve: "fitted curve" })) }, mark: { type: "line", strokeDash: [5, 4] }, encoding: { x, y: { field: "score", type: "quantitative" }, color } });
   if (d.successValue !== undefined) layers.push({ data: { values: [{ success: d.successValue }] }, mark: { type: "rule", color: "#009E73", strokeDash: [2, 2] }, encoding: { y: { field: "success", type: "quantitative" } } });
   return chartSpec(`Learning curve: training and validation ${d.metric} of ${d.model} as the training set grows, with a fitted power law and its floor.`, {
     title: `Learning curve: ${d.model} on ${d.target}`,

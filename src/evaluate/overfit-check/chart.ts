@@ -14,7 +14,7 @@ export function overfitCheckChart(d: OverfitCheckData): VegaLiteSpec {
     encoding: {
       x: { field: "error", type: "quantitative", title: "training error / zero rule's error", scale: { domain: [0, Math.max(1, ...values.map((v) => v.error))] } },
       y: { field: "fit", type: "nominal", title: null },
-      color: { field: "fit", type: "nominal", title: null, scale: { domain: ["real labels", "shuffled labels"], range: [PALETTE[0], PALETTE[4]] } },
+      color: { field: "fit", type: "nominal", title: null, scale: { domain: ["real labels", "shuffled labels"], range: [PALETTE[0], PALETTE[1]] } },
       tooltip: [{ field: "fit" }, { field: "error", format: ".3~g" }],
     },
   });
