@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { baselineChart } from "../../src/evaluate/baseline/chart.js";
+import type { BaselineData } from "../../src/evaluate/baseline/index.js";
 import { baseline } from "../../src/evaluate/baseline/index.js";
 import { resample } from "../../src/evaluate/baseline/compute.js";
 import { load, toDataset } from "../../src/data/convert.js";
@@ -235,4 +237,16 @@ emit(float(np.sqrt(np.mean((y - pred) ** 2))))
     expect(shuffled.data.beats).toBe(false);
     expect(shuffled.verdict.level).toBe("fail");
   }, 60_000);
+});
+
+describe("baseline chart", () => {
+  it("matches its reviewed Vega-Lite snapshot (literal data)", async () => {
+    const contender = (name: string, kind: "baseline" | "model", score: number) => ({ name, kind, score, low: score - 0.02, high: score + 0.02, foldScores: [score] });
+    const data: BaselineData = {
+      target: "y", metric: "roc-auc", greaterIsBetter: true, folds: 5,
+      contenders: [contender("random", "baseline", 0.5), contender("zero-rule", "baseline", 0.5), contender("logistic", "model", 0.74)],
+      bestBaseline: "random", bestModel: "logistic", gain: { value: 0.24, low: 0.22, high: 0.26 }, normalizedGain: { value: 0.48, low: 0.44, high: 0.52 }, rule: "a normalized gain of at least 0.1", beats: true,
+    };
+    await expect(JSON.stringify(baselineChart(data), null, 2)).toMatchFileSnapshot("__snapshots__/baseline-chart.vl.json");
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { learningCurveChart } from "../../src/evaluate/learning-curve/chart.js";
 import { learningCurve } from "../../src/evaluate/learning-curve/index.js";
 import { readCurve } from "../../src/evaluate/learning-curve/compute.js";
 import { learningCurveVerdict } from "../../src/evaluate/learning-curve/verdict.js";
@@ -203,4 +204,14 @@ emit(load_diabetes(as_frame=True).frame.to_dict(orient="records"))
     if (d.state === "rising") expect(d.lastGainPerDoubling).toBeGreaterThan(0);
     else expect(result.verdict.text).toMatch(/^Plateaued/);
   }, 120_000);
+});
+
+describe("learning curve chart", () => {
+  it("matches its reviewed Vega-Lite snapshot: points, the fitted curve with its floor, the success line; undefined sizes left out", async () => {
+    const p = points([20, 50, 100, 200, 400, 800], 0.1, 2, 0.5).map((q, i) => (i === 0 ? { ...q, validation: NaN, folds: 0 } : q));
+    const chart = learningCurveChart(reading(p, 0.95));
+    const json = JSON.stringify(chart, null, 2);
+    expect(json).not.toMatch(/"(score|low|high|size)": null/);
+    await expect(json).toMatchFileSnapshot("__snapshots__/learning-curve-chart.vl.json");
+  });
 });

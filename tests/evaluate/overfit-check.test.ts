@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { overfitCheckChart } from "../../src/evaluate/overfit-check/chart.js";
 import { overfitCheck } from "../../src/evaluate/overfit-check/index.js";
 import { load, toDataset } from "../../src/data/convert.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
@@ -174,5 +175,14 @@ describe("overfit check: bad input", () => {
     await expect(overfitCheck("penguins", { target: "Species", model: fitted })).rejects.toThrowError(/fitted to predict "Island" but --target is "Species"/);
     await expect(overfitCheck("penguins", { target: "Species", rows: 2 })).rejects.toThrowError(/overfitCheck: invalid rows/);
     await expect(overfitCheck(toDataset([{ a: 1, y: 1 }]), { target: "z" })).rejects.toThrowError(/"z"/);
+  });
+});
+
+describe("overfit check chart", () => {
+  it("matches its reviewed Vega-Lite snapshot (literal data)", async () => {
+    const chart = overfitCheckChart({
+      target: "y", task: "regression", model: "ridge", rows: 32, batch: [], trainingError: 0.42, raw: 1.3, shuffled: [0.9, 0.95, 0.97, 1], memorised: false, tiedToFeatures: true, memorisesNoise: false, constantFeatures: false, passed: true, smallerBatches: [],
+    });
+    await expect(JSON.stringify(chart, null, 2)).toMatchFileSnapshot("__snapshots__/overfit-check-chart.vl.json");
   });
 });

@@ -11,7 +11,7 @@ export function learningCurveChart(d: LearningCurveData): VegaLiteSpec {
   ]);
   const fitted: { size: number; score: number }[] = [];
   if (d.fit) {
-    const first = d.points[0].size;
+    const first = d.fit.sizes[0];
     const last = d.points[d.points.length - 1].size * 4;
     const sign = d.greaterIsBetter ? -1 : 1;
     for (let i = 0; i <= 24; i++) {
