@@ -1,7 +1,7 @@
 // litml's side of the guided-analysis benchmarks (issue 4); prints one JSON object.
 import * as litml from "../dist/src/index.js";
 import { Dataset } from "../dist/src/data/dataset.js";
-import { sliceMetrics } from "../dist/src/evaluate/slices.js";
+import { sliceMetrics } from "../dist/src/evaluate/slices/compute.js";
 import { metric } from "../dist/src/metrics/registry.js";
 import { Random } from "../dist/src/util/random.js";
 import { writeFileSync } from "node:fs";

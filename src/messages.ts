@@ -105,6 +105,13 @@ export const message = {
       "bad-option",
       `${analysis}: invalid ${option}: ${stringify(value)}.${typeof value === "string" ? suggestion(value, choices) : ""} Choose one of ${listed(choices)}.`,
     ),
+  unknownCardMetric: (name: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-metric",
+      `The framing card's metric "${name}" is not a metric litml knows.${suggestion(name.toLowerCase(), known)} Metrics: ${listed(known, 20)}.`,
+    ),
+  duplicateFrameKey: (key: string, line: number, first: number) =>
+    new LitmlError("duplicate-frame-key", `Line ${line} of the framing card sets "${key}" again (line ${first} set it first). Keep one of them.`),
   unknownMagic: (name: string, known: readonly string[]) =>
     new LitmlError("unknown-magic", `Unknown magic %${name}.${suggestion(name, known)} %lsmagic lists them all.`),
   magicSyntax: (magic: string, problem: string, usage: string) =>
@@ -228,6 +235,84 @@ export const message = {
     `${file} is not UTF-8 text (line ${line} holds "${sample}" in another encoding); it was read as Windows-1252 (Latin-1). If letters still look wrong, re-save the file as UTF-8.`,
   readWithoutHeader: (file: string, firstRow: readonly string[], names: readonly string[]) =>
     `The first row of ${file} is all numbers (${firstRow.slice(0, 4).join(", ")}${firstRow.length > 4 ? ", …" : ""}), so it was read as data, not as column names; the columns are named ${names[0]}…${names[names.length - 1]}. If it is a header, give the columns names that are not numbers.`,
+  noLabelledRows: (analysis: string, target: string, rows: number) =>
+    new LitmlError("no-labelled-rows", `${analysis}: every one of the ${rows} rows lacks a value in the target "${target}": there is nothing to learn from. Check --target, or fill the labels first.`),
+  unknownClass: (analysis: string, option: string, value: string, target: string, classes: readonly string[]) =>
+    new LitmlError(
+      "unknown-class",
+      `${analysis}: invalid ${option}: ${JSON.stringify(value)} is not a class of "${target}".${suggestion(value, classes)} Its classes are ${listed(classes)}.`,
+    ),
+  timeNotDates: (analysis: string, column: string, row: number, value: string) =>
+    new LitmlError(
+      "bad-time-value",
+      `${analysis}: the time column "${column}" holds text, and row ${row} reads ${JSON.stringify(value)}, which is not a date (expected e.g. 2012-01-31). Fix or drop that row, or parse the column as dates first.`,
+    ),
+  singleSeries: (analysis: string, column: string, value: string) =>
+    new LitmlError(
+      "single-series",
+      `${analysis}: the series column "${column}" holds one value only (${JSON.stringify(value)}), so the data is a single series: leave out --series, or name the column that tells the series apart.`,
+    ),
+  missingSeries: (analysis: string, column: string, row: number) =>
+    new LitmlError("missing-series", `${analysis}: the series column "${column}" is empty in row ${row}; every row must belong to a series. Drop or fill those rows first.`),
+  noNumericColumns: (analysis: string, columns: readonly string[]) =>
+    new LitmlError(
+      "no-numeric-columns",
+      `${analysis}: none of the columns examined is numeric (${columns.length ? listed(columns) : "there are none besides the target"}), and unusual rows are measured by distances between numbers; categories only join numeric columns. Pass --columns with at least one numeric column, or derive numbers from the text first.`,
+    ),
+  /** Not an error: the note an analysis adds when it leaves unlabelled rows out. */
+  unlabelledRowsLeftOut: (target: string, dropped: number, rows: number, first: number) =>
+    `${dropped} of ${rows} rows have no value in the target "${target}" (the first is row ${first}) and were left out: they can neither train a model nor be scored.`,
+  designTooLarge: (analysis: string, model: string, rows: number, columns: number, needGB: number, limitGB: number) =>
+    new LitmlError(
+      "design-too-large",
+      `${analysis}: fitting ${model} would build a ${rows.toLocaleString("en-US")} × ${columns.toLocaleString("en-US")} matrix per fold (about ${needGB.toFixed(1)} GB with its working copy), more than this process's ${limitGB.toFixed(1)} GB heap limit. ` +
+        `Use a model that reads categories as codes (--model gbdt), a Pipeline that one-hot encodes fewer categories (new OneHot({ maxCategories: 10 })) or fewer columns, or a sample of the rows.`,
+    ),
+  exerciseWithoutChecks: (notebook: string, exercise: string) =>
+    new LitmlError(
+      "exercise-without-checks",
+      `${notebook}: exercise "${exercise}" has no checks, so it cannot be graded. Add a cell that starts with "%check ${exercise}" followed by litml.expect(...) lines.`,
+    ),
+  checkWithoutExercise: (notebook: string, cell: number, exercise: string, known: readonly string[]) =>
+    new LitmlError(
+      "check-without-exercise",
+      `${notebook}, cell ${cell + 1}: "%check ${exercise}" names no exercise of this notebook.${suggestion(exercise, known)} Its exercises are: ${listed(known) || "none"} (a solution cell starts with "// exercise: NAME").`,
+    ),
+  repeatedExercise: (notebook: string, exercise: string) =>
+    new LitmlError("repeated-exercise", `${notebook}: two solution cells are named "${exercise}"; give each exercise its own name.`),
+  unpairedSolution: (notebook: string, exercise: string) =>
+    new LitmlError(
+      "unpaired-solution",
+      `${notebook}: in exercise "${exercise}", "// BEGIN SOLUTION" and "// END SOLUTION" do not pair up; each BEGIN needs one END after it.`,
+    ),
+  notANotebook: (file: string, why: string) =>
+    new LitmlError("not-a-notebook", `${file} is not a Jupyter notebook (${why}); it was skipped. Submit the .ipynb file saved from Jupyter.`),
+  wrongKernel: (file: string, kernel: string) =>
+    new LitmlError(
+      "wrong-kernel",
+      `${file} was run with the "${kernel}" kernel, not litml; it was skipped. Open it with the litml (TypeScript) kernel, run it, save and submit it again.`,
+    ),
+  unknownAssignment: (file: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-assignment",
+      `${file} matches no assignment: its metadata names none and its file name contains none of ${listed(known)}. Submit the notebook that litml assign wrote, keeping its name.`,
+    ),
+  missingSolution: (file: string, exercise: string) =>
+    new LitmlError(
+      "missing-solution",
+      `${file}: the solution cell of "${exercise}" is missing (a code cell whose first line is "// exercise: ${exercise}"); the exercise scores 0.`,
+    ),
+  checkCellCrashed: (exercise: string, error: string) =>
+    new LitmlError("check-crashed", `a check cell of "${exercise}" stopped with ${error}; the checks it did not reach count as failed.`),
+  executionFailed: (file: string, why: string) =>
+    new LitmlError("execution-failed", `${file} could not be executed: ${why}.`),
+  noNotebooks: (folder: string, what: string) =>
+    new LitmlError("no-notebooks", `${folder} holds no ${what} (.ipynb files). Check the folder.`),
+  notComparable: (first: string, second: string, problem: string, columns: readonly string[]) =>
+    new LitmlError(
+      "drift-columns",
+      `Cannot compare ${first} and ${second}: ${problem} ${columns.map((c) => `"${c}"`).join(", ")}. Compare the same columns with the same types (select them with { columns: [...] }).`,
+    ),
 };
 
 function capitalize(text: string): string {

@@ -1,68 +1,14 @@
 /**
- * The result contract (DESIGN.md "results"): plain data, a one-sentence verdict with
- * numbers, an aggregated Vega-Lite chart, and a MIME bundle for Jupyter. Analyses build
- * results with `createResult`, which renders the chart's SVG once, up front, so that
- * displaying a result is synchronous and never recomputes anything.
+ * createResult: an analysis's data, verdict, table and chart spec become a result
+ * object (DESIGN.md "results"). Pure and synchronous: nothing is drawn until the result
+ * is displayed or exported, when the chart's SVG is rendered once and kept.
  */
 import { resultBundle } from "./display/bundle.js";
-import { renderSvg } from "./display/svg.js";
+import { renderSvgSync } from "./display/svg.js";
+import { JUPYTER_DISPLAY, type Provenance, type Result, type Table, type VegaLiteSpec, type Verdict } from "./result/contract.js";
 import { LITML_VERSION } from "./version.js";
 
-export type VerdictLevel = "ok" | "warn" | "fail";
-
-export interface Verdict {
-  readonly level: VerdictLevel;
-  readonly text: string;
-}
-
-export type Cell = string | number | boolean | null;
-
-export interface Table {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-}
-
-/** A Vega-Lite v5 spec. Typed loosely on purpose: litml's declarations must stay readable by TypeScript 5.0 in tslab. */
-export type VegaLiteSpec = Record<string, unknown>;
-
-/** What a report needs to reproduce a result. */
-export interface Provenance {
-  readonly litml: string;
-  readonly datasets: readonly { readonly name: string; readonly hash: string; readonly rows: number }[];
-  readonly seed?: number;
-}
-
-export interface ResultJSON {
-  readonly kind: string;
-  readonly version: number;
-  readonly title: string;
-  readonly verdict: Verdict;
-  /** Further findings, most important first, each one sentence. */
-  readonly notes?: readonly string[];
-  readonly table?: Table;
-  readonly chart?: VegaLiteSpec;
-  readonly data: unknown;
-  readonly provenance: Provenance;
-}
-
-export const RESULT_MIME = "application/vnd.litml.result+json";
-export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
-
-export interface Result<Data = unknown> {
-  readonly kind: string;
-  readonly version: number;
-  readonly title: string;
-  readonly verdict: Verdict;
-  readonly notes: readonly string[];
-  readonly table?: Table;
-  readonly chart?: VegaLiteSpec;
-  readonly data: Data;
-  readonly provenance: Provenance;
-  /** The chart drawn as static SVG (no script), for HTML output and reports. */
-  readonly svg?: string;
-  toJSON(): ResultJSON;
-  [JUPYTER_DISPLAY](): Record<string, unknown>;
-}
+export { JUPYTER_DISPLAY, RESULT_MIME, type Cell, type Provenance, type Result, type ResultJSON, type Table, type VegaLiteSpec, type Verdict, type VerdictLevel } from "./result/contract.js";
 
 export interface ResultParts<Data> {
   kind: string;
@@ -77,8 +23,8 @@ export interface ResultParts<Data> {
   seed?: number;
 }
 
-export async function createResult<Data>(parts: ResultParts<Data>): Promise<Result<Data>> {
-  const svg = parts.chart ? await renderSvg(parts.chart) : undefined;
+export function createResult<Data>(parts: ResultParts<Data>): Result<Data> {
+  let svg: string | undefined;
   const provenance: Provenance = {
     litml: LITML_VERSION,
     datasets: parts.datasets ?? [],
@@ -94,7 +40,10 @@ export async function createResult<Data>(parts: ResultParts<Data>): Promise<Resu
     chart: parts.chart,
     data: parts.data,
     provenance,
-    svg,
+    get svg() {
+      if (svg === undefined && parts.chart) svg = renderSvgSync(parts.chart);
+      return svg;
+    },
     toJSON: () => ({
       kind: parts.kind,
       version: parts.version,

@@ -115,6 +115,8 @@ export function expandMagic(
   body: string | undefined,
   context: ExpandContext,
   argColumn = 0,
+  /** As a person would type it (for %help): no cast of the options, which the kernel's code needs. */
+  asTyped = false,
 ): string {
   const fail = (problem: string): LitmlError => message.magicSyntax(spec.name, problem, usage(spec));
   let words: Word[];
@@ -160,7 +162,9 @@ export function expandMagic(
   const args = [...positional];
   if (options.size > 0) {
     const entries = [...options].map(([name, value]) => `${spec.options[name].key ?? camelCase(name)}: ${value}`);
-    args.push(`{ ${entries.join(", ")} }`);
+    // The analysis checks every option against its schema at run time and names what is wrong;
+    // typed here, a wrong value would fail first as a TypeScript error about types instead.
+    args.push(`{ ${entries.join(", ")} }${asTyped ? "" : " as never"}`);
   }
   if (spec.body) args.push(JSON.stringify(body ?? ""));
   return `await litml.${spec.call}(${args.join(", ")})`;
@@ -186,8 +190,19 @@ function literal(
     case "strings":
       return JSON.stringify(text.split(",").map((part) => part.trim()).filter((part) => part !== ""));
     case "string":
+      if (arg.choices && !arg.choices.includes(text)) {
+        const near = closest(text, arg.choices);
+        throw fail(`${label} must be one of ${arg.choices.join(", ")}; got ${JSON.stringify(text)}.${near ? ` Did you mean ${near}?` : ""}`);
+      }
+      return JSON.stringify(text);
     case "flag":
       return JSON.stringify(text);
+    case "json":
+      try {
+        return JSON.stringify(JSON.parse(text));
+      } catch {
+        throw fail(`${label} expects JSON such as '{"C": 0.5}' (or {expr} for any TypeScript value); got ${JSON.stringify(text)}.`);
+      }
   }
 }
 
@@ -210,8 +225,8 @@ export function helpText(topic: string | undefined): string {
   for (const [name, arg] of Object.entries(spec.options)) lines.push(`  --${name}: ${arg.help}`);
   if (spec.body) lines.push(`  ${spec.body.name}: ${spec.body.help}`);
   const expansion = spec.body
-    ? expandMagic(spec, spec.example.split("\n")[0].replace(/^%%\S+/, ""), spec.example.split("\n").slice(1).join("\n"), { isVariable: () => false })
-    : expandMagic(spec, spec.example.replace(/^%\S+/, ""), undefined, { isVariable: () => false });
+    ? expandMagic(spec, spec.example.split("\n")[0].replace(/^%%\S+/, ""), spec.example.split("\n").slice(1).join("\n"), { isVariable: () => false }, 0, true)
+    : expandMagic(spec, spec.example.replace(/^%\S+/, ""), undefined, { isVariable: () => false }, 0, true);
   lines.push("", "Example:", `  ${spec.example.replace(/\n/g, "\n  ")}`, "runs:", `  ${expansion}`);
   return lines.join("\n");
 }

@@ -5,14 +5,28 @@
 import { BASELINE_OPTIONS } from "../../src/evaluate/baseline/options.js";
 import { LEARNING_CURVE_OPTIONS } from "../../src/evaluate/learning-curve/options.js";
 import { OVERFIT_CHECK_OPTIONS } from "../../src/evaluate/overfit-check/options.js";
+import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
+import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
+import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
+import { OUTLIERS_OPTIONS } from "../../src/monitor/outliers/options.js";
+import { THRESHOLDS_OPTIONS } from "../../src/evaluate/thresholds/options.js";
+import { ERRORS_OPTIONS } from "../../src/evaluate/errors/options.js";
+import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
+import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
+import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
+import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
+import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
+import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 
-export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
+export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
 export interface ArgSpec {
   readonly kind: ArgKind;
   readonly help: string;
   /** The API option this fills, when it is not the option's own name in camelCase. */
   readonly key?: string;
+  /** The words the option accepts, when it is a choice (checked as the magic expands). */
+  readonly choices?: readonly string[];
 }
 
 export interface MagicSpec {
@@ -50,7 +64,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Profile a data set: types, missing values (and whether they relate to the target), distinct counts, ranges, class balance, duplicates.",
     call: "profile",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: { target: { kind: "string", help: "the column to predict (default: the data set's target role)" } },
+    options: PROFILE_OPTIONS.magicOptions(),
     example: '%profile penguins --target Species',
   },
   {
@@ -83,17 +97,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Evaluate per slice (and per intersection of two columns): metric, interval, gap to overall, worst first, corrected for many slices.",
     call: "slices",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      by: { kind: "strings", help: "the column to slice by, or two for intersections (numbers are bucketed)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric (default: accuracy, or rmse for numbers)" },
-      weight: { kind: "string", help: "a column of row weights for rows that matter more" },
-      folds: { kind: "number", help: "cross-validation folds for out-of-fold predictions (default 5)" },
-      "min-size": { kind: "number", help: "rows a slice needs to be judged (default 30)" },
-      buckets: { kind: "number", help: "buckets for numeric columns (default 4)" },
-      seed: { kind: "number", help: "seed for folds and intervals" },
-    },
+    options: SLICES_OPTIONS.magicOptions(),
     example: "%slices penguins --target Species --by Island,Sex",
   },
   {
@@ -101,19 +105,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Backtest on time-ordered folds: refit per period, score the period after, compare with a baseline, and judge stability and trend.",
     call: "backtest",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      time: { kind: "string", help: "the column that orders rows in time (default: the data set's time role)" },
-      window: { kind: "string", help: "expanding (all past rows) or sliding (the latest --train-size rows)" },
-      folds: { kind: "number", help: "test periods (default 5)" },
-      gap: { kind: "number", help: "rows left out between training and test (default 0)" },
-      horizon: { kind: "number", help: "rows per test period (default: rows / (folds + 1))" },
-      "train-size": { kind: "number", help: "rows in a sliding window (default: twice the horizon)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric" },
-      baseline: { kind: "string", help: "zero-rule, last-value (persistence) or seasonal" },
-      season: { kind: "number", help: "rows per season, for the seasonal baseline" },
-    },
+    options: BACKTEST_OPTIONS.magicOptions(),
     example: "%backtest seattle-weather --target weather --time date --folds 5",
   },
   {
@@ -121,13 +113,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Invariance tests: swap only the sensitive attribute and count the predictions that change; check that raising a column moves the prediction the expected way.",
     call: "invariance",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      sensitive: { kind: "string", help: "the attribute to swap (default: the data set's sensitive role)" },
-      features: { kind: "strings", help: "the model's inputs (default: every column but the target)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      folds: { kind: "number", help: "folds for the out-of-fold models (default 5)" },
-    },
+    options: INVARIANCE_OPTIONS.magicOptions(),
     example: "%invariance cps-wages-1985 --target wage --sensitive gender",
   },
   {
@@ -135,15 +121,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Group fairness: per group, the share predicted positive and the true and false positive rates; demographic parity and equalized odds differences with intervals.",
     call: "fairness",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the two-class column to predict" },
-      sensitive: { kind: "string", help: "the column whose groups to compare" },
-      positive: { kind: "string", help: "the favourable outcome (default: the rarer class)" },
-      features: { kind: "strings", help: "the model's inputs (default: every column but the target); leave the sensitive column out for a blind model" },
-      model: { kind: "string", help: "the model (default logistic)" },
-      folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
-      tolerance: { kind: "number", help: "a difference from which groups count as treated differently (default 0.1)" },
-    },
+    options: FAIRNESS_OPTIONS.magicOptions(),
     example: "%fairness wages --target pay --sensitive gender",
   },
   {
@@ -151,17 +129,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Error analysis: slices where the model fails (SliceLine), a depth-3 surrogate tree of the errors, clusters of the misclassified rows, and what fixing each slice is worth.",
     call: "errors",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      by: { kind: "strings", help: "the columns to search for slices (default: every feature)" },
-      folds: { kind: "number", help: "folds for the out-of-fold predictions (default 5)" },
-      "min-support": { kind: "number", help: "smallest slice worth reporting, in rows (default 1% of rows, at least 30)" },
-      "max-level": { kind: "number", help: "predicates per slice, 1 to 3 (default 2)" },
-      top: { kind: "number", help: "slices to report (default 10)" },
-      bins: { kind: "number", help: "bins per numeric column (default 10)" },
-      clusters: { kind: "number", help: "clusters of the misclassified rows (default 3)" },
-    },
+    options: ERRORS_OPTIONS.magicOptions(),
     example: "%errors flights --target late --model gbdt",
   },
   {
@@ -169,13 +137,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Learn the decision threshold from validation data (never a fixed 0.5): precision, recall, F1 and cost at every threshold, with a slider.",
     call: "thresholds",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the class column (two classes)" },
-      positive: { kind: "string", help: "the class to find (default: the rarer one)" },
-      model: { kind: "string", help: "the model (default logistic)" },
-      folds: { kind: "number", help: "folds for the out-of-fold probabilities (default 5)" },
-      costs: { kind: "numbers", help: "the cost of a false positive and of a miss, e.g. 1,10 (default: the framing card's; without costs, F1 decides)" },
-    },
+    options: THRESHOLDS_OPTIONS.magicOptions(),
     example: "%thresholds transactions --target fraud --costs 1,10",
   },
   {
@@ -183,15 +145,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Look for leakage inside each validation fold: copies of test rows in training, shared groups, the future in training, and features that predict the target on their own.",
     call: "leakage",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      test: { kind: "data", help: "a separate test set to compare DATA with (instead of folds)" },
-      time: { kind: "string", help: "the column that orders rows in time" },
-      group: { kind: "string", help: "an id or group column that must not appear on both sides" },
-      split: { kind: "string", help: "the validation to check: kfold, stratified, group or time (default: what cross-validation would choose)" },
-      folds: { kind: "number", help: "folds (default 5)" },
-      threshold: { kind: "number", help: "single-feature score from which a feature is called a leak (default 0.95)" },
-    },
+    options: LEAKAGE_OPTIONS.magicOptions(),
     example: "%leakage penguins --target Species",
   },
   {
@@ -202,12 +156,7 @@ export const MAGICS: readonly MagicSpec[] = [
       { name: "REFERENCE", kind: "data", help: DATA_HELP },
       { name: "CURRENT", kind: "data", help: DATA_HELP },
     ],
-    options: {
-      columns: { kind: "strings", help: "the columns to compare (default: all of the reference's)" },
-      "large-sample": { kind: "number", help: "reference rows from which effect sizes replace tests (default 1000)" },
-      threshold: { kind: "number", help: "effect size that counts as drift (default 0.1)" },
-      psi: { kind: "flag", help: "also report the population stability index" },
-    },
+    options: DRIFT_OPTIONS.magicOptions(),
     example: "%drift january june",
   },
   {
@@ -215,13 +164,7 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Outliers by three detectors (isolation forest, nearest-neighbour distance, PCA reconstruction error); with a target, which of them are edge cases the model gets wrong.",
     call: "outliers",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column a model predicts: tells edge cases from harmless outliers" },
-      columns: { kind: "strings", help: "the columns to examine (default: all but the target)" },
-      contamination: { kind: "number", help: "the share of rows each detector flags (default 0.01)" },
-      k: { kind: "number", help: "neighbours for the distance detector (default 5)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-    },
+    options: OUTLIERS_OPTIONS.magicOptions(),
     example: "%outliers cars --target Miles_per_Gallon",
   },
   {
@@ -232,35 +175,24 @@ export const MAGICS: readonly MagicSpec[] = [
       { name: "A", kind: "data", help: DATA_HELP },
       { name: "B", kind: "data", help: DATA_HELP },
     ],
-    options: {
-      columns: { kind: "strings", help: "the columns to use (default: every column A and B share)" },
-      model: { kind: "string", help: "the classifier (default gbdt)" },
-      folds: { kind: "number", help: "out-of-fold rounds (default 3)" },
-      threshold: { kind: "number", help: "drift score from which A and B count as different (default 0.25)" },
-      seed: { kind: "number", help: "seed for the folds and the shuffles (default 0)" },
-    },
+    options: ADVERSARIAL_OPTIONS.magicOptions(),
     example: "%adversarial train test",
   },
   {
     name: "simpson",
-    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed (or scan every pair).",
+    summary: "Look for Simpson's paradox: an association that reverses once a third column is held fixed, or a scan of every pair that reports only reversals surviving a Holm correction; a Breslow–Day caveat when the groups' odds ratios differ.",
     call: "simpson",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      outcome: { kind: "string", help: "the outcome column" },
-      target: { kind: "string", help: "instead of --outcome: analyse the out-of-fold errors of a model predicting this column" },
-      model: { kind: "string", help: "with --target, the model whose errors to analyse" },
-      treatment: { kind: "string", help: "the column whose effect on the outcome is in question (omit with --by to scan every pair)" },
-      by: { kind: "string", help: "the column to hold fixed (numbers are cut into --buckets equal-count groups)" },
-      count: { kind: "string", help: "a column of counts, for tables where each row stands for many cases" },
-      positive: { kind: "string", help: "the outcome value to count (default: the last in sorted order)" },
-      levels: { kind: "strings", help: "the two treatment values to compare: reference,comparison" },
-      "min-group-size": { kind: "number", help: "cases each treatment needs in a group for it to count (default 10)" },
-      "min-effect": { kind: "number", help: "smallest reversed effect that counts: a rate difference, Cohen's d or a correlation (default 0.01)" },
-      buckets: { kind: "number", help: "groups for a numeric --by (default 4)" },
-      "max-levels": { kind: "number", help: "most categories a column may have to be scanned (default 20)" },
-    },
+    options: SIMPSON_OPTIONS.magicOptions(),
     example: "%simpson berkeley-admissions --outcome admitted --treatment sex --by department --count count",
+  },
+  {
+    name: "check",
+    summary: "Head an exercise's check cell: the litml.expect(...) lines below it each print passed or failed and why (--hidden: a check only the grader runs).",
+    call: "check",
+    positional: [{ name: "NAME", kind: "string", help: 'the exercise, as named on its solution cell\'s first line "// exercise: NAME"' }],
+    options: { hidden: { kind: "flag", help: "a hidden check: litml assign removes it from the student's version; litml grade runs it" } },
+    example: "%check beat-zero-rule",
   },
 ];
 
@@ -273,7 +205,7 @@ export function usage(spec: MagicSpec): string {
   const line = spec.lineForm ? ` (or %${spec.name} ${spec.lineForm.name})` : "";
   const positional = spec.positional.map((p) => p.name);
   const options = Object.entries(spec.options).map(([name, arg]) =>
-    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind.toUpperCase()}]`,
+    arg.kind === "flag" ? `[--${name}]` : `[--${name} ${arg.kind === "strings" || arg.kind === "numbers" ? "A,B,…" : arg.kind === "json" ? "{…}" : arg.kind.toUpperCase()}]`,
   );
   return [prefix + spec.name, ...positional, ...options].join(" ") + line + (spec.body ? `\n${spec.body.name}` : "");
 }

@@ -2,7 +2,7 @@
  * Horizontal bars, one per item in the given order, against a dashed reference line (a
  * threshold, an overall value): the layout several analyses share (drift, leakage, errors).
  */
-import type { VegaLiteSpec } from "../result.js";
+import type { VegaLiteSpec } from "../result/contract.js";
 
 export interface BarsAgainstLine {
   readonly values: readonly Record<string, unknown>[];

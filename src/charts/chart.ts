@@ -2,7 +2,7 @@ import { chartBundle } from "../display/bundle.js";
 import { renderSvg } from "../display/svg.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { message } from "../messages.js";
-import { JUPYTER_DISPLAY, type VegaLiteSpec } from "../result.js";
+import { JUPYTER_DISPLAY, type VegaLiteSpec } from "../result/contract.js";
 import { chartSpec } from "./theme.js";
 
 /** Charts keep their data small: a few thousand marks draw fast and keep notebooks light. */

@@ -1,4 +1,4 @@
-import type { VegaLiteSpec } from "../result.js";
+import type { VegaLiteSpec } from "../result/contract.js";
 
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 

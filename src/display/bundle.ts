@@ -2,7 +2,7 @@
  * MIME bundles (DESIGN.md "rendering"). A result carries its own JSON for the lab
  * renderer, HTML with an inline SVG chart for everything else, and plain text.
  */
-import { RESULT_MIME, type Result, type VegaLiteSpec } from "../result.js";
+import { RESULT_MIME, type Result, type VegaLiteSpec } from "../result/contract.js";
 import { resultHtml } from "./html.js";
 import { resultText } from "./text.js";
 

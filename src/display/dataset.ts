@@ -1,12 +1,20 @@
-import type { Dataset } from "../data/dataset.js";
-import type { Cell, Table } from "../result.js";
+import type { Cell, Table } from "../result/contract.js";
 import { escapeHtml } from "../util/escape.js";
 import { tableHtml } from "./html.js";
 import { tableText } from "./text.js";
 
 const PREVIEW_ROWS = 8;
 
-function preview(dataset: Dataset): Table {
+/** What a data set shows of itself (a Dataset; named by shape so that display does not depend on the data layer's class). */
+interface Previewable {
+  readonly names: readonly string[];
+  readonly nRows: number;
+  readonly roles: object;
+  toRecords(limit?: number): Record<string, Cell | Date>[];
+  toString(): string;
+}
+
+function preview(dataset: Previewable): Table {
   const rows = dataset.toRecords(PREVIEW_ROWS).map((record) =>
     dataset.names.map((name): Cell => {
       const value = record[name];
@@ -16,7 +24,7 @@ function preview(dataset: Dataset): Table {
   return { columns: dataset.names, rows };
 }
 
-function caption(dataset: Dataset): string {
+function caption(dataset: Previewable): string {
   const roles = Object.entries(dataset.roles)
     .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
     .map(([role, v]) => `${role}: ${Array.isArray(v) ? v.join(", ") : v}`);
@@ -25,7 +33,7 @@ function caption(dataset: Dataset): string {
 }
 
 /** A data set shows as its size, roles and first rows. */
-export function datasetBundle(dataset: Dataset): Record<string, unknown> {
+export function datasetBundle(dataset: Previewable): Record<string, unknown> {
   const text = caption(dataset);
   return {
     "text/html": `<div class="litml-dataset" style="font-family:sans-serif;font-size:13px"><div>${escapeHtml(text)}</div>${tableHtml(preview(dataset))}</div>`,
@@ -33,6 +41,6 @@ export function datasetBundle(dataset: Dataset): Record<string, unknown> {
   };
 }
 
-export function datasetText(dataset: Dataset): string {
+export function datasetText(dataset: Previewable): string {
   return `${caption(dataset)}\n${tableText(preview(dataset))}`;
 }

@@ -25,3 +25,11 @@ export function formatPValue(p: number): string {
   if (Number.isNaN(p)) return "n/a";
   return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
 }
+
+/** A measured number in a verdict, to `figures` significant figures (3 by default): what the data supports. */
+export function formatFigures(value: number, figures = 3): string {
+  if (!Number.isFinite(value)) return formatCell(value);
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return value.toExponential(figures - 1);
+  return Number(value.toPrecision(figures)).toLocaleString("en-US", { maximumSignificantDigits: figures });
+}

@@ -4,20 +4,21 @@
  * as a colour, and every user string is escaped.
  */
 import { LEVEL_COLORS } from "../charts/theme.js";
-import type { Result, Table, VerdictLevel } from "../result.js";
+import type { Result, Table, VerdictLevel } from "../result/contract.js";
 import { escapeHtml } from "../util/escape.js";
 import { formatCell } from "./format.js";
-import { LEVEL_LABELS } from "./levels.js";
+import { LEVEL_LABELS, VERDICT_THEMES } from "./levels.js";
 import { svgImageTag } from "./svg-image.js";
 
 const MAX_TABLE_ROWS = 200;
 
 export function verdictHtml(level: VerdictLevel, text: string): string {
   const { icon, word } = LEVEL_LABELS[level];
-  const color = LEVEL_COLORS[level];
+  // The card carries its own light background, so its contrast holds in a dark JupyterLab too.
+  const theme = VERDICT_THEMES.light;
   return (
-    `<div class="litml-verdict litml-${level}" role="status" style="border-left:6px solid ${color};padding:6px 10px;margin:6px 0;background:#fafafa;color:#222">` +
-    `<strong style="color:${color}">${icon} ${word}</strong> ${escapeHtml(text)}</div>`
+    `<div class="litml-verdict litml-${level}" role="status" style="border-left:6px solid ${LEVEL_COLORS[level]};padding:6px 10px;margin:6px 0;background:${theme.card};color:${theme.ink}">` +
+    `<strong style="color:${theme[level]}">${icon} ${word}</strong> ${escapeHtml(text)}</div>`
   );
 }
 

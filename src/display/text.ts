@@ -1,4 +1,4 @@
-import type { Result, Table } from "../result.js";
+import type { Result, Table } from "../result/contract.js";
 import { formatCell } from "./format.js";
 import { LEVEL_LABELS } from "./levels.js";
 

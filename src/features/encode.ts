@@ -19,7 +19,8 @@ export interface OneHotParams {
   readonly maxCategories?: number;
 }
 
-type Levels = Record<string, { readonly levels: readonly string[]; readonly rare: boolean; readonly missing: boolean }>;
+/** `pooled`: how many training categories went to "(rare)" (absent in pipelines saved before it was kept). */
+type Levels = Record<string, { readonly levels: readonly string[]; readonly rare: boolean; readonly missing: boolean; readonly pooled?: number }>;
 
 export class OneHot implements Step<OneHotParams> {
   readonly step = "one-hot";
@@ -35,7 +36,7 @@ export class OneHot implements Step<OneHotParams> {
       const threshold = minFrequency < 1 ? minFrequency * present : minFrequency;
       const order = Array.from(counts.keys()).filter((c) => counts[c] > 0).sort((a, b) => counts[b] - counts[a]);
       const kept = order.filter((c, rank) => counts[c] >= threshold && rank < (this.params.maxCategories ?? Infinity));
-      levels[name] = { levels: kept.map((c) => column.dictionary[c]), rare: kept.length < order.length, missing: missing > 0 };
+      levels[name] = { levels: kept.map((c) => column.dictionary[c]), rare: kept.length < order.length, missing: missing > 0, pooled: order.length - kept.length };
     }
     return fittedOneHot(this.params, levels);
   }
@@ -70,6 +71,42 @@ export function fittedOneHot(params: OneHotParams, levels: Levels): FittedStep {
     },
     toJSON: () => ({ step: "one-hot", params, state: levels }),
   };
+}
+
+/** A one-hot column that kept only its most frequent categories and pooled the rest into "(rare)". */
+export interface PooledColumn {
+  readonly column: string;
+  readonly kept: number;
+  readonly pooled: number;
+}
+
+/**
+ * The columns whose categories a fitted pipeline's one-hot steps cut at `maxCategories`,
+ * for a note beside a result (pooling a handful of rare categories needs no note).
+ */
+export function pooledCategories(steps: readonly FittedStep[]): PooledColumn[] {
+  return steps
+    .filter((s) => s.step === "one-hot")
+    .flatMap((s) => {
+      const { params, state } = s.toJSON() as { params: OneHotParams; state: Levels };
+      return Object.entries(state)
+        .filter(([, spec]) => (spec.pooled ?? 0) > 0 && spec.levels.length === params.maxCategories)
+        .map(([column, spec]) => ({ column, kept: spec.levels.length, pooled: spec.pooled! }));
+    });
+}
+
+/**
+ * The columns a one-hot encoding of `column` adds, before fitting: its present
+ * categories up to `maxCategories`, a "(rare)" column when some are pooled, and a
+ * "(missing)" column when values are missing. Rare-by-frequency pooling is ignored, so
+ * this is an upper bound, which is what a memory check needs.
+ */
+export function oneHotWidth(column: Column, maxCategories = Infinity): number {
+  if (column.type !== "category") return 1;
+  const { counts, missing } = categoryCounts(column.codes, column.dictionary.length);
+  let present = 0;
+  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) present++;
+  return Math.min(present, maxCategories) + (present > maxCategories ? 1 : 0) + (missing > 0 ? 1 : 0);
 }
 
 export interface OrdinalParams {

@@ -3,6 +3,7 @@
  * building anything, each with the words a %%frame body uses for it. Pure: no store.
  */
 import { message } from "../messages.js";
+import { metric, metricNames } from "../metrics/registry.js";
 
 export interface FramingCard {
   readonly problem?: string;
@@ -44,6 +45,7 @@ export const FIELDS: Record<Key, { words: string; kind: "text" | "number" | "lis
 /** "key: value" lines; "# comments"; a list either comma-separated or as "- item" lines under its key. */
 export function parseCard(text: string): FramingCard {
   const card: Record<string, unknown> = {};
+  const lineOf = new Map<Key, number>();
   let listKey: Key | undefined;
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/\s+#.*$/, "").replace(/^#.*$/, "").trimEnd();
@@ -56,6 +58,8 @@ export function parseCard(text: string): FramingCard {
     const pair = /^\s*([^:]+?)\s*:\s*(.*)$/.exec(line);
     if (!pair) throw message.badFrameLine(i + 1, raw);
     const key = keyOf(pair[1], i + 1);
+    if (lineOf.has(key)) throw message.duplicateFrameKey(FIELDS[key].words, i + 1, lineOf.get(key)!);
+    lineOf.set(key, i + 1);
     const value = pair[2].trim();
     listKey = undefined;
     if (FIELDS[key].kind === "list") {
@@ -76,6 +80,7 @@ function keyOf(words: string, line: number): Key {
 }
 
 export function checkCard(card: Record<string, unknown>): FramingCard {
+  if (card === null || typeof card !== "object" || Array.isArray(card)) throw message.badOption("frame", "card", card, '"key: value" lines, a .yaml file, or an object such as { metric: "accuracy" }');
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(card)) {
     const field = FIELDS[key as Key];
@@ -87,10 +92,33 @@ export function checkCard(card: Record<string, unknown>): FramingCard {
       out[key] = typeof value === "string" && value.trim().endsWith("%") ? number / 100 : number;
     } else if (field.kind === "list") {
       out[key] = Array.isArray(value) ? value.map(String) : String(value).split(",").map((s) => s.trim()).filter(Boolean);
+    } else if (key === "metric") {
+      // Metric names are lower case; "Accuracy" is the same metric, and a misspelt one must not silently drop the card's numbers.
+      const name = String(value).trim().toLowerCase();
+      if (!metricNames().includes(name)) throw message.unknownCardMetric(String(value), metricNames());
+      out[key] = name;
     } else {
       out[key] = String(value);
     }
   }
-  return out as FramingCard;
+  return checkNumbers(out as FramingCard);
+}
+
+/** The card's numbers must make sense for its metric: a success value it can reach, a gain and costs that are not negative. */
+function checkNumbers(card: FramingCard): FramingCard {
+  if (card.metric !== undefined) {
+    const { range, name } = metric(card.metric);
+    for (const key of ["success", "existingScore"] as const) {
+      const value = card[key];
+      if (value !== undefined && (value < range[0] || value > range[1])) {
+        throw message.badOption("frame", FIELDS[key].words, value, `a value of ${name}, between ${range[0]} and ${range[1]}`);
+      }
+    }
+  }
+  for (const key of ["minGain", "falsePositiveCost", "falseNegativeCost"] as const) {
+    const value = card[key];
+    if (value !== undefined && value < 0) throw message.badOption("frame", FIELDS[key].words, value, "a number ≥ 0");
+  }
+  return card;
 }
 

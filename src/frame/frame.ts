@@ -10,6 +10,7 @@ import { message } from "../messages.js";
 import { checkCard, FIELDS, type FramingCard, type Key, parseCard } from "./card.js";
 import { createResult, type Result, type Verdict } from "../result.js";
 import { loadFrame, notebookKey, saveFrame } from "../state/store.js";
+import { metricNames } from "../metrics/registry.js";
 
 /** The card saved for `notebook` (default: this process's notebook, when it has one). */
 export function savedCard(notebook = notebookKey()): FramingCard | undefined {
@@ -25,14 +26,18 @@ export interface FramingData {
 
 /** Sets the framing card from an object, a %%frame body of "key: value" lines, or a .yaml/.txt file of them. */
 export async function frame(input: FramingCard | string): Promise<Result<FramingData>> {
-  const card = typeof input === "string" ? parseCard(/\.(ya?ml|txt)$/i.test(input.trim()) ? readCardFile(input.trim()) : input) : checkCard({ ...input });
+  // Checked whole before anything is saved: a bad card never replaces the saved one.
+  const card = typeof input === "string" ? parseCard(/\.(ya?ml|txt)$/i.test(input.trim()) ? readCardFile(input.trim()) : input) : checkCard(input as Record<string, unknown>);
   const notebook = notebookKey();
   if (notebook !== undefined) saveFrame(card, notebook);
-  const unanswered = (Object.keys(FIELDS) as Key[]).filter((k) => card[k] === undefined).map((k) => FIELDS[k].question);
+  // Error costs are a question for decisions between classes; a card whose metric is for numbers has none to ask.
+  const regression = card.metric !== undefined && metricNames("regression").includes(card.metric);
+  const asked = (Object.keys(FIELDS) as Key[]).filter((k) => !(regression && (k === "falsePositiveCost" || k === "falseNegativeCost")));
+  const unanswered = asked.filter((k) => card[k] === undefined).map((k) => FIELDS[k].question);
   const verdict: Verdict =
     unanswered.length === 0
       ? { level: "ok", text: "Every framing question has an answer; later analyses will use this card's metric, success value, minimum gain, costs, time column and slices." }
-      : { level: "warn", text: `${unanswered.length} of ${Object.keys(FIELDS).length} framing questions are unanswered: ${unanswered.join(" ")} Answer them before building: each one can save a project from solving the wrong problem.` };
+      : { level: "warn", text: `${unanswered.length} of ${asked.length} framing questions are unanswered: ${unanswered.join(" ")} Answer them before building: each one can save a project from solving the wrong problem.` };
   return createResult({
     kind: "framing-card",
     version: 1,

@@ -23,6 +23,8 @@ export interface MetricSpec {
   readonly greaterIsBetter: boolean;
   /** The score of a perfect model. */
   readonly perfect: number;
+  /** The values the metric can take (for checking a success value or an existing score). */
+  readonly range: readonly [number, number];
   readonly needs: "labels" | "proba" | "values";
   readonly description: string;
   compute(truth: Target, predictions: Predictions, weights?: Weights): number;
@@ -41,26 +43,29 @@ const label = (name: string, description: string, f: (t: ClassTruth, p: Int32Arr
   task: "classification",
   greaterIsBetter: true,
   perfect,
+  range: [0, 1],
   needs: "labels",
   description,
   compute: (t, p, w) => f(t as ClassTruth, p.labels!, w),
 });
 
-const probabilistic = (name: string, description: string, greaterIsBetter: boolean, perfect: number, f: (t: ClassTruth, p: Matrix, w: Weights) => number): MetricSpec => ({
+const probabilistic = (name: string, description: string, greaterIsBetter: boolean, perfect: number, f: (t: ClassTruth, p: Matrix, w: Weights) => number, range: readonly [number, number] = [0, 1]): MetricSpec => ({
   name,
   task: "classification",
   greaterIsBetter,
   perfect,
+  range,
   needs: "proba",
   description,
   compute: (t, p, w) => f(t as ClassTruth, p.proba!, w),
 });
 
-const regression = (name: string, description: string, greaterIsBetter: boolean, perfect: number, f: (y: Float64Array, p: Float64Array, w: Weights) => number): MetricSpec => ({
+const regression = (name: string, description: string, greaterIsBetter: boolean, perfect: number, f: (y: Float64Array, p: Float64Array, w: Weights) => number, range: readonly [number, number] = [0, Infinity]): MetricSpec => ({
   name,
   task: "regression",
   greaterIsBetter,
   perfect,
+  range,
   needs: "values",
   description,
   compute: (t, p, w) => f((t as Extract<Target, { kind: "regression" }>).values, p.values!, w),
@@ -112,12 +117,12 @@ const METRICS: readonly MetricSpec[] = [
     },
   },
   probabilistic("average-precision", "area under the precision-recall curve of the positive class", true, 1, (t, p, w) => averagePrecision(t.codes, positiveScores(p), w)),
-  probabilistic("log-loss", "mean negative log-probability of the true class", false, 0, (t, p, w) => logLoss(t.codes, p.data, w)),
+  probabilistic("log-loss", "mean negative log-probability of the true class", false, 0, (t, p, w) => logLoss(t.codes, p.data, w), [0, Infinity]),
   probabilistic("brier", "mean squared error of the predicted probabilities", false, 0, (t, p, w) => brierScore(t.codes, p.data, t.classes.length, w)),
   { ...regression("mae", "mean absolute error", false, 0, meanAbsoluteError), resampler: (t, p) => rowMean(Float64Array.from(values(t), (y, i) => Math.abs(y - p.values![i]))) },
   { ...regression("rmse", "root mean squared error", false, 0, rootMeanSquaredError), resampler: (t, p) => rowMean(Float64Array.from(values(t), (y, i) => (y - p.values![i]) ** 2), Math.sqrt) },
   regression("mape", "mean absolute percentage error (as a fraction)", false, 0, meanAbsolutePercentageError),
-  regression("r2", "share of the target's variance explained", true, 1, r2Score),
+  regression("r2", "share of the target's variance explained", true, 1, r2Score, [-Infinity, 1]),
 ];
 
 export function metricNames(task?: Task): string[] {

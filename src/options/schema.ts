@@ -25,7 +25,13 @@ export type OptionSpec = Common &
     | { readonly kind: "number"; readonly min?: number; readonly max?: number; readonly whole?: boolean; readonly above?: number; readonly below?: number }
     | { readonly kind: "numbers"; readonly min?: number }
     | { readonly kind: "choice"; readonly choices: readonly string[] }
-    | { readonly kind: "value"; readonly expected: string; readonly test?: (value: unknown) => boolean }
+    | {
+        readonly kind: "value";
+        readonly expected: string;
+        readonly test?: (value: unknown) => boolean;
+        /** How a magic reads its word (default text): "numbers" reads `--costs 1,10` as [1, 10]. */
+        readonly magic?: MagicKind;
+      }
   );
 
 export type OptionKind = OptionSpec["kind"];
@@ -34,7 +40,7 @@ export type OptionKind = OptionSpec["kind"];
 export type OptionsSchema<O> = { readonly [K in keyof Required<O>]: OptionSpec };
 
 /** How a magic word is read for each kind (the kernel's tokenizer kinds). */
-export type MagicKind = "data" | "string" | "number" | "flag" | "strings" | "numbers";
+export type MagicKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
 const MAGIC_KIND: Record<OptionKind, MagicKind | undefined> = {
   column: "string",
@@ -45,7 +51,7 @@ const MAGIC_KIND: Record<OptionKind, MagicKind | undefined> = {
   metric: "string",
   model: "string",
   models: "strings",
-  params: "string",
+  params: "json",
   number: "number",
   numbers: "numbers",
   choice: "string",
@@ -83,7 +89,7 @@ export function defineOptions<O extends object>(analysis: string, specs: Options
     magicOptions() {
       const out: Record<string, { kind: MagicKind; help: string; key?: string; choices?: readonly string[] }> = {};
       for (const [key, spec] of Object.entries(specs) as [string, OptionSpec][]) {
-        const kind = MAGIC_KIND[spec.kind];
+        const kind = spec.kind === "value" && spec.magic ? spec.magic : MAGIC_KIND[spec.kind];
         if (kind === undefined || spec.flag === false) continue;
         const flag = spec.flag ?? kebab(key);
         out[flag] = {

@@ -1,4 +1,5 @@
 import { chiSquaredSurvival, studentTTwoSided } from "./special.js";
+import { normalCdf } from "./normal.js";
 
 export interface TestResult {
   readonly statistic: number;
@@ -62,4 +63,17 @@ export function meanVariance(values: ArrayLike<number>): { mean: number; varianc
     m2 += delta * (values[i] - mean);
   }
   return { mean, variance: values.length > 1 ? m2 / (values.length - 1) : NaN };
+}
+
+/**
+ * Two-sided p-value of the two-proportion z-test with a pooled variance: share1 of n1
+ * rows against share2 of n2 (n may be an effective size, for weighted rows). NaN when a
+ * side is empty; 1 when both shares are 0 or both are 1.
+ */
+export function twoProportionP(share1: number, n1: number, share2: number, n2: number): number {
+  if (!(n1 > 0) || !(n2 > 0)) return NaN;
+  const p = (share1 * n1 + share2 * n2) / (n1 + n2);
+  const se = Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+  if (!(se > 0)) return 1;
+  return 2 * normalCdf(-Math.abs(share1 - share2) / se);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { load, resolveData, toDataset } from "../../src/data/convert.js";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import { asyncErrorOf, errorOf, vegaText, writeTemp } from "./loaders/temp-files.js";
 
 describe("empty data says it has no rows", () => {

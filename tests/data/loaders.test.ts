@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDelimited } from "../../src/data/loaders/delimited.js";
 import { readFile } from "../../src/data/loaders/file.js";
-import { LitmlError } from "../../src/errors.js";
+import { errorOf } from "./loaders/temp-files.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "litml-loaders-"));
 function file(name: string, text: string): string {
@@ -13,15 +13,6 @@ function file(name: string, text: string): string {
   return full;
 }
 
-function errorOf(f: () => unknown): LitmlError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof LitmlError) return error;
-    throw error;
-  }
-  throw new Error("expected a LitmlError");
-}
 
 describe("parseDelimited (RFC 4180)", () => {
   it("handles quotes, doubled quotes, embedded delimiters and newlines, CRLF and a BOM", () => {

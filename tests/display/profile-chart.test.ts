@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeProfile } from "../../src/data/profile.js";
-import { profileChart } from "../../src/charts/profile.js";
+import { computeProfile } from "../../src/frame/profile/compute.js";
+import { profileChart } from "../../src/frame/profile/chart.js";
 import { load } from "../../src/data/convert.js";
 import { renderSvg } from "../../src/display/svg.js";
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 import { chart } from "../../src/charts/chart.js";
 import { RESULT_MIME } from "../../src/result.js";
 import { svgToPng } from "../../src/display/png.js";
 import { svgImages } from "../../src/display/svg-image.js";
+import { renderSvg, renderSvgSync } from "../../src/display/svg.js";
+import { createResult } from "../../src/result.js";
 
 const display = (value: object) => (value as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
 
@@ -11,6 +13,25 @@ const hostile = Array.from({ length: 30 }, (_, i) => ({
   "<img src=x onerror=alert(1)>": i % 3 === 0 ? null : i,
   "a.b[0]": i % 2 ? "x" : "<b>y</b>",
 }));
+
+describe("createResult", () => {
+  it("is synchronous and draws nothing until the result is displayed", async () => {
+    const spec = { $schema: "https://vega.github.io/schema/vega-lite/v5.json", description: "two bars", data: { values: [{ a: "x", b: 1 }, { a: "y", b: 2 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } };
+    const result = createResult({ kind: "k", version: 1, title: "t", verdict: { level: "ok", text: "fine" }, chart: spec, data: {} });
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(JSON.stringify(result.toJSON())).not.toContain("<svg");
+    const html = display(result)["text/html"] as string;
+    expect(svgImages(html)[0]).toBe(result.svg);
+    // The synchronous renderer writes what vega's own asynchronous toSVG writes, title included.
+    expect(result.svg).toBe(await renderSvg(spec));
+    expect(renderSvgSync(spec)).toMatch(/^<svg[^>]*><title>two bars<\/title>/);
+  });
+
+  it("draws every chart the analyses make exactly as vega's toSVG does", async () => {
+    const result = await profile("penguins");
+    expect(renderSvgSync(result.chart!)).toBe(await renderSvg(result.chart!));
+  });
+});
 
 describe("a result's MIME bundle", () => {
   it("carries the result JSON, script-free HTML with the chart as an SVG image, and plain text", async () => {

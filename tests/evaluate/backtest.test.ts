@@ -1,6 +1,11 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { backtest } from "../../src/evaluate/backtest.js";
+import { load } from "../../src/data/convert.js";
+import { backtest } from "../../src/evaluate/backtest/index.js";
 import { Random } from "../../src/util/random.js";
+import { python } from "../helpers/python.js";
+
+const VEGA = path.resolve("node_modules/vega-datasets/data");
 
 function series(n: number, drift: boolean, seed: number) {
   const random = new Random(seed);
@@ -10,6 +15,32 @@ function series(n: number, drift: boolean, seed: number) {
     const flipped = drift && random.float() < i / n;
     return { t: i, x, y: (flipped ? -x : x) + random.normal() * 0.3 > 0 ? "up" : "down" };
   });
+}
+
+/**
+ * The reference for lagged baselines on interleaved series: folds from scikit-learn's
+ * TimeSeriesSplit over the distinct timestamps, the baseline from pandas' groupby(series).shift(lag),
+ * n/a for a series in a period when it has fewer than `lag` earlier rows; RMSE per series and period.
+ */
+function pandasBaselines(read: string, series: string, target: string, folds: number, lag: number) {
+  return python<{ fold: number; series: string; rows: number; rmse: number | null }[]>(`
+import numpy as np, pandas as pd
+from sklearn.model_selection import TimeSeriesSplit
+d = ${read}
+d = d.sort_values(["date", "${series}"], kind="stable").reset_index(drop=True)
+d["prior"] = d.groupby("${series}")["${target}"].shift(${lag})
+dates = np.sort(d["date"].unique())
+out = []
+for f, (train, test) in enumerate(TimeSeriesSplit(n_splits=${folds}).split(dates)):
+    block = d[d["date"].isin(dates[test])]
+    for name, rows in block.groupby("${series}"):
+        history = (d[(d["${series}"] == name)]["date"] < dates[test][0]).sum()
+        if history >= ${lag}:
+            rmse = float(np.sqrt(np.mean((rows["${target}"] - rows["prior"]) ** 2)))
+        else:
+            rmse = None
+        out.append({"fold": f + 1, "series": name, "rows": len(rows), "rmse": rmse})
+emit(out)`.replace("${read}", read).replaceAll("${series}", series).replaceAll("${target}", target).replace("${folds}", String(folds)).replaceAll("${lag}", String(lag)));
 }
 
 describe("backtest", () => {
@@ -27,22 +58,26 @@ describe("backtest", () => {
     expect(result.verdict.level).toBe("ok");
   });
 
-  it("never trains on rows later than its test rows, and sorts unsorted rows with a note", async () => {
+  it("never trains on rows later than its test rows, however the rows come", async () => {
     const rows = series(600, false, 3).reverse();
     const result = await backtest(rows, { target: "y", time: "t", folds: 4, gap: 5 });
-    expect(result.notes.join(" ")).toMatch(/not in time order; they were sorted by "t"/);
     for (const f of result.data.folds) expect(f.trainRows).toBeLessThanOrEqual((f.from as number) - 5);
   });
 
-  it("keeps rows sharing the first test timestamp out of training", async () => {
+  it("keeps rows sharing the first test timestamp out of training (the validation engine's time plan)", async () => {
     const rows = Array.from({ length: 600 }, (_, i) => ({ day: Math.floor(i / 4), x: i % 7, y: i % 2 ? "a" : "b" }));
     const result = await backtest(rows, { target: "y", time: "day", folds: 3, horizon: 150 });
     expect(result.notes.join(" ")).toMatch(/shared a timestamp with the first test row/);
+    // 600 rows, 3 blocks of 150: the first block starts at row 150 (day 37.5), so rows 148–149 of day 37 leave its training.
+    expect(result.data.folds[0].trainRows).toBe(148);
   });
 
-  it("needs a time column, and says so", async () => {
-    await expect(backtest(series(100, false, 4).map(({ t: _t, ...r }) => r), { target: "y" })).rejects.toThrowError(/--time COL.*no meaning without one/);
-    await expect(backtest([{ t: 1, y: "a" }, { t: null, y: "b" }], { target: "y", time: "t" })).rejects.toThrowError(/a time for every row/);
+  it("numbers periods from 1 in the data, the table and the chart alike", async () => {
+    const result = await backtest(series(600, false, 6), { target: "y", time: "t", folds: 3 });
+    expect(result.data.folds.map((f) => f.fold)).toEqual([1, 2, 3]);
+    expect(result.table!.rows.map((r) => r[0])).toEqual([1, 2, 3]);
+    const periods = [...new Set(((result.chart as { data: { values: { period: string }[] } }).data.values).map((v) => v.period))];
+    expect(periods.map((p) => Number(p.split(":")[0]))).toEqual([1, 2, 3]);
   });
 
   it("compares a regression with the last value (persistence) by default", async () => {
@@ -53,5 +88,77 @@ describe("backtest", () => {
     expect(result.data.baseline).toBe("last-value");
     // A random walk: yesterday's value beats a regression on noise.
     expect(result.data.beatsBaselineIn).toBe(0);
+  });
+});
+
+describe("backtest per series, on outside data", () => {
+  it("stocks.csv (vega-datasets, 5 interleaved series): persistence per stock equals pandas' groupby shift(1), n/a where a stock has no history yet", async () => {
+    const stocks = (await load(path.join(VEGA, "stocks.csv"))).toRecords().map((r) => ({ ...r, date: new Date(`${r.date} UTC`) }));
+    const result = await backtest(stocks, { target: "price", time: "date", series: "symbol", folds: 4 });
+    const reference = pandasBaselines(`pd.read_csv("${VEGA}/stocks.csv").assign(date=lambda t: pd.to_datetime(t["date"], format="%b %d %Y"))`, "symbol", "price", 4, 1);
+    const ours = result.data.series!.flatMap((s) => s.folds.map((f) => ({ fold: f.fold, series: s.series, rows: f.rows, rmse: f.baseline })));
+    expect(ours.length).toBe(reference.value.length);
+    for (const ref of reference.value) {
+      const mine = ours.find((o) => o.fold === ref.fold && o.series === ref.series)!;
+      expect(mine.rows).toBe(ref.rows);
+      if (ref.rmse === null) expect(mine.rmse).toBeNull();
+      else expect(mine.rmse!).toBeCloseTo(ref.rmse, 9);
+    }
+    // GOOG starts trading (in this file) inside period 2: no earlier price, so no persistence there.
+    expect(ours.find((o) => o.series === "GOOG" && o.fold === 2)!.rmse).toBeNull();
+    // A ridge on the symbol alone cannot follow prices: it loses to persistence in every stock, and says so.
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/Per series of symbol, it beat the baseline in 0 of 5/);
+    // One panel per stock, drawn (a missing baseline point leaves a gap, not an error).
+    expect((result.chart as { facet: { field: string } }).facet.field).toBe("series");
+    expect(result.svg).toMatch(/^<svg[\s\S]*GOOG/);
+  }, 60_000);
+
+  it("two cities' daily weather (vega-datasets weather.csv): the seasonal baseline per city equals pandas' shift(365), n/a in a period with less than a year of history", async () => {
+    const weather = await load(path.join(VEGA, "weather.csv"));
+    const result = await backtest(weather, { target: "temp_max", time: "date", series: "location", baseline: "seasonal", season: 365, folds: 4 });
+    const reference = pandasBaselines(`pd.read_csv("${VEGA}/weather.csv", parse_dates=["date"])`, "location", "temp_max", 4, 365);
+    for (const ref of reference.value) {
+      const mine = result.data.series!.find((s) => s.series === ref.series)!.folds.find((f) => f.fold === ref.fold)!;
+      expect(mine.rows).toBe(ref.rows);
+      if (ref.rmse === null) expect(mine.baseline).toBeNull();
+      else expect(mine.baseline!).toBeCloseTo(ref.rmse, 9);
+    }
+    expect(result.data.folds[0].baseline).toBeNull();
+    expect(result.data.comparedIn).toBe(3);
+    expect(result.verdict.text).toMatch(/in \d of 3 periods \(n\/a in 1 with less than a season of history\)/);
+    expect(result.table!.columns).toContain("location");
+  }, 60_000);
+});
+
+describe("backtest: bad input names the fix", () => {
+  it("needs a time column, and says so", async () => {
+    await expect(backtest(series(100, false, 4).map(({ t: _t, ...r }) => r), { target: "y" })).rejects.toThrowError(/--time COL.*no meaning without one/);
+  });
+
+  it("names the row of a missing or unparseable time", async () => {
+    await expect(backtest([{ t: 1, y: "a" }, { t: null, y: "b" }], { target: "y", time: "t" })).rejects.toThrowError(/backtest: the time column "t" has a missing or unreadable value in row 1/);
+    const rows = Array.from({ length: 40 }, (_, i) => ({ day: i === 17 ? "soon" : `2020-01-${String((i % 28) + 1).padStart(2, "0")}`, y: i }));
+    await expect(backtest(rows, { target: "y", time: "day" })).rejects.toThrowError(/backtest: the time column "day" holds text, and row 17 reads "soon", which is not a date/);
+  });
+
+  it("refuses a series column with one value, naming it", async () => {
+    const rows = series(200, false, 7).map((r) => ({ ...r, city: "Seattle" }));
+    await expect(backtest(rows, { target: "y", time: "t", series: "city" })).rejects.toThrowError(/backtest: the series column "city" holds one value only \("Seattle"\).*leave out --series/);
+  });
+
+  it("a framing card whose time column is not in the data is refused by the validation engine, naming backtest", async () => {
+    await expect(backtest(series(200, false, 8), { target: "y", card: { time: "tme" } })).rejects.toThrowError(/backtest: the framing card's time column "tme" is not in this data\. Did you mean "t"\?/);
+  });
+
+  it("leaves rows without a target out, with a note saying how many", async () => {
+    const rows = series(300, false, 9).map((r, i) => (i % 50 === 7 ? { ...r, y: null } : r));
+    const result = await backtest(rows, { target: "y", time: "t", folds: 3 });
+    expect(result.notes[0]).toMatch(/^6 of 300 rows have no value in the target "y" \(the first is row 7\) and were left out/);
+  });
+
+  it("checks options against the schema", async () => {
+    await expect(backtest(series(100, false, 4), { target: "y", time: "t", window: "rolling" as "sliding" })).rejects.toThrowError(/backtest: invalid window: "rolling"\. Did you mean "sliding"\? Choose one of "expanding", "sliding"/);
+    await expect(backtest(series(100, false, 4), { target: "y", time: "t", baseline: "seasonal" })).rejects.toThrowError(/invalid season/);
   });
 });

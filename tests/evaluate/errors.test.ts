@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { toDataset } from "../../src/data/convert.js";
-import { errors } from "../../src/evaluate/errors/errors.js";
+import { errors } from "../../src/evaluate/errors/index.js";
+import { errorsOutOfFold } from "../../src/evaluate/errors/compute.js";
 import { clusterRows } from "../../src/evaluate/errors/clusters.js";
 import { binColumn, sliceLine, type BinnedColumn } from "../../src/evaluate/errors/slice-line.js";
 import { surrogateTree } from "../../src/evaluate/errors/surrogate.js";
 import { Random } from "../../src/util/random.js";
+import { python } from "../helpers/python.js";
+import { STATSMODELS_DATA } from "../helpers/outside-data.js";
 
 const binned = (name: string, bins: number[], labels: string[]): BinnedColumn => ({ name, bins: Int32Array.from(bins), labels });
 
@@ -133,8 +136,96 @@ describe("errors with a planted edge case", () => {
   }, 60_000);
 
   it("names bad options", async () => {
-    await expect(errors(edgeCase(100, 4), { target: "label", maxLevel: 4 })).rejects.toThrowError(/invalid maxLevel: 4; expected 1, 2 or 3 predicates/);
+    await expect(errors(edgeCase(100, 4), { target: "label", maxLevel: 4 })).rejects.toThrowError(/invalid maxLevel: 4; expected a whole number ≥ 1 and ≤ 3/);
     await expect(errors(edgeCase(100, 4), { target: "label", by: ["regoin"] })).rejects.toThrowError(/Unknown column "regoin"\. Did you mean "region"\?/);
     await expect(errors(toDataset(edgeCase(100, 4)))).rejects.toThrowError(/errors: invalid target: undefined/);
   });
+});
+
+describe("nothing found draws no chart", () => {
+  it("a model that gets every row right: no slice, no chart, an ok verdict", async () => {
+    const random = new Random(5);
+    // A wide margin between the classes, so even a regularised logistic regression separates them.
+    const rows = Array.from({ length: 600 }, () => {
+      const x = (random.float() < 0.5 ? -1 : 1) * (2 + random.float());
+      return { x, region: ["a", "b", "c"][random.int(3)], label: x > 0 ? "yes" : "no" };
+    });
+    const result = await errors(rows, { target: "label" });
+    expect(result.data.overall).toBe(1);
+    expect(result.data.slices).toEqual([]);
+    expect(result.chart).toBeUndefined();
+    expect(result.svg).toBeUndefined();
+    expect(result.verdict.level).toBe("ok");
+  }, 60_000);
+
+  it("slices within the noise are drawn grey, found ones in the warning colour", async () => {
+    const random = new Random(2);
+    const rows = Array.from({ length: 2000 }, () => ({ x: random.normal(), region: ["a", "b", "c"][random.int(3)], label: random.float() < 0.5 ? "yes" : "no" }));
+    // α near 1 favours error over size, so chance finds slices that a careful reading should discount.
+    const noise = await errors(rows, { target: "label", minSupport: 100, alpha: 0.99 });
+    expect(noise.data.slices.length).toBeGreaterThan(0);
+    const layer = (noise.chart!.layer as { data: { values: { fixing: string }[] } }[])[0];
+    expect(layer.data.values.length).toBe(noise.data.slices.length);
+    expect(layer.data.values.every((v) => v.fixing === "within the noise")).toBe(true);
+    const found = await errors(edgeCase(4000, 1), { target: "label" });
+    expect((found.chart!.layer as { data: { values: { fixing: string }[] } }[])[0].data.values[0].fixing).toBe("gain beyond the noise");
+  }, 60_000);
+});
+
+describe("outside data: statsmodels' shipped data sets, slice errors against pandas on the same out-of-fold errors", () => {
+  /** The error rate and size of each value of `column` among the tested rows, from pandas. */
+  async function byValue(records: Record<string, unknown>[], options: { target: string; by: string[] }) {
+    const { tested, errors: rowErrors } = await errorsOutOfFold(toDataset(records), options);
+    const column = tested.column(options.by[0]) as { codes: Int32Array; dictionary: readonly string[] };
+    const payload = { value: Array.from(column.codes, (c) => column.dictionary[c]), error: [...rowErrors] };
+    return python<Record<string, [number, number]>>(
+      `
+import json, sys
+import pandas as pd
+d = json.load(sys.stdin)
+g = pd.DataFrame(d).groupby("value")["error"]
+emit({k: [float(m), int(n)] for k, m, n in zip(g.mean().index, g.mean().values, g.size().values)})`,
+      JSON.stringify(payload),
+    ).value;
+  }
+
+  it("anes96: the slice of party identification SliceLine ranks first matches pandas' error rates and the SliceLine score", async () => {
+    const anes = python<Record<string, unknown>[]>(`
+import pandas as pd
+df = pd.read_csv(${JSON.stringify(STATSMODELS_DATA("anes96/anes96.csv"))}, sep="\\t")
+df.columns = [c.strip("'") for c in df.columns]
+df["vote"] = df["vote"].map({1: "Dole", 0: "Clinton"})
+df["PID"] = df["PID"].map(lambda v: f"pid{int(v)}")
+emit(df[["popul", "TVnews", "selfLR", "ClinLR", "DoleLR", "PID", "age", "educ", "income", "vote"]].to_dict("records"))`).value;
+    const options = { target: "vote", by: ["PID"], maxLevel: 1 };
+    const [result, ref] = await Promise.all([errors(anes, options), byValue(anes, options)]);
+    const [top] = result.data.slices;
+    const value = top.slice.replace("PID = ", "");
+    expect(top.error).toBeCloseTo(ref[value][0], 12);
+    expect(top.rows).toBe(ref[value][1]);
+    // SliceLine's pick: the best score α·(e/ē − 1) − (1 − α)·(n/size − 1) among values large enough (α = 0.95).
+    const n = Object.values(ref).reduce((sum, [, size]) => sum + size, 0);
+    const mean = Object.values(ref).reduce((sum, [e, size]) => sum + e * size, 0) / n;
+    const score = ([e, size]: [number, number]) => 0.95 * (e / mean - 1) - 0.05 * (n / size - 1);
+    const best = Object.entries(ref).filter(([, [, size]]) => size >= result.data.minSupport).sort((a, b) => score(b[1]) - score(a[1]))[0];
+    expect(value).toBe(best[0]);
+    expect(top.score).toBeCloseTo(score(best[1]), 12);
+  }, 60_000);
+
+  it("fair: affairs by occupation; every reported slice's error and size match pandas", async () => {
+    const fair = python<Record<string, unknown>[]>(`
+import pandas as pd
+df = pd.read_csv(${JSON.stringify(STATSMODELS_DATA("fair/fair.csv"))})
+df["affair"] = (df.pop("affairs") > 0).map({True: "yes", False: "no"})
+df["occupation"] = df["occupation"].map(lambda v: f"job{int(v)}")
+emit(df.to_dict("records"))`).value;
+    const options = { target: "affair", by: ["occupation"], maxLevel: 1 };
+    const [result, ref] = await Promise.all([errors(fair, options), byValue(fair, options)]);
+    expect(result.data.slices.length).toBeGreaterThan(0);
+    for (const s of result.data.slices) {
+      const value = s.slice.replace("occupation = ", "");
+      expect(s.error).toBeCloseTo(ref[value][0], 12);
+      expect(s.rows).toBe(ref[value][1]);
+    }
+  }, 60_000);
 });

@@ -1,7 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { fairness } from "../../src/evaluate/fairness.js";
-import { invariance } from "../../src/evaluate/invariance.js";
+import { kFold, stratifiedKFold } from "../../src/data/splits/kfold.js";
+import { fairness } from "../../src/evaluate/fairness/index.js";
+import { invariance } from "../../src/evaluate/invariance/index.js";
 import { Random } from "../../src/util/random.js";
+import { python } from "../helpers/python.js";
+
+type Row = Record<string, number | string>;
+
+/** A statsmodels data set as records, read by statsmodels from the CSV it ships. */
+function statsmodels(name: string, transform = ""): Row[] {
+  return python<Row[]>(`
+from statsmodels.datasets import ${name}
+d = ${name}.load_pandas().data
+${transform}
+emit(d.to_dict("records"))`).value;
+}
+
+/**
+ * Fairlearn's definitions, computed by hand in numpy on out-of-fold predictions of
+ * litml's default logistic pipeline (scikit-learn, the same folds): demographic parity
+ * difference = the range of the groups' selection rates, equalized odds difference = the
+ * larger of the ranges of their true and false positive rates.
+ */
+function fairlearnByHand(X: number[][], y: number[], groups: (number | string)[], folds: number[][]) {
+  return python<{ dpd: number; eod: number; labelGap: number; selection: Record<string, number> }>(`
+import json, sys
+import numpy as np
+from references import logistic_out_of_fold
+d = json.load(sys.stdin)
+y, g = np.array(d["y"]), np.array([str(v) for v in d["g"]])
+pred = (logistic_out_of_fold(d["X"], y, d["folds"]) > 0.5).astype(int)
+keys = sorted(set(g))
+sel = {k: pred[g == k].mean() for k in keys}
+tpr = [pred[(g == k) & (y == 1)].mean() for k in keys]
+fpr = [pred[(g == k) & (y == 0)].mean() for k in keys]
+rng = lambda v: max(v) - min(v)
+emit({"dpd": rng(list(sel.values())), "eod": max(rng(tpr), rng(fpr)), "labelGap": max(abs(sel[k] - y[g == k].mean()) for k in keys), "selection": sel})`,
+    JSON.stringify({ X, y, g: groups, folds }),
+  ).value;
+}
 
 /** Outcome fully determined by x (so a model predicts it perfectly); group "b" has x shifted up, so a higher base rate. */
 function perfectlyPredictable(n: number, seed: number) {
@@ -45,6 +82,31 @@ describe("fairness", () => {
   });
 });
 
+describe("fairness counts predictions, not labels (imperfect predictions, outside data)", () => {
+  const cases: [string, () => Row[], string, string, string][] = [
+    ["statsmodels' anes96 (1996 US election survey): vote across education levels", () => statsmodels("anes96", 'd["vote"] = d["vote"].map({0.0: "Clinton", 1.0: "Dole"})'), "vote", "educ", "Dole"],
+    ["statsmodels' fair (affairs survey): an affair across religiousness", () => statsmodels("fair", 'd["affair"] = (d.pop("affairs") > 0).map({True: "yes", False: "no"})'), "affair", "religious", "yes"],
+  ];
+  for (const [name, read, target, sensitive, positive] of cases) {
+    it(name, async () => {
+      const rows = read();
+      const result = await fairness(rows, { target, sensitive, positive });
+      const features = Object.keys(rows[0]).filter((k) => k !== target);
+      const y = rows.map((r) => (r[target] === positive ? 1 : 0));
+      // litml's classes sort alphabetically; code 1 is the positive class in both cases here.
+      const folds = stratifiedKFold(Int32Array.from(y), 5, { seed: 0 }).map((f) => [...f.test]);
+      const reference = fairlearnByHand(rows.map((r) => features.map((f) => r[f] as number)), y, rows.map((r) => r[sensitive]), folds);
+      expect(result.data.demographicParity.value).toBeCloseTo(reference.dpd, 2);
+      expect(result.data.equalizedOdds.value).toBeCloseTo(reference.eod, 2);
+      for (const g of result.data.groups) expect(g.selectionRate).toBeCloseTo(reference.selection[g.group], 2);
+      // Counting labels would give each group its base rate, and an equalized odds difference of 0:
+      // the predictions are far enough from the labels for this test to tell the two apart.
+      expect(reference.labelGap).toBeGreaterThan(0.05);
+      expect(reference.eod).toBeGreaterThan(0.05);
+    }, 120_000);
+  }
+});
+
 describe("invariance", () => {
   it("measures how much swapping the attribute moves a regression (planted effect of 5)", async () => {
     const random = new Random(4);
@@ -69,12 +131,92 @@ describe("invariance", () => {
     const result = await invariance(rows, { target: "score", sensitive: "group", expect: { effort: "+" } });
     expect(result.data.expectations[0]).toMatchObject({ column: "effort", direction: "+" });
     expect(result.data.expectations[0].violationRate).toBeGreaterThan(0.95);
-    expect(result.verdict.text).toMatch(/Raising "effort" moves the prediction the wrong way for/);
+    // The default for numbers is ridge, a linear model: the nudge reads the sign of its coefficient, and the verdict says so.
+    expect(result.data.linear).toBe(true);
+    expect(result.data.expectations[0].meanMove).toBeLessThan(0);
+    expect(result.verdict.text).toMatch(/ridge's coefficient on "effort" is negative: raising "effort" by 1\.\d+ \(one standard deviation\) lowers the prediction by \d\.\d+ on average, where you expected a rise\. That is a property of the fitted model, not a test of the data/);
+    const tree = await invariance(rows, { target: "score", sensitive: "group", expect: { effort: "+" }, model: "tree" });
+    expect(tree.data.linear).toBe(false);
+    expect(tree.verdict.text).toMatch(/Raising "effort" by 1\.\d+ moves the prediction the wrong way for \d+(\.\d)?% of rows/);
   }, 60_000);
+
+  it("statsmodels' fair, a linear model: the swap and the nudge move the prediction by the fold models' coefficients (scikit-learn OLS on the same folds)", async () => {
+    const rows = statsmodels("fair");
+    const result = await invariance(rows, { target: "affairs", sensitive: "religious", model: "linear", expect: { educ: "+" } });
+    const features = Object.keys(rows[0]).filter((k) => k !== "affairs");
+    const folds = kFold(rows.length, 5, { shuffle: true, seed: 0 }).map((f) => [...f.test]);
+    const reference = python<{ move: number; swap14: number; sign: number[] }>(`
+import json, sys
+import numpy as np
+from sklearn.linear_model import LinearRegression
+d = json.load(sys.stdin)
+X, y = np.array(d["X"], dtype=float), np.array(d["y"])
+educ, religious = d["features"].index("educ"), d["features"].index("religious")
+step = X[:, educ].std(ddof=1)
+move, swap, signs, n14 = 0.0, 0.0, [], 0
+for test in d["folds"]:
+    train = np.setdiff1d(np.arange(len(y)), test)
+    coef = LinearRegression().fit(X[train], y[train]).coef_
+    move += len(test) * coef[educ] * step
+    ones = [r for r in test if X[r, religious] == 1]
+    swap += len(ones) * coef[religious] * (4 - 1); n14 += len(ones)
+    signs.append(float(np.sign(coef[educ])))
+emit({"move": move / len(y), "swap14": swap / n14, "sign": signs})`,
+      JSON.stringify({ X: rows.map((r) => features.map((f) => r[f])), y: rows.map((r) => r.affairs), features, folds }),
+    ).value;
+    const educ = result.data.expectations[0];
+    expect(educ.meanMove).toBeCloseTo(reference.move, 6);
+    expect(result.data.swaps.find((s) => s.from === "1" && s.to === "4")!.meanChange!).toBeCloseTo(reference.swap14, 6);
+    const sign = reference.sign[0] < 0 ? "negative" : "positive";
+    expect(new Set(reference.sign).size).toBe(1);
+    if (sign === "negative") expect(result.verdict.text).toMatch(/linear's coefficient on "educ" is negative/);
+    else expect(result.notes.join(" ")).toMatch(/linear's coefficient on "educ" has the expected sign \(positive\)/);
+  }, 120_000);
+
+  it("statsmodels' anes96, logistic: the flip rate when only party identification changes, and the sign of the coefficient on self-placement, equal scikit-learn's on the same folds", async () => {
+    const rows = statsmodels("anes96", 'd["vote"] = d["vote"].map({0.0: "Clinton", 1.0: "Dole"})');
+    const result = await invariance(rows, { target: "vote", sensitive: "PID", expect: { selfLR: "-" } });
+    const features = Object.keys(rows[0]).filter((k) => k !== "vote");
+    const y = rows.map((r) => (r.vote === "Dole" ? 1 : 0));
+    const folds = stratifiedKFold(Int32Array.from(y), 5, { seed: 0 }).map((f) => [...f.test]);
+    const reference = python<{ flipRate: number; signs: number[] }>(`
+import json, sys
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+d = json.load(sys.stdin)
+X, y = np.array(d["X"], dtype=float), np.array(d["y"])
+pid, self_lr = d["features"].index("PID"), d["features"].index("selfLR")
+values = np.unique(X[:, pid])
+changed, signs = np.zeros(len(y), bool), []
+for test in d["folds"]:
+    train = np.setdiff1d(np.arange(len(y)), test)
+    scaler = StandardScaler().fit(X[train])
+    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=10000).fit(scaler.transform(X[train]), y[train])
+    before = model.predict(scaler.transform(X[test]))
+    for v in values:
+        swapped = X[test].copy(); swapped[:, pid] = v
+        changed[test] |= model.predict(scaler.transform(swapped)) != before
+    signs.append(float(np.sign(model.coef_[0][self_lr])))
+emit({"flipRate": float(changed.mean()), "signs": signs})`,
+      JSON.stringify({ X: rows.map((r) => features.map((f) => r[f])), y, features, folds }),
+    ).value;
+    expect(result.data.flipRate).toBeCloseTo(reference.flipRate, 2);
+    // Party identification drives the vote: swapping it alone changes many predictions, and the verdict fails the model.
+    expect(result.verdict.level).toBe("fail");
+    expect(new Set(reference.signs).size).toBe(1);
+    // More conservative self-placement raises the probability of a Dole vote in every fold: against the expected "-".
+    expect(reference.signs[0]).toBe(1);
+    // The null case: a model blind to party identification cannot change its prediction when only PID changes.
+    const blind = await invariance(rows, { target: "vote", sensitive: "PID", features: features.filter((f) => f !== "PID") });
+    expect(blind.data.flipRate).toBe(0);
+    expect(blind.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/logistic's coefficient on "selfLR" is positive: raising "selfLR" by 1\.\d+ \(one standard deviation\) raises the predicted probability by 0\.\d+ on average, where you expected a fall/);
+  }, 120_000);
 
   it("names what is wrong with bad input", async () => {
     const rows = perfectlyPredictable(100, 6);
     await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { group: "+" } })).rejects.toThrowError(/invalid expect: "group"; expected numeric columns/);
-    await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { x: "up" as "+" } })).rejects.toThrowError(/invalid expect: "up"/);
+    await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { x: "up" as "+" } })).rejects.toThrowError(/invalid expect: \{"x":"up"\}; expected \{ column: "\+" \| "-" \}/);
   });
 });

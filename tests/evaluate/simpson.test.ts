@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { simpson } from "../../src/evaluate/simpson/simpson.js";
+import { simpson } from "../../src/evaluate/simpson/index.js";
+import { breslowDay } from "../../src/stats/breslow-day.js";
 import { mantelHaenszel } from "../../src/stats/mantel-haenszel.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
+import { SKLEARN_DATA, STATSMODELS_DATA } from "../helpers/outside-data.js";
 
 describe("the classic cases are found, with their strength stated", () => {
   it("berkeley-admissions: men admitted more overall, women at a higher or equal rate in most departments", async () => {
@@ -119,14 +121,149 @@ describe("bad input", () => {
 });
 
 describe("over a model's errors", () => {
-  it("scans the out-of-fold errors of a model instead of an outcome column", async () => {
-    const result = await simpson("cps-wages-1985", { target: "wage" } as never);
+  it("scans the out-of-fold errors of a model instead of an outcome column; a reversal with p = 0.018 among 90 pairs is not credible", async () => {
+    const result = await simpson("cps-wages-1985", { target: "wage" });
     expect(result.title).toBe("Simpson's paradox scan for model error");
-    expect(result.data.findings.every((f) => f.outcome === "model error")).toBe(true);
-    expect(result.data.findings.some((f) => f.treatment === "experience" && f.by === "age")).toBe(true);
+    expect(result.data.examined).toBe(90);
+    const experience = result.data.notCredible.find((f) => f.treatment === "experience" && f.by === "age")!;
+    expect(experience.outcome).toBe("model error");
+    expect(experience.within.pValue).toBeLessThan(0.05);
+    expect(experience.adjustedPValue).toBeGreaterThan(0.5);
+    expect(result.data.findings).toEqual([]);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.chart).toBeUndefined();
   });
 
   it("takes an outcome or a target, not both", async () => {
     await expect(simpson("penguins", { outcome: "Sex", target: "Species" })).rejects.toThrowError(/either --outcome or --target/);
+  });
+});
+
+describe("the scan reports only reversals that survive a correction for the pairs scanned", () => {
+  /**
+   * An outcome independent of every column; the columns go in related pairs (as real
+   * columns do), so holding one fixed shifts the other's noise and directions flip by chance.
+   */
+  function independent(n: number, seed: number) {
+    const random = new Random(seed);
+    return Array.from({ length: n }, () => {
+      const a = random.int(3);
+      const x = random.normal();
+      return {
+        a: `a${a}`,
+        b: `b${random.float() < 0.7 ? a : random.int(3)}`,
+        c: `c${random.int(5)}`,
+        d: random.float() < 0.5 ? "yes" : "no",
+        x,
+        z: x + random.normal(),
+        outcome: random.float() < 0.3 ? "event" : "none yet",
+      };
+    });
+  }
+
+  it("null data: five seeds, 30 pairs each, no reversal reported although chance reverses some direction", async () => {
+    let reversedByChance = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const result = await simpson(independent(2000, seed), { outcome: "outcome", positive: "event" });
+      expect(result.data.examined).toBe(30);
+      expect(result.data.findings).toEqual([]);
+      expect(result.verdict.level).toBe("ok");
+      expect(result.chart).toBeUndefined();
+      reversedByChance += result.data.notCredible.length;
+    }
+    // Before the correction every one of these was reported as Simpson's paradox.
+    expect(reversedByChance).toBeGreaterThan(0);
+  });
+
+  it("berkeley-admissions: one triple is still a reversal, with the Breslow–Day caveat; a scan names it as not credible", async () => {
+    const single = await simpson("berkeley-admissions", { outcome: "admitted", treatment: "sex", by: "department", count: "count" });
+    expect(single.data.findings[0].reversal).toBe(true);
+    expect(single.data.findings[0].credible).toBe(false);
+    expect(single.verdict.level).toBe("warn");
+    // Published: Breslow–Day χ² = 18.83 on 5 df for UCBAdmissions (Agresti, Categorical Data Analysis, 2002, §6.3.6).
+    expect(single.data.findings[0].within.heterogeneity!.statistic).toBeCloseTo(18.83, 2);
+    expect(single.verdict.text).toMatch(/Breslow–Day χ² = 18\.8, 5 df, p = 0\.002\), so one pooled value hides how they disagree/);
+    const scan = await simpson("berkeley-admissions", { outcome: "admitted", count: "count" });
+    expect(scan.data.findings).toEqual([]);
+    expect(scan.notes.join(" ")).toMatch(/sex by department \(adjusted p = 0\.232\)/);
+  });
+
+  it("Breslow–Day matches statsmodels' StratifiedTable.test_equal_odds, with and without Tarone's adjustment", () => {
+    const tables: [number, number, number, number][] = [
+      [89, 19, 512, 313], [17, 8, 353, 207], [202, 391, 120, 205], [131, 244, 138, 279], [94, 299, 53, 138], [24, 317, 22, 351],
+    ];
+    const uneven: [number, number, number, number][] = [[10, 20, 30, 5], [12, 8, 9, 30], [3, 40, 6, 41]];
+    const ref = python<number[][]>(`
+import numpy as np
+from statsmodels.stats.contingency_tables import StratifiedTable
+out = []
+for tables in (${JSON.stringify(tables)}, ${JSON.stringify(uneven)}):
+    t = StratifiedTable([np.array(x, dtype=float).reshape(2, 2) for x in tables])
+    plain, tarone = t.test_equal_odds(), t.test_equal_odds(adjust=True)
+    out.append([plain.statistic, plain.pvalue, tarone.statistic, tarone.pvalue])
+emit(out)`).value;
+    [tables, uneven].forEach((t, i) => {
+      const or = mantelHaenszel(t).oddsRatio;
+      const plain = breslowDay(t, or);
+      const tarone = breslowDay(t, or, true);
+      [plain.statistic, plain.pValue, tarone.statistic, tarone.pValue].forEach((v, j) => expect(v).toBeCloseTo(ref[i][j], 9));
+      expect(plain.df).toBe(t.length - 1);
+    });
+  });
+});
+
+describe("outside data", () => {
+  it("iris (scikit-learn's CSV): sepal width falls with sepal length overall and rises within each species; slopes match statsmodels OLS", async () => {
+    const iris = python<Record<string, unknown>[]>(`
+import pandas as pd
+df = pd.read_csv(${JSON.stringify(SKLEARN_DATA("iris.csv"))}, skiprows=1, header=None, names=["sepal length", "sepal width", "petal length", "petal width", "species"])
+df["species"] = df["species"].map({0: "setosa", 1: "versicolor", 2: "virginica"})
+emit(df.to_dict("records"))`).value;
+    const ref = python<{ aggregate: number[]; pooled: number[] }>(`
+import pandas as pd, statsmodels.formula.api as smf
+df = pd.read_csv(${JSON.stringify(SKLEARN_DATA("iris.csv"))}, skiprows=1, header=None, names=["sl", "sw", "pl", "pw", "species"])
+a = smf.ols("sw ~ sl", df).fit()
+p = smf.ols("sw ~ sl + C(species)", df).fit()
+emit({"aggregate": [a.params["sl"], a.pvalues["sl"]], "pooled": [p.params["sl"], p.bse["sl"], p.pvalues["sl"]]})`).value;
+    const result = await simpson(iris, { outcome: "sepal width" });
+    const top = result.data.findings[0];
+    expect([top.treatment, top.by, top.credible]).toEqual(["sepal length", "species", true]);
+    expect(top.aggregate.effect).toBeCloseTo(ref.aggregate[0], 10);
+    expect(top.aggregate.pValue).toBeCloseTo(ref.aggregate[1], 8);
+    expect(top.within.estimate).toBeCloseTo(ref.pooled[0], 10);
+    expect((top.within.high - top.within.low) / 2 / 1.9761).toBeCloseTo(ref.pooled[1], 3);
+    expect(top.within.pValue).toBeCloseTo(ref.pooled[2], 14);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.chart).toBeDefined();
+  });
+
+  it("fair (statsmodels): affairs by having children, held by religiousness; CMH and Breslow–Day match StratifiedTable", async () => {
+    const fair = python<Record<string, unknown>[]>(`
+import pandas as pd
+df = pd.read_csv(${JSON.stringify(STATSMODELS_DATA("fair/fair.csv"))})
+df["affair"] = (df["affairs"] > 0).map({True: "yes", False: "no"})
+df["children"] = (df["children"] > 0).map({True: "yes", False: "no"})
+df["religious"] = df["religious"].map(lambda v: f"r{int(v)}")
+emit(df[["affair", "children", "religious", "age", "yrs_married"]].to_dict("records"))`).value;
+    const result = await simpson(fair, { outcome: "affair", positive: "yes", treatment: "children", by: "religious", levels: ["no", "yes"] });
+    const ref = python<number[]>(`
+import numpy as np, pandas as pd
+from statsmodels.stats.contingency_tables import StratifiedTable
+df = pd.read_csv(${JSON.stringify(STATSMODELS_DATA("fair/fair.csv"))})
+df["a"] = df["affairs"] > 0
+df["c"] = df["children"] > 0
+tables = [np.array([[(g.c & g.a).sum(), (g.c & ~g.a).sum()], [(~g.c & g.a).sum(), (~g.c & ~g.a).sum()]], dtype=float) for _, g in df.groupby("religious")]
+t = StratifiedTable(tables)
+n, e = t.test_null_odds(correction=True), t.test_equal_odds()
+emit([t.oddsratio_pooled, n.pvalue, e.statistic, e.pvalue])`).value;
+    const f = result.data.findings[0];
+    expect(f.within.estimate).toBeCloseTo(ref[0], 10);
+    expect(f.within.pValue).toBeCloseTo(ref[1], 10);
+    expect(f.within.heterogeneity!.statistic).toBeCloseTo(ref[2], 9);
+    expect(f.within.heterogeneity!.pValue).toBeCloseTo(ref[3], 9);
+    // Women with children report affairs more often, overall and within every level of religiousness.
+    expect(f.aggregate.effect).toBeGreaterThan(0);
+    expect(f.reversal).toBe(false);
+    expect(result.verdict.level).toBe("ok");
   });
 });

@@ -1,8 +1,13 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stratifiedKFold } from "../../src/data/splits/kfold.js";
-import { thresholds } from "../../src/evaluate/thresholds.js";
+import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import { Random } from "../../src/util/random.js";
-import { python } from "../helpers/python.js";
+import { load } from "../../src/data/convert.js";
+import { python, VENV_PYTHON } from "../helpers/python.js";
+
+const STATSMODELS = path.join(path.dirname(path.dirname(VENV_PYTHON)), "lib", readdirSync(path.join(path.dirname(path.dirname(VENV_PYTHON)), "lib")).find((d) => d.startsWith("python"))!, "site-packages", "statsmodels", "datasets");
 
 /** A rare positive class ("fraud", about 7%) that follows a logistic model in x and z. */
 function rare(n: number, seed: number) {
@@ -78,8 +83,103 @@ emit({"precision": precision_score(y, scores >= 0.5), "recall": recall_score(y, 
     );
     const three = rows.map((r, i) => ({ ...r, label: ["a", "b", "c"][i % 3] }));
     await expect(thresholds(three, { target: "label" })).rejects.toThrowError(/expected two classes \(it has 3\)/);
-    await expect(thresholds(rows, { target: "label", positive: "frud" })).rejects.toThrowError(/invalid positive: "frud"; expected one of the classes of "label": "fraud", "ok"/);
+    await expect(thresholds(rows, { target: "label", positive: "frud" })).rejects.toThrowError(/invalid positive: "frud" is not a class of "label"\. Did you mean "fraud"\? Its classes are "fraud", "ok"/);
     await expect(thresholds(rows, { target: "label", costs: { falsePositive: -1, falseNegative: 2 } })).rejects.toThrowError(/invalid costs/);
     await expect(thresholds(rows, { target: "label", costs: [1, 2, 3] as unknown as [number, number] })).rejects.toThrowError(/invalid costs: \[1,2,3\]/);
   });
+});
+
+describe("thresholds: the positive class and unlabelled rows", () => {
+  it("--positive Males when the classes are MALE/FEMALE names the classes and the closest one; rows without a sex are left out with a note", async () => {
+    const penguins = await load("penguins");
+    await expect(thresholds(penguins, { target: "Sex", positive: "Males" })).rejects.toThrowError(/thresholds: invalid positive: "Males" is not a class of "Sex"\. Did you mean "MALE"\? Its classes are "FEMALE", "MALE"\./);
+    const result = await thresholds(penguins, { target: "Sex", positive: "MALE" });
+    // Independent count of the unlabelled rows: pandas on the registry's file, with litml's missing-value rule.
+    const missing = python<number>(`
+from references import penguins
+emit(int(penguins("node_modules/vega-datasets/data/penguins.json")["Sex"].isna().sum()))`).value;
+    expect(missing).toBeGreaterThan(0);
+    expect(result.notes[0]).toMatch(new RegExp(`^${missing} of ${penguins.nRows} rows have no value in the target "Sex" \\(the first is row \\d+\\) and were left out`));
+    expect(result.data.rows).toBe(penguins.nRows - missing);
+  }, 60_000);
+});
+
+describe("thresholds on time-ordered folds", () => {
+  it("computes every rate, the average precision and the curve on the tested rows only (scikit-learn, TimeSeriesSplit)", async () => {
+    // The positive class grows rarer over time, so the tested (later) rows differ from all rows.
+    const random = new Random(11);
+    const rows = Array.from({ length: 2400 }, (_, t) => {
+      const x = random.normal();
+      return { t, x, z: random.normal(), label: random.float() < 1 / (1 + Math.exp(-(2 * x - 1 - (2 * t) / 2400))) ? "fraud" : "ok" };
+    });
+    const result = await thresholds(rows, { target: "label", card: { time: "t" }, folds: 4 });
+    expect(result.data.rows).toBe(4 * Math.floor(2400 / 5));
+    expect(result.notes.join(" ")).toMatch(/the 480 earliest rows only train/);
+    const reference = python<{ ap: number; precision: number; recall: number; prevalence: number; recall30: number }>(`
+import json, sys
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, precision_score, recall_score
+from sklearn.model_selection import TimeSeriesSplit
+from sklearn.preprocessing import StandardScaler
+d = json.load(sys.stdin)
+X, y = np.array(d["X"]), np.array(d["y"])
+tested, scores = [], []
+for train, test in TimeSeriesSplit(n_splits=4).split(X):
+    scaler = StandardScaler().fit(X[train])
+    model = LogisticRegression(C=1.0, tol=1e-10, max_iter=10000).fit(scaler.transform(X[train]), y[train])
+    tested.extend(test); scores.extend(model.predict_proba(scaler.transform(X[test]))[:, 1])
+y, s = y[tested], np.array(scores)
+emit({"ap": average_precision_score(y, s), "precision": precision_score(y, s >= 0.5), "recall": recall_score(y, s >= 0.5), "prevalence": float(y.mean()), "recall30": recall_score(y, s >= 0.3)})`,
+      // The default pipeline learns from every column but the target, the time index included.
+      JSON.stringify({ X: rows.map((r) => [r.t, r.x, r.z]), y: rows.map((r) => (r.label === "fraud" ? 1 : 0)) }),
+    );
+    expect(result.data.prevalence).toBeCloseTo(reference.value.prevalence, 12);
+    expect(result.data.averagePrecision).toBeCloseTo(reference.value.ap, 3);
+    expect(result.data.atHalf.precision).toBeCloseTo(reference.value.precision, 3);
+    expect(result.data.atHalf.recall).toBeCloseTo(reference.value.recall, 3);
+    expect(result.data.curve.find((p) => Math.abs(p.threshold - 0.3) < 1e-9)!.recall).toBeCloseTo(reference.value.recall30, 3);
+  }, 60_000);
+});
+
+describe("thresholds on outside data", () => {
+  const cases: [string, string, string, string][] = [
+    ["statsmodels' fair (affairs, 6,366 women)", "fair", 'd["affair"] = (d.pop("affairs") > 0).map({True: "yes", False: "no"})', "yes"],
+    ["statsmodels' anes96 (944 voters, 1996)", "anes96", 'd["affair"] = d.pop("vote").map({0.0: "Clinton", 1.0: "Dole"})', "Dole"],
+  ];
+  for (const [name, set, transform, positive] of cases) {
+    it(`${name}: precision, recall, average precision and the F1-best threshold equal scikit-learn's on the same folds`, async () => {
+      const data = python<Record<string, number | string>[]>(`
+from statsmodels.datasets import ${set}
+d = ${set}.load_pandas().data
+${transform}
+emit(d.to_dict("records"))`).value;
+      const result = await thresholds(data, { target: "affair", positive });
+      const labels = Int32Array.from(data, (r) => (r.affair === positive ? 1 : 0));
+      const folds = stratifiedKFold(labels, 5, { seed: 0 }).map((f) => [...f.test]);
+      const features = Object.keys(data[0]).filter((k) => k !== "affair");
+      const reference = python<{ ap: number; precision: number; recall: number; best: number }>(`
+import json, sys
+import numpy as np
+from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score
+from references import logistic_out_of_fold
+d = json.load(sys.stdin)
+y = np.array(d["y"])
+s = logistic_out_of_fold(d["X"], y, d["folds"])
+grid = [t / 100 for t in range(1, 100)]
+f1 = [f1_score(y, s >= t) for t in grid]
+emit({"ap": average_precision_score(y, s), "precision": precision_score(y, s >= 0.5), "recall": recall_score(y, s >= 0.5), "best": grid[int(np.argmax(f1))]})`,
+        JSON.stringify({ X: data.map((r) => features.map((f) => r[f])), y: [...labels], folds }),
+      ).value;
+      expect(result.data.averagePrecision).toBeCloseTo(reference.ap, 3);
+      expect(result.data.atHalf.precision).toBeCloseTo(reference.precision, 3);
+      expect(result.data.atHalf.recall).toBeCloseTo(reference.recall, 3);
+      expect(Math.abs(result.data.learned.threshold - reference.best)).toBeLessThanOrEqual(0.01);
+      // The verdict follows the numbers: it recommends moving off 0.5 exactly when the learned threshold is elsewhere and wins on held-out folds.
+      const moves = Math.abs(result.data.learned.threshold - 0.5) >= 0.015 && result.data.honest.f1 > result.data.atHalf.f1;
+      expect(result.verdict.level).toBe(moves ? "warn" : "ok");
+      // Never "use 0.58 … keep 0.5" in one breath: the headline is the decision.
+      expect(result.verdict.text).toMatch(moves ? /^Use a threshold of 0\.\d\d/ : /^(Keep 0\.5|The best threshold for "\w+" is 0\.5)/);
+    }, 120_000);
+  }
 });

@@ -33,6 +33,32 @@ describe("the framing card", () => {
     expect(() => parseCard("just words")).toThrowError(/Line 1 .* is not "key: value"/);
   });
 
+  it("reads the metric in any case, and refuses a misspelt metric, impossible numbers and repeated keys", () => {
+    expect(parseCard("metric: Accuracy\nsuccess: 0.9\nmin gain: 0.05")).toEqual({ metric: "accuracy", success: 0.9, minGain: 0.05 });
+    expect(() => parseCard("metric: acuracy")).toThrowError(/metric "acuracy" is not a metric litml knows\. Did you mean "accuracy"\?/);
+    expect(() => parseCard("metric: accuracy\nsuccess: 1.2")).toThrowError(/invalid success: 1\.2; expected a value of accuracy, between 0 and 1/);
+    expect(() => parseCard("metric: rmse\nsuccess: -3")).toThrowError(/invalid success: -3/);
+    expect(parseCard("metric: r2\nsuccess: -0.5").success).toBe(-0.5);
+    expect(() => parseCard("min gain: -0.1")).toThrowError(/invalid min gain: -0\.1; expected a number ≥ 0/);
+    expect(() => parseCard("metric: accuracy\nproblem: a\nmetric: f1")).toThrowError(/Line 3 of the framing card sets "metric" again \(line 1 set it first\)/);
+  });
+
+  it("a card that is not a card changes nothing", async () => {
+    const saved = await frame({ problem: "kept", metric: "accuracy" });
+    await expect(frame(42 as never)).rejects.toThrowError(/frame: invalid card: 42/);
+    await expect(frame({ metric: "acuracy" })).rejects.toThrowError(/Did you mean "accuracy"/);
+    const { savedCard } = await import("../../src/frame/frame.js");
+    expect(savedCard()).toEqual(saved.data.card);
+  });
+
+  it("asks a regression card no error-cost question", async () => {
+    const regression = await frame({ problem: "predict delay", metric: "rmse" });
+    expect(regression.data.unanswered).not.toContain("What does a miss cost?");
+    expect(regression.data.unanswered).not.toContain("What does a false alarm cost?");
+    const classes = await frame({ problem: "flag delay", metric: "f1" });
+    expect(classes.data.unanswered).toContain("What does a miss cost?");
+  });
+
   it("lists the unanswered questions", async () => {
     const result = await frame({ problem: "p", metric: "accuracy" });
     expect(result.verdict.level).toBe("warn");

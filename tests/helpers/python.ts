@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export const VENV_PYTHON = path.resolve(".venv", "bin", "python");
+// Mutation testing runs the tests from a sandbox copy without the venv: it points here with LITML_VENV_PYTHON.
+export const VENV_PYTHON = process.env.LITML_VENV_PYTHON ?? path.resolve(".venv", "bin", "python");
 
 const PRELUDE = `
 import json, sys

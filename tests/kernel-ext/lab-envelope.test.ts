@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readEnvelope } from "../../kernel-ext/lab/src/envelope.js";
-import { profile } from "../../src/data/profile.js";
+import { profile } from "../../src/frame/profile/index.js";
 
 describe("the lab renderer's reading of a result", () => {
   it("reads a real result whole, with nothing to explain", async () => {
@@ -45,5 +45,25 @@ describe("the lab renderer's reading of a result", () => {
     expect(newer.problems[0]).toMatch(/schema version 3 \(litml 9\.0\.0\); this extension reads version 1/);
     const unknown = readEnvelope({ kind: "from-the-future", version: 1, verdict: { level: "fail", text: "x" } });
     expect(unknown).toEqual({ envelope: expect.objectContaining({ kind: "from-the-future" }), problems: [] });
+  });
+});
+
+describe("the Workflow panel's steps", () => {
+  it("judges a step by its worst result, and leaves Backtest out when the card says the rows are not in time order", async () => {
+    const { stepStatuses } = await import("../../kernel-ext/lab/src/steps.js");
+    const statuses = stepStatuses([
+      { cellIndex: 0, kind: "framing-card", level: "warn", time: "none (independent applicants)" },
+      { cellIndex: 2, kind: "slices", level: "fail" },
+      { cellIndex: 5, kind: "slices", level: "ok" },
+      { cellIndex: 6, kind: "leakage", level: "warn" },
+      { cellIndex: 7, kind: "leakage", level: "warn" },
+    ]);
+    const of = (id: string) => statuses.find((s) => s.step.id === id)!;
+    expect(of("slices").worst).toEqual({ cellIndex: 2, kind: "slices", level: "fail" });
+    expect(of("leakage").worst?.cellIndex).toBe(7);
+    expect(of("backtest").notNeeded).toMatch(/not ordered in time/);
+    expect(of("drift").notNeeded).toBeUndefined();
+    const timed = stepStatuses([{ cellIndex: 0, kind: "framing-card", level: "ok", time: "date" }]);
+    expect(timed.find((s) => s.step.id === "backtest")!.notNeeded).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ const demo: MagicSpec = {
     sizes: { kind: "numbers", help: "sizes" },
     stratify: { kind: "flag", help: "stratify" },
     "min-gain": { kind: "number", help: "gain" },
+    window: { kind: "string", help: "window", choices: ["expanding", "sliding"] },
+    params: { kind: "json", help: "params" },
   },
   example: "%demo x",
 };
@@ -53,12 +55,12 @@ describe("expandMagic", () => {
 
   it("expands to one awaited API call with camelCased options", () => {
     expect(expand(`penguins --target "Beak Length (mm)" --folds 5 --model logistic,gbdt --sizes 100,1e3 --stratify --min-gain 0.05`)).toBe(
-      `await litml.demo("penguins", { target: "Beak Length (mm)", folds: 5, model: ["logistic","gbdt"], sizes: [100, 1000], stratify: true, minGain: 0.05 })`,
+      `await litml.demo("penguins", { target: "Beak Length (mm)", folds: 5, model: ["logistic","gbdt"], sizes: [100, 1000], stratify: true, minGain: 0.05 } as never)`,
     );
   });
 
   it("maps an option to another API key where the table says so", () => {
-    expect(expandCell("%baseline penguins --model logistic,gbdt", noVariables).code).toBe('await litml.baseline("penguins", { models: ["logistic","gbdt"] })');
+    expect(expandCell("%baseline penguins --model logistic,gbdt", noVariables).code).toBe('await litml.baseline("penguins", { models: ["logistic","gbdt"] } as never)');
     expect(() => expandCell("%baseline penguins --model a --models b", noVariables)).toThrowError(/--models is given twice/);
   });
 
@@ -68,7 +70,7 @@ describe("expandMagic", () => {
   });
 
   it("passes {expr} through as TypeScript", () => {
-    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo((rows.slice(0, 10)), { folds: (k * 2) })");
+    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo((rows.slice(0, 10)), { folds: (k * 2) } as never)");
   });
 
   const failure = (args: string) => {
@@ -98,7 +100,7 @@ describe("expandCell", () => {
     const { code } = expandCell(cell, noVariables);
     expect(code.split("\n")).toEqual([
       "const a = 1;",
-      'await litml.profile("penguins", { target: "Species" })',
+      'await litml.profile("penguins", { target: "Species" } as never)',
       "const p = await litml.profile((rows))",
       "console.log(a)",
     ]);
@@ -159,5 +161,36 @@ describe("help", () => {
   it("%lsmagic lists every magic", () => {
     expect(lsmagicText()).toMatch(/%profile\s+Profile a data set/);
     expect(lsmagicText()).toContain("%help");
+  });
+});
+
+describe("option values", () => {
+  it("a choice is checked as the magic expands, naming the choices and the closest", () => {
+    expect(() => expandMagic(demo, "x --window rolling", undefined, noVariables)).toThrowError(/--window must be one of expanding, sliding; got "rolling"/);
+    expect(() => expandMagic(demo, "x --window slidin", undefined, noVariables)).toThrowError(/Did you mean sliding\?/);
+    expect(expandMagic(demo, "x --window sliding", undefined, noVariables)).toBe('await litml.demo("x", { window: "sliding" } as never)');
+  });
+
+  it("JSON words are parsed as the magic expands; {expr} passes through", () => {
+    expect(expandMagic(demo, `x --params '{"C": 0.5}'`, undefined, noVariables)).toBe('await litml.demo("x", { params: {"C":0.5} } as never)');
+    expect(expandMagic(demo, "x --params {{ C: c }}", undefined, noVariables)).toBe("await litml.demo(\"x\", { params: ({ C: c }) } as never)");
+    expect(() => expandMagic(demo, "x --params C=0.5", undefined, noVariables)).toThrowError(/--params expects JSON such as/);
+  });
+
+  it("reach the analysis untyped, so its options schema (not TypeScript) judges them", () => {
+    // `--costs 5` for a pair of costs: typed, this would fail as a TypeScript error about tuples.
+    expect(expandMagic(demo, "x --folds 5", undefined, noVariables)).toMatch(/\{ folds: 5 \} as never\)$/);
+    expect(helpText("profile")).toContain('await litml.profile("penguins", { target: "Species" })');
+  });
+});
+
+describe("the README's table of magics", () => {
+  it("is the one the magic table generates (npm run docs rewrites it)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { withMagicTable, magicTableMarkdown } = await import("../../kernel-ext/magics/readme.js");
+    const readme = readFileSync("README.md", "utf8");
+    expect(readme).toContain(magicTableMarkdown());
+    expect(withMagicTable(readme)).toBe(readme);
+    for (const flag of ["--target", "--model", "--min-gain"]) expect(magicTableMarkdown()).toContain(`\`${flag}\``);
   });
 });

@@ -3,7 +3,7 @@ import { Dataset } from "../../src/data/dataset.js";
 import { stratifiedKFold } from "../../src/data/splits/kfold.js";
 import { stackRows } from "../../src/data/stack.js";
 import { toDataset } from "../../src/data/convert.js";
-import { adversarial } from "../../src/monitor/adversarial.js";
+import { adversarial } from "../../src/monitor/adversarial/index.js";
 import { delongAuc } from "../../src/stats/delong.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
@@ -112,8 +112,66 @@ emit(roc_auc_score(d["y"], scores))`,
   it("names columns that are missing or typed differently, and refuses tiny samples", async () => {
     const other = toDataset(Array.from({ length: 50 }, (_, i) => ({ x: `id-${i}`, y: i, kind: "p" })));
     await expect(adversarial(sample(50, 7), other)).rejects.toThrowError(/the types differ for "x \(number → category\)"/);
-    await expect(adversarial(sample(50, 7), sample(50, 8), { columns: ["x", "nope"] })).rejects.toThrowError(/CURRENT lacks "nope"/);
+    await expect(adversarial(sample(50, 7), sample(50, 8), { columns: ["x", "nope"] })).rejects.toThrowError(/Cannot compare A and B: B lacks "nope"/);
     await expect(adversarial(sample(5, 7), sample(50, 8))).rejects.toThrowError(/at least 10 rows in each data set/);
-    await expect(adversarial(sample(50, 7), sample(50, 8), { threshold: 2 })).rejects.toThrowError(/invalid threshold: 2; expected a drift score between 0 and 1/);
+    await expect(adversarial(sample(50, 7), sample(50, 8), { threshold: 2 })).rejects.toThrowError(/adversarial: invalid threshold: 2; expected a number ≥ 0 and ≤ 1/);
   });
+});
+
+describe("shared rows", () => {
+  it("A against itself: the rows are shared, no AUC is computed", async () => {
+    const a = sample(500, 21);
+    const result = await adversarial(a, a);
+    expect(result.data).toMatchObject({ compared: false, shared: { identical: true, inA: 500, inB: 500 } });
+    expect(result.data.auc).toBeNaN();
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/^A and B hold the same rows\. A classifier cannot tell a row from itself/);
+    expect(result.table!.rows).toEqual([
+      ["rows of A also in B", 500, 0],
+      ["rows of B also in A", 500, 0],
+    ]);
+  });
+
+  it("B sharing most rows with A: named with its counts against chance", async () => {
+    const a = sample(500, 22);
+    const b = stackRows([a.take(Int32Array.from({ length: 400 }, (_, i) => i)), sample(100, 23)], a.names);
+    const result = await adversarial(a, b);
+    expect(result.data.compared).toBe(false);
+    expect(result.data.shared).toMatchObject({ identical: false, inA: 400, inB: 400 });
+    expect(result.verdict.text).toMatch(/^A and B share most of their rows: 400 of B's 500 rows \(80(\.0)?%\) are also in A/);
+    // A few shared rows only pull the AUC towards 0.5 and are noted.
+    const some = stackRows([a.take(Int32Array.from({ length: 50 }, (_, i) => i)), sample(450, 24)], a.names);
+    const partly = await adversarial(a, some);
+    expect(partly.data.compared).toBe(true);
+    expect(partly.notes.join(" ")).toMatch(/Shared rows: 50 of B's 500 rows/);
+  }, 60_000);
+
+  it("two samples of coarse survey answers coincide by chance, which is not sharing", async () => {
+    const survey = (n: number, seed: number) => {
+      const random = new Random(seed);
+      return toDataset(Array.from({ length: n }, () => ({ q1: random.int(3), q2: random.int(4), q3: random.int(3) })));
+    };
+    const result = await adversarial(survey(1000, 25), survey(1000, 26));
+    expect(result.data.shared.inB).toBeGreaterThan(990);
+    expect(result.data.shared.shareBeyondChance).toBe(0);
+    expect(result.data.compared).toBe(true);
+    expect(result.verdict.level).toBe("ok");
+  }, 60_000);
+});
+
+describe("adversarial validation on outside data", () => {
+  it("statsmodels' anes96: two random halves of the survey are one distribution; Clinton and Dole voters are not", async () => {
+    const { load } = await import("../../src/data/convert.js");
+    // The file quotes its header with single quotes, which pandas keeps too; the names are unquoted here.
+    const file = await load(".venv/lib/python3.11/site-packages/statsmodels/datasets/anes96/anes96.csv");
+    const anes = toDataset(file.toRecords().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/'/g, ""), v]))));
+    const order = new Random(2).permutation(anes.nRows);
+    const half = anes.nRows >> 1;
+    const features = ["popul", "TVnews", "selfLR", "age", "educ", "income"];
+    const halves = await adversarial(anes.take(order.subarray(0, half).sort()).select(features), anes.take(order.subarray(half).sort()).select(features));
+    expect(halves.verdict.level).toBe("ok");
+    const voters = await adversarial(anes.where("vote", (v) => v === 0).select(["selfLR", "age", "educ", "income", "PID"]), anes.where("vote", (v) => v === 1).select(["selfLR", "age", "educ", "income", "PID"]));
+    expect(voters.data.flagged).toBe(true);
+    expect(voters.data.giveaways[0].column).toBe("PID");
+  }, 60_000);
 });

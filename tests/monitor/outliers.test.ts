@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fromColumns } from "../../src/data/matrix.js";
-import { outliers } from "../../src/monitor/outliers/outliers.js";
+import { outliers } from "../../src/monitor/outliers/index.js";
 import { isolationForestScores } from "../../src/monitor/outliers/isolation-forest.js";
 import { pcaReconstructionErrors, symmetricEigen } from "../../src/monitor/outliers/pca.js";
 import { Random } from "../../src/util/random.js";
-import { python } from "../helpers/python.js";
+import { python, VENV_PYTHON } from "../helpers/python.js";
+import { load } from "../../src/data/convert.js";
+import path from "node:path";
+import { readdirSync } from "node:fs";
 
 const random = new Random(9);
 const n = 600;
@@ -86,8 +89,93 @@ describe("outliers with planted answers", () => {
   }, 60_000);
 
   it("names what is wrong with bad input", async () => {
-    await expect(outliers(rows, { contamination: 0.7 })).rejects.toThrowError(/invalid contamination: 0\.7; expected a share of rows between 0 and 0\.5/);
+    await expect(outliers(rows, { contamination: 0.7 })).rejects.toThrowError(/outliers: invalid contamination: 0\.7; expected a number > 0 and < 0\.5/);
     await expect(outliers(rows.slice(0, 10))).rejects.toThrowError(/invalid DATA: "10 rows"; expected at least 20 rows/);
     await expect(outliers(rows, { columns: ["d"] })).rejects.toThrowError(/Unknown column "d"/);
   });
+});
+
+describe("outliers: bad input and unlabelled rows (issue #18)", () => {
+  it("data with no numeric column is a clear error naming the columns", async () => {
+    const text = Array.from({ length: 50 }, (_, i) => ({ name: `person ${i}`, city: ["Oslo", "Lima"][i % 2], joined: new Date(Date.UTC(2020, 0, 1 + i)) }));
+    await expect(outliers(text)).rejects.toThrowError(/outliers: none of the columns examined is numeric \("name", "city", "joined"\).*Pass --columns with at least one numeric column/);
+    // Categories join a numeric column; one is enough.
+    await expect(outliers(text.map((r, i) => ({ ...r, score: (i * 7) % 13 })))).resolves.toBeDefined();
+  });
+
+  it("the documented example %outliers cars --target Miles_per_Gallon works: rows without a target are left out with a note saying how many", async () => {
+    const cars = await load("cars");
+    const result = await outliers(cars, { target: "Miles_per_Gallon" });
+    const reference = python<{ missing: number; first: number }>(`
+import pandas as pd
+d = pd.read_json("node_modules/vega-datasets/data/cars.json")
+missing = d["Miles_per_Gallon"].isna()
+emit({"missing": int(missing.sum()), "first": int(missing.idxmax())})`).value;
+    expect(result.notes[0]).toBe(`${reference.missing} of ${cars.nRows} rows have no value in the target "Miles_per_Gallon" (the first is row ${reference.first}) and were left out: they can neither train a model nor be scored.`);
+    expect(result.data.rows).toBe(cars.nRows - reference.missing);
+    // Rows keep their numbers in the data as given, so a reader can find them.
+    const mpg = cars.column("Miles_per_Gallon") as { values: Float64Array };
+    for (const f of result.data.flagged) expect(Number.isNaN(mpg.values[f.row])).toBe(false);
+    expect(result.data.edgeCases).toBeDefined();
+  }, 60_000);
+});
+
+const SKLEARN = (() => {
+  const lib = path.join(path.dirname(path.dirname(VENV_PYTHON)), "lib");
+  return path.join(lib, readdirSync(lib).find((d) => d.startsWith("python"))!, "site-packages", "sklearn", "datasets", "data");
+})();
+
+/**
+ * scikit-learn on the same standardised columns: the distance to the k-th neighbour
+ * (NearestNeighbors) and the reconstruction error from the components holding 90% of the
+ * variance (PCA); the rows both put in their top share need only the isolation forest's
+ * vote or none to be outliers, so litml must flag every one of them.
+ */
+function sklearnDetectors(read: string, share: number) {
+  return python<{ distance: number[]; errors: number[]; both: number[]; components: number }>(`
+import numpy as np, pandas as pd
+from sklearn.decomposition import PCA
+from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import StandardScaler
+X = StandardScaler().fit_transform(${read})
+distance = NearestNeighbors(n_neighbors=6).fit(X).kneighbors(X)[0][:, 5]
+ratio = np.cumsum(PCA().fit(X).explained_variance_ratio_)
+k = int(np.searchsorted(ratio, 0.9 - 1e-12) + 1)
+pca = PCA(n_components=k).fit(X)
+errors = ((X - pca.inverse_transform(pca.transform(X))) ** 2).sum(axis=1)
+top = lambda s: s >= np.sort(s)[int(np.floor(len(s) * (1 - ${share})))]
+emit({"distance": distance.tolist(), "errors": errors.tolist(), "both": np.where(top(distance) & top(errors))[0].tolist(), "components": k})`);
+}
+
+describe("outliers on outside data, against scikit-learn", () => {
+  it("scikit-learn's breast_cancer.csv (569 tumours, 30 measurements)", async () => {
+    const reference = sklearnDetectors(`pd.read_csv("${SKLEARN}/breast_cancer.csv", skiprows=1, header=None).iloc[:, :30]`, 0.02).value;
+    const table = python<number[][]>(`
+import pandas as pd
+emit(pd.read_csv("${SKLEARN}/breast_cancer.csv", skiprows=1, header=None).iloc[:, :30].values.tolist())`).value;
+    const records = table.map((row) => Object.fromEntries(row.map((v, c) => [`m${c}`, v])));
+    const result = await outliers(records, { contamination: 0.02 });
+    expect(result.data.components).toBe(reference.components);
+    const flagged = new Map(result.data.flagged.map((f) => [f.row, f]));
+    for (const row of reference.both) expect(flagged.has(row)).toBe(true);
+    for (const f of result.data.flagged) {
+      expect(f.distance).toBeCloseTo(reference.distance[f.row], 6);
+      expect(f.reconstruction).toBeCloseTo(reference.errors[f.row], 6);
+    }
+    expect(result.verdict.level).toBe("warn");
+  }, 60_000);
+
+  it("scikit-learn's wine_data.csv (178 wines) with the cultivar as target: edge cases are misclassified rows", async () => {
+    const table = python<number[][]>(`
+import pandas as pd
+emit(pd.read_csv("${SKLEARN}/wine_data.csv", skiprows=1, header=None).values.tolist())`).value;
+    const records = table.map((row) => ({ ...Object.fromEntries(row.slice(0, 13).map((v, c) => [`m${c}`, v])), cultivar: `c${row[13]}` }));
+    const reference = sklearnDetectors(`pd.read_csv("${SKLEARN}/wine_data.csv", skiprows=1, header=None).iloc[:, :13]`, 0.05).value;
+    const result = await outliers(records, { target: "cultivar", contamination: 0.05 });
+    const flagged = new Set(result.data.flagged.map((f) => f.row));
+    for (const row of reference.both) expect(flagged.has(row)).toBe(true);
+    const e = result.data.edgeCases!;
+    expect(e.definition).toBe("misclassified");
+    expect(e.edgeCasesAmongOutliers + e.outliersHandledWell).toBe(result.data.outliers);
+  }, 60_000);
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { profile } from "../../src/data/profile.js";
-import { thresholds } from "../../src/evaluate/thresholds.js";
+import { profile } from "../../src/frame/profile/index.js";
+import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import { renderReport } from "../../src/report/render.js";
 import type { Notebook } from "../../src/report/notebook.js";
-import { offlineHtml } from "../../src/report/sanitize.js";
+import { sanitizeHtml } from "../../src/report/sanitize.js";
 
 const display = (value: object) => (value as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
 
@@ -102,9 +102,9 @@ describe("interactive charts in reports", () => {
   }, 60_000);
 });
 
-describe("offlineHtml", () => {
+describe("sanitizeHtml", () => {
   it("drops scripts and remote references and keeps inline data", () => {
-    const out = offlineHtml('<script>alert(1)</script><link rel="stylesheet" href="https://f.com/b.css"><img src="data:image/png;base64,AA"><a href="https://x.org/y">y</a><style>@import url(https://f.com/a.css);</style>');
+    const out = sanitizeHtml('<script>alert(1)</script><link rel="stylesheet" href="https://f.com/b.css"><img src="data:image/png;base64,AA"><a href="https://x.org/y">y</a><style>@import url(https://f.com/a.css);</style>');
     expect(out).not.toContain("<script");
     expect(out).toContain('src="data:image/png;base64,AA"');
     expect(externalReferences(out)).toEqual([]);

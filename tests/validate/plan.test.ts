@@ -3,9 +3,10 @@ import { load, toDataset } from "../../src/data/convert.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
 import { targetOf } from "../../src/features/target.js";
 import { holdout } from "../../src/evaluate/guarded-test.js";
-import { slices } from "../../src/evaluate/slices.js";
+import { slices } from "../../src/evaluate/slices/index.js";
 import { chooseModel } from "../../src/validate/model.js";
-import { planFolds } from "../../src/validate/plan.js";
+import { planFolds, timeFolds } from "../../src/validate/plan.js";
+import { python } from "../helpers/python.js";
 
 const penguins = await load("penguins");
 const weather = await load("seattle-weather");
@@ -84,5 +85,37 @@ describe("the model option", () => {
     // A one-split tree cannot separate three species: the user's pipeline, not a default one, was fitted.
     expect(shallow.data.overall).toBeLessThan(0.8);
     expect(deep.data.overall).toBeGreaterThan(0.9);
+  });
+});
+
+describe("time-ordered folds for backtests (timeFolds)", () => {
+  // 3 interleaved series over 60 days, rows shuffled so that only the time column orders them.
+  const days = Array.from({ length: 60 }, (_, d) => Date.UTC(2021, 0, 1 + d));
+  const records = days.flatMap((t, d) => ["a", "b", "c"].map((s) => ({ t: new Date(t), s, y: d })));
+  const shuffled = toDataset(records.map((r, i) => ({ r, key: (i * 37) % records.length })).sort((p, q) => p.key - q.key).map((p) => p.r));
+
+  it("sliding windows, horizon and gap follow scikit-learn's TimeSeriesSplit, on rows or on the timestamps of every series", () => {
+    const reference = python<{ rows: number[][][]; steps: number[][][] }>(`
+from sklearn.model_selection import TimeSeriesSplit
+split = lambda n, gap: [[train.tolist(), test.tolist()] for train, test in TimeSeriesSplit(n_splits=3, test_size=10, gap=gap, max_train_size=15).split(range(n))]
+emit({"rows": split(180, 0), "steps": split(60, 2)})`).value;
+    const time = (shuffled.column("t") as { values: Float64Array }).values;
+    const step = (row: number) => days.indexOf(time[row]);
+    const bySeries = timeFolds("backtest", shuffled, "t", { folds: 3, horizon: 10, gap: 2, window: "sliding", trainSize: 15, series: "s" });
+    bySeries.folds.forEach((fold, f) => {
+      expect([...new Set(Array.from(fold.train, step))].sort((a, b) => a - b)).toEqual(reference.steps[f][0]);
+      expect([...new Set(Array.from(fold.test, step))].sort((a, b) => a - b)).toEqual(reference.steps[f][1]);
+      expect(fold.test.length).toBe(30);
+    });
+    const byRow = timeFolds("backtest", shuffled, "t", { folds: 3, horizon: 10, window: "sliding", trainSize: 15 });
+    const position = new Int32Array(shuffled.nRows);
+    byRow.order.forEach((row, i) => (position[row] = i));
+    byRow.folds.forEach((fold, f) => {
+      expect(Array.from(fold.test, (r) => position[r])).toEqual(reference.rows[f][1]);
+      // Without a gap, rows sharing the first test row's day leave training (row 159 in period 2): the plan notes how many.
+      const kept = reference.rows[f][0].filter((p) => step(byRow.order[p]) < step(fold.test[0]));
+      expect(Array.from(fold.train, (r) => position[r])).toEqual(kept);
+    });
+    expect(byRow.notes.join(" ")).toMatch(/shared a timestamp with the first test row/);
   });
 });

@@ -23,8 +23,11 @@ export function findingsOf(notebook: NotebookPanel): Finding[] {
     if (cell.type !== "code") continue;
     const outputs = (cell as ICodeCellModel).outputs;
     for (let j = 0; j < outputs.length; j++) {
-      const { envelope } = readEnvelope(outputs.get(j).data[RESULT_MIME]);
-      if (envelope) findings.push({ cellIndex, kind: envelope.kind, level: envelope.verdict.level });
+      const raw = outputs.get(j).data[RESULT_MIME];
+      const { envelope } = readEnvelope(raw);
+      if (!envelope) continue;
+      const time = envelope.kind === "framing-card" ? (raw as { data?: { card?: { time?: unknown } } }).data?.card?.time : undefined;
+      findings.push({ cellIndex, kind: envelope.kind, level: envelope.verdict.level, ...(typeof time === "string" ? { time } : {}) });
     }
   }
   return findings;
@@ -71,16 +74,24 @@ export class WorkflowPanel extends Widget {
     const list = element("ol", "litml-steps");
     for (const status of statuses) list.append(this.stepItem(panel, status));
     this.node.append(list);
-    const missing = statuses.filter((status) => status.findings.length === 0).map((status) => status.step.label);
+    const missing = statuses.filter((status) => status.findings.length === 0 && !status.notNeeded).map((status) => status.step.label);
     this.node.append(
       element("p", "litml-missing", missing.length === 0 ? "Every step is done." : `Still missing: ${missing.join(", ")}.`),
     );
   }
 
-  private stepItem(panel: NotebookPanel, { step, findings }: StepStatus): HTMLElement {
+  private stepItem(panel: NotebookPanel, { step, findings, worst, notNeeded }: StepStatus): HTMLElement {
     const item = element("li", "litml-step");
     item.dataset.litmlStep = step.id;
-    const latest = findings[findings.length - 1];
+    if (notNeeded) {
+      item.classList.add("litml-step-missing");
+      item.dataset.litmlLevel = "not-needed";
+      item.title = `Not needed: ${notNeeded}`;
+      item.append(element("span", "litml-icon", "–"), element("span", "litml-step-label", step.label), element("span", "litml-level", "not needed"));
+      return item;
+    }
+    // A step is as good as its worst result: a later passing result does not hide an earlier failure.
+    const latest = worst;
     if (!latest) {
       item.classList.add("litml-step-missing");
       item.dataset.litmlLevel = "missing";

@@ -27,19 +27,34 @@ export const STEPS: readonly Step[] = [
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
 ];
 
-/** One result found in a notebook: the cell it is in and its verdict level. */
+/** One result found in a notebook: the cell it is in and its verdict level (and, for a framing card, its time column). */
 export interface Finding {
   readonly cellIndex: number;
   readonly kind: string;
   readonly level: Level;
+  readonly time?: string;
 }
 
 export interface StepStatus {
   readonly step: Step;
   /** The step's results in notebook order; empty when the step is still missing. */
   readonly findings: readonly Finding[];
+  /** The result the step is judged by: its worst verdict (the latest of equally bad ones). */
+  readonly worst?: Finding;
+  /** Why the step does not apply to this notebook, when it does not. */
+  readonly notNeeded?: string;
 }
 
+const SEVERITY: Record<Level, number> = { ok: 0, warn: 1, fail: 2 };
+
 export function stepStatuses(findings: readonly Finding[]): StepStatus[] {
-  return STEPS.map((step) => ({ step, findings: findings.filter((finding) => step.kinds.includes(finding.kind)) }));
+  const card = findings.filter((finding) => finding.kind === "framing-card").pop();
+  // The card's "time: none" (with or without a reason) says the rows are not ordered in time: nothing to backtest.
+  const untimed = card?.time !== undefined && /^(none|n\/a|-)(\b|$)/i.test(card.time.trim());
+  return STEPS.map((step) => {
+    const own = findings.filter((finding) => step.kinds.includes(finding.kind));
+    const worst = own.reduce<Finding | undefined>((w, f) => (w === undefined || SEVERITY[f.level] >= SEVERITY[w.level] ? f : w), undefined);
+    const notNeeded = step.id === "backtest" && own.length === 0 && untimed ? "the framing card says the rows are not ordered in time" : undefined;
+    return { step, findings: own, ...(worst ? { worst } : {}), ...(notNeeded ? { notNeeded } : {}) };
+  });
 }

@@ -15,44 +15,8 @@ import { normalCdf, normalQuantile } from "../../stats/normal.js";
 import { addPair, emptyMoments, type Moments, pooledSlope, slopeOf } from "../../stats/slope.js";
 import { chiSquaredIndependence, welchTTest } from "../../stats/tests.js";
 import { variance } from "../../stats/summary.js";
-
-export type Comparison = "rates" | "means" | "slopes";
-
-export interface Effect {
-  /** Rates: difference in proportions (comparison − reference); means: difference; slopes: slope. */
-  readonly effect: number;
-  readonly low: number;
-  readonly high: number;
-  readonly pValue: number;
-}
-
-export interface GroupEffect extends Effect {
-  readonly label: string;
-  readonly n: number;
-  /** Reference and comparison rates or means (slopes: intercept-free, so both NaN). */
-  readonly reference: number;
-  readonly comparison: number;
-  /** The effect on a common scale for the minimum-effect rule: |difference in rates|, |Cohen's d| or |correlation|. */
-  readonly size: number;
-  readonly qualifies: boolean;
-  readonly reversed: boolean;
-  /** Slopes: the fitted line over the group's range of x, [x0, y0, x1, y1]. */
-  readonly line?: readonly [number, number, number, number];
-}
-
-export interface Within extends Effect {
-  /** "odds ratio" (effect holds its log), "mean difference" or "slope". */
-  readonly measure: string;
-  readonly estimate: number;
-  readonly statistic?: number;
-}
-
-export interface ComparisonResult {
-  readonly comparison: Comparison;
-  readonly aggregate: Effect & { readonly reference: number; readonly comparison: number; readonly n: number; readonly line?: readonly [number, number, number, number] };
-  readonly within: Within;
-  readonly groups: readonly GroupEffect[];
-}
+import { breslowDay } from "../../stats/breslow-day.js";
+import type { ComparisonResult, Effect, GroupEffect, Within } from "./types.js";
 
 export interface CompareOptions {
   readonly minGroupSize: number;
@@ -96,7 +60,16 @@ export function compareRates(outcome: Int8Array, arm: Int8Array, group: Int32Arr
     return { label, n, reference: rate(refPos, refNeg), comparison: rate(cmpPos, cmpNeg), ...effect, size: Math.abs(effect.effect), qualifies, reversed: flag(aggregate.effect, effect.effect, Math.abs(effect.effect), qualifies, options) };
   });
   const mh = mantelHaenszel(tables);
-  const within: Within = { measure: "odds ratio", estimate: mh.oddsRatio, effect: Math.log(mh.oddsRatio), low: mh.low, high: mh.high, pValue: mh.pValue, statistic: mh.statistic };
+  const within: Within = {
+    measure: "odds ratio",
+    estimate: mh.oddsRatio,
+    effect: Math.log(mh.oddsRatio),
+    low: mh.low,
+    high: mh.high,
+    pValue: mh.pValue,
+    statistic: mh.statistic,
+    heterogeneity: breslowDay(tables, mh.oddsRatio),
+  };
   return {
     comparison: "rates",
     aggregate: { ...aggregate, reference: rate(total[1], total[0]), comparison: rate(total[3], total[2]), n: total.reduce((a, b) => a + b, 0) },

@@ -1,12 +1,11 @@
 /**
  * Turns columns into what the comparisons read: a 0/1 outcome (its positive class
- * named or the second in sorted order), a treatment split into reference and
- * comparison levels (the two most frequent, or those named), and group codes
- * (categories, or numbers cut into equal-count buckets).
+ * named or the second in sorted order) and a treatment split into reference and
+ * comparison levels (the two most frequent, or those named); groups come from
+ * features/grouping.
  */
 import { type Column, MISSING_CODE } from "../../data/column.js";
 import { categoryCounts } from "../../data/summary.js";
-import { bucketEdges, bucketLabels, bucketOf } from "../../features/bucketize.js";
 import { message } from "../../messages.js";
 
 const ANALYSIS = "simpson";
@@ -64,21 +63,4 @@ export function treatmentArms(column: Column, name: string, weights: Float64Arra
   const cmp = column.dictionary.indexOf(chosen[1]);
   const arm = Int8Array.from(column.codes, (c) => (c === ref ? 0 : c === cmp ? 1 : -1));
   return { arm, reference: chosen[0], comparison: chosen[1] };
-}
-
-export interface Grouping {
-  readonly codes: Int32Array;
-  readonly labels: readonly string[];
-}
-
-export function grouping(column: Column, name: string, buckets: number, maxLevels: number): Grouping {
-  if (column.type === "category") {
-    const { counts } = categoryCounts(column.codes, column.dictionary.length);
-    const used = Array.from(counts.keys()).filter((c) => counts[c] > 0);
-    if (used.length > maxLevels) throw message.tooManyGroups(name, used.length, maxLevels);
-    return { codes: column.codes, labels: column.dictionary };
-  }
-  const edges = bucketEdges(column.values, buckets, "quantile");
-  const codes = Int32Array.from(column.values, (v) => (v !== v ? -1 : bucketOf(edges, v)));
-  return { codes, labels: bucketLabels(edges) };
 }

@@ -2,7 +2,7 @@ import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, readSync } 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { load, toDataset } from "../../../src/data/convert.js";
-import { profile } from "../../../src/data/profile.js";
+import { profile } from "../../../src/frame/profile/index.js";
 import { asyncErrorOf, errorOf, tempDir, vegaFile, writeTemp } from "./temp-files.js";
 
 /** The first and last bytes of a large file, without reading all of it. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { profile } from "../../../src/data/profile.js";
+import { profile } from "../../../src/frame/profile/index.js";
 import { inferColumn } from "../../../src/data/infer.js";
 import { readFile } from "../../../src/data/loaders/file.js";
 import { python } from "../../helpers/python.js";

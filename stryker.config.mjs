@@ -1,0 +1,15 @@
+// Mutation testing (issue #11): `npm run mutation` mutates the evaluation core and the
+// statistics and reports which mutants no test kills. Not part of CI (it takes long);
+// reports go to reports/mutation/.
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.mutation.config.ts", related: true },
+  mutate: (process.env.LITML_MUTATE ?? "src/stats/**/*.ts,src/evaluate/**/*.ts,src/monitor/**/*.ts").split(","),
+  ignorePatterns: ["dist", "reports", "test-results", ".venv", "kernel-ext/lab", "bench", "notebooks"],
+  reporters: ["clear-text", "html", "json", "progress"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  concurrency: Number(process.env.LITML_MUTATION_WORKERS ?? 2),
+  timeoutMS: 60_000,
+  cleanTempDir: "always",
+};

@@ -1,0 +1,22 @@
+/**
+ * Data sets that ship inside installed packages (not litml's registry), for checking
+ * verdicts on data the team did not make: statsmodels' and scikit-learn's CSVs in the
+ * venv, and vega-datasets files the registry does not list.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+const SITE_PACKAGES = (() => {
+  const lib = path.resolve(".venv", "lib");
+  const python = readdirSync(lib).find((name) => name.startsWith("python3"));
+  return path.join(lib, python ?? "python3", "site-packages");
+})();
+
+/** A file under statsmodels/datasets/, e.g. "fair/fair.csv". */
+export const STATSMODELS_DATA = (file: string) => path.join(SITE_PACKAGES, "statsmodels", "datasets", file);
+
+/** A file under sklearn/datasets/data/, e.g. "iris.csv". */
+export const SKLEARN_DATA = (file: string) => path.join(SITE_PACKAGES, "sklearn", "datasets", "data", file);
+
+/** A file under vega-datasets/data/, e.g. "weather.csv". */
+export const VEGA_DATA = (file: string) => path.resolve("node_modules", "vega-datasets", "data", file);
