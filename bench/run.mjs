@@ -45,6 +45,7 @@ const guided = run(process.execPath, ["--disable-warning=ExperimentalWarning", p
 const guidedReference = run(python, [path.join(root, "bench", "guided_reference.py"), ...flag], { ...referenceEnv, ...shared });
 const gap = Math.max(...guided.learningCurve.validation.map((v, i) => Math.abs(v - guidedReference.learningCurve.validation[i])));
 bench("learning-curve-5x5-logistic-flights-200k", guided.learningCurve.seconds, guidedReference.learningCurve.seconds, `fastest of 3; first runs ${guided.learningCurve.first.toFixed(3)} vs ${guidedReference.learningCurve.first.toFixed(3)}; largest validation-accuracy gap ${gap.toExponential(1)}`);
+bench("baseline-roc-auc-vs-accuracy-flights-200k", guided.baselineAuc.seconds, guided.baselineAuc.accuracySeconds, `both litml in one run (target ratio ≤ 1.5); logistic AUC ${guided.baselineAuc.auc.toFixed(4)} (95% CI ${guided.baselineAuc.low.toFixed(4)} to ${guided.baselineAuc.high.toFixed(4)}), 200 bootstrap draws`);
 bench("simpson-scan-100k-x-20", guided.simpsonScan.seconds, guidedReference.simpsonScan.seconds, `${guided.simpsonScan.pairs} pairs, ${guided.simpsonScan.reversals} reversals (with strength) vs a pandas scan of directions only (target < 5 s)`);
 bench("slice-discovery-200k-x-10", guided.sliceDiscovery.seconds, guidedReference.sliceDiscovery.seconds, `one- and two-predicate slices, 10 bins, support 2,000; top slice ${guided.sliceDiscovery.top} vs columns ${guidedReference.sliceDiscovery.top} (target < 10 s)`);
 if (!quick) {

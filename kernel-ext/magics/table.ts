@@ -2,6 +2,9 @@
  * The magic table: each magic is one row naming the API call it expands to, its
  * arguments and its help. Adding an analysis's magic means adding a row here.
  */
+import { BASELINE_OPTIONS } from "../../src/evaluate/baseline/options.js";
+import { LEARNING_CURVE_OPTIONS } from "../../src/evaluate/learning-curve/options.js";
+import { OVERFIT_CHECK_OPTIONS } from "../../src/evaluate/overfit-check/options.js";
 import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
 import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
 import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
@@ -69,45 +72,24 @@ export const MAGICS: readonly MagicSpec[] = [
     summary: "Compare models with random, stratified and zero-rule baselines, a heuristic and a human score, cross-validated with intervals.",
     call: "baseline",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      model: { kind: "strings", key: "models", help: "candidate models, e.g. logistic,gbdt (default: logistic, or ridge for numbers)" },
-      models: { kind: "strings", help: "the same as --model" },
-      metric: { kind: "string", help: "the metric, e.g. accuracy, balanced-accuracy, roc-auc, rmse" },
-      folds: { kind: "number", help: "cross-validation folds (default 5)" },
-      seed: { kind: "number", help: "seed for folds, baselines and the bootstrap (default 0)" },
-      heuristic: { kind: "string", help: "a hand-written rule as {expr}: a function of the row, or { column, pattern, match, otherwise }" },
-      "min-gain": { kind: "number", help: "the gain over the best baseline that counts as success, in metric units" },
-    },
+    // --models stays as the plural spelling users already type.
+    options: { ...BASELINE_OPTIONS.magicOptions(), models: { kind: "strings", help: "the same as --model" } },
     example: "%baseline penguins --target Species --model logistic,gbdt",
   },
   {
     name: "learning_curve",
-    summary: "Train on growing subsets: training and validation scores, a power-law fit, and whether more data would help.",
+    summary: "Train on growing subsets: training and validation scores, a power law with a floor, whether more data would help and how many rows would reach the success value.",
     call: "learningCurve",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict (default: the data set's target role)" },
-      model: { kind: "string", help: "the model (default: logistic, or ridge for numbers)" },
-      metric: { kind: "string", help: "the metric (default: accuracy, or rmse for numbers)" },
-      sizes: { kind: "numbers", help: "training sizes in rows (or shares of a training fold, all ≤ 1); default 6 log-spaced sizes" },
-      folds: { kind: "number", help: "cross-validation folds (default 5)" },
-      "success-value": { kind: "number", help: "the score that counts as success, to estimate the rows needed" },
-      seed: { kind: "number", help: "seed for folds and subsets" },
-    },
+    options: LEARNING_CURVE_OPTIONS.magicOptions(),
     example: "%learning_curve penguins --target Species --folds 5",
   },
   {
     name: "overfit_check",
-    summary: "The end-to-end sanity check: the pipeline must memorise a tiny batch (training error ≤ 1%).",
+    summary: "The end-to-end sanity check: the pipeline must fit a tiny batch clearly better than the same batch with shuffled labels (or memorise it).",
     call: "overfitCheck",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
-    options: {
-      target: { kind: "string", help: "the column to predict" },
-      model: { kind: "string", help: "the model (default: a nearly unregularised logistic or linear model)" },
-      rows: { kind: "number", help: "the batch size (default 32)" },
-      seed: { kind: "number", help: "seed for the batch" },
-    },
+    options: OVERFIT_CHECK_OPTIONS.magicOptions(),
     example: "%overfit_check penguins --target Species --rows 32",
   },
   {

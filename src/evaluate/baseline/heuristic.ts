@@ -3,20 +3,13 @@
  * expression over a text column ("a regular expression instead of a large language
  * model", as the book puts it). It learns nothing; fitting only records the classes.
  */
-import { matrix } from "../data/matrix.js";
-import { message } from "../messages.js";
-import { targetOf } from "../features/target.js";
-import type { FittedPredictor, Predictor } from "../validate/predictor.js";
+import { matrix } from "../../data/matrix.js";
+import { message } from "../../messages.js";
+import { targetOf } from "../../features/target.js";
+import type { FittedPredictor, Predictor } from "../../validate/predictor.js";
 
-export type RowRule = (row: Readonly<Record<string, number | string | Date | null>>) => string | number | boolean;
+import type { PatternRule, RowRule } from "./types.js";
 
-export interface PatternRule {
-  readonly column: string;
-  readonly pattern: RegExp | string;
-  /** The label when the pattern matches, and when it does not. */
-  readonly match: string | number;
-  readonly otherwise: string | number;
-}
 
 export function heuristic(rule: RowRule | PatternRule, name = "heuristic"): Predictor {
   const decide = compile(rule);

@@ -1,7 +1,7 @@
 /** Every contender's score with its 95% interval, best at the top, coloured by kind. */
-import type { BaselineData } from "../evaluate/baseline.js";
-import type { VegaLiteSpec } from "../result.js";
-import { chartSpec, PALETTE } from "./theme.js";
+import type { BaselineData } from "./types.js";
+import type { VegaLiteSpec } from "../../result.js";
+import { chartSpec, PALETTE } from "../../charts/theme.js";
 
 const KINDS = ["baseline", "heuristic", "human", "model"];
 
