@@ -15,6 +15,7 @@ import { type Bundle, displayBundle } from "./display-value.js";
 import { type CellError, compileError, errorFromThrown } from "./errors.js";
 import { expandCell, helpText, type KernelCommand, lsmagicText, maskMagics } from "./magics/expand.js";
 import { progressBundle } from "./progress.js";
+import type { Watchdog } from "./watchdog.js";
 
 const require = createRequire(import.meta.url);
 const converterModule = require("tslab/dist/converter.js") as typeof import("tslab/dist/converter.js");
@@ -78,7 +79,10 @@ export class LitmlKernel {
     stderr: process.stderr.write.bind(process.stderr),
   };
 
-  constructor(rootDir: string) {
+  constructor(
+    rootDir: string,
+    private readonly watchdog?: Watchdog,
+  ) {
     this.converters.node; // Warm the TypeScript service while the sockets bind, as tslab does.
     this.executor = executorModule.createExecutor(rootDir, this.converters, {
       log: (...args: unknown[]) => {
@@ -105,7 +109,7 @@ export class LitmlKernel {
   /** Binds `litml` in the notebook, so magics (which expand to litml.* calls) work from the first cell. */
   private async runPrelude(): Promise<void> {
     this.capture = { diagnostics: [] };
-    const ok = await this.executor.execute(`import * as litml from ${JSON.stringify(LITML_ENTRY)};`);
+    const ok = await this.protect(() => this.executor.execute(`import * as litml from ${JSON.stringify(LITML_ENTRY)};`));
     const capture = this.capture;
     this.capture = undefined;
     if (!ok) this.log(`litml kernel: could not load litml: ${capture.diagnostics.join("; ")} ${String(capture.thrown?.value ?? "")}`);
@@ -165,7 +169,8 @@ export class LitmlKernel {
     this.capture = capture;
     let ok: boolean;
     try {
-      ok = await this.executor.execute(code);
+      // Compiling, and the cell's synchronous part (which vm's own SIGINT handling stops), are protected.
+      ok = await this.protect(() => this.executor.execute(code));
     } finally {
       this.capture = undefined;
     }
@@ -180,9 +185,15 @@ export class LitmlKernel {
           return fail(errorFromThrown(error));
         }
       }
-      io.executeResult(displayBundle(value), count);
+      const shown = value;
+      io.executeResult(this.protect(() => displayBundle(shown)), count);
     }
     return { status: "ok", count };
+  }
+
+  /** Runs kernel code that the interrupt watchdog must not cut short (see watchdog.ts). */
+  protect<T>(work: () => T): T {
+    return this.watchdog ? this.watchdog.protect(work) : work();
   }
 
   isComplete(code: string) {

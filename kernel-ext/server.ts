@@ -87,14 +87,15 @@ export class LitmlServer extends ZmqServer {
           this.handleKernelInfo(socket, parent);
           setImmediate(() => void this.kernel.warmUp());
           break;
+        // The TypeScript language service can take a second: long enough for the watchdog to step in.
         case "is_complete_request":
-          this.handleIsComplete(socket, parent);
+          this.kernel.protect(() => this.handleIsComplete(socket, parent));
           break;
         case "inspect_request":
-          this.handleInspect(socket, parent);
+          this.kernel.protect(() => this.handleInspect(socket, parent));
           break;
         case "complete_request":
-          this.handleComplete(socket, parent);
+          this.kernel.protect(() => this.handleComplete(socket, parent));
           break;
         case "comm_info_request":
           this.reply(socket, message, "comm_info_reply", { status: "ok", comms: {} });

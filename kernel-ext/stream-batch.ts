@@ -3,6 +3,9 @@
  * write overflowed the iopub socket's high-water mark: zeromq then drops messages
  * silently, lines went missing and so did the cell's final `idle` status.
  */
+// The kernel's own timer, not the cells' interruptible one (interruptible-timers.ts).
+import { clearTimeout, setTimeout } from "node:timers";
+
 type StreamName = "stdout" | "stderr";
 
 /** Often enough that output of a slow cell reads as live. */

@@ -41,3 +41,60 @@ def test_output_of_a_slow_cell_arrives_while_it_runs(kernel):
     # Batching must not hold output back until the cell ends.
     assert msg["content"]["text"] == "early\n" and time.monotonic() - began < 1.5
     kernel.collect(msg_id)
+
+
+def interrupt_and_time(kernel, msg_id, timeout=10):
+    """Interrupts a cell that has been busy for a second; returns (seconds to its reply, outputs)."""
+    time.sleep(1.0)
+    began = time.monotonic()
+    kernel.km.interrupt_kernel()
+    reply, outputs = kernel.collect(msg_id, timeout=timeout)
+    return time.monotonic() - began, reply, outputs
+
+
+def assert_usable(kernel):
+    # A later cell still awaits, prints and sees the variables of earlier cells.
+    reply, outputs = kernel.run('await new Promise((r) => setTimeout(r, 20)); console.log("still printing"); keptValue', timeout=10)
+    assert reply["status"] == "ok", outputs
+    assert stdout_of(outputs) == "still printing\n"
+    assert [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"] == "kept"
+
+
+def test_interrupt_stops_a_busy_loop_after_an_await_at_the_top_of_a_cell(kernel):
+    kernel.run("const keptValue = 'kept';")
+    msg_id = kernel.kc.execute("await null;\nwhile (true) {}")
+    seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
+    assert reply["status"] == "error" and error_of(outputs)["ename"] == "Interrupted"
+    assert seconds < 2, seconds
+    assert_usable(kernel)
+
+
+def test_interrupt_stops_a_busy_loop_inside_an_async_function(kernel):
+    msg_id = kernel.kc.execute("async function spin() { await new Promise((r) => setTimeout(r, 10)); let n = 0; while (true) n++; }\nawait spin();")
+    seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
+    assert reply["status"] == "error" and error_of(outputs)["ename"] == "Interrupted"
+    assert seconds < 2, seconds
+    assert_usable(kernel)
+
+
+def test_interrupt_stops_a_busy_timer_callback_after_its_cell_ended(kernel):
+    for schedule in ["setTimeout(() => { while (true) {} }, 100)", "setImmediate(() => { while (true) {} })", "const spinner = setInterval(() => { clearInterval(spinner); while (true) {} }, 100)"]:
+        reply, _ = kernel.run(schedule + ";\n'scheduled'")
+        assert reply["status"] == "ok"
+        time.sleep(1.0)
+        began = time.monotonic()
+        kernel.km.interrupt_kernel()
+        # The next cell can only run once the callback has stopped.
+        assert kernel.value("keptValue") == "kept", schedule
+        assert time.monotonic() - began < 2, schedule
+    assert_usable(kernel)
+
+
+def test_interrupts_while_idle_or_waiting_harm_nothing(kernel):
+    for _ in range(3):
+        kernel.km.interrupt_kernel()
+        time.sleep(0.4)
+    msg_id = kernel.kc.execute("await new Promise((r) => setTimeout(r, 5000))")
+    seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
+    assert error_of(outputs)["ename"] == "Interrupted" and seconds < 2
+    assert_usable(kernel)
