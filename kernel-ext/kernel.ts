@@ -52,7 +52,7 @@ class Converters {
   private nodeConverter?: Converter;
   private browserConverter?: Converter;
   get node(): Converter {
-    return (this.nodeConverter ??= converterModule.createConverter({ isJS: false, isBrowser: false }));
+    return (this.nodeConverter ??= withAwaitFound(converterModule.createConverter({ isJS: false, isBrowser: false })));
   }
   get browser(): Converter {
     return (this.browserConverter ??= converterModule.createConverter({ isJS: false, isBrowser: true }));
@@ -61,6 +61,23 @@ class Converters {
     this.nodeConverter?.close();
     this.browserConverter?.close();
   }
+}
+
+/**
+ * tslab runs a cell in an async function only when TypeScript reported a top-level
+ * await (diagnostic 1308), which it does not for `await (x)`: the cell then ran in a
+ * plain function, where `await (x)` calls a function named await ("await is not
+ * defined"). Any `await` in the output now makes the wrapper async; an async wrapper
+ * around a cell that never awaits behaves the same (its errors still reach tslab).
+ */
+function withAwaitFound(converter: Converter): Converter {
+  const convert = converter.convert.bind(converter);
+  converter.convert = (prevDecl, src) => {
+    const converted = convert(prevDecl, src);
+    if (converted.output !== undefined && /\bawait\b/.test(converted.output)) converted.hasToplevelAwait = true;
+    return converted;
+  };
+  return converter;
 }
 
 /** The notebook's `litml`: the public API with this kernel's framing card (dist/kernel-ext/notebook-api). */

@@ -98,3 +98,22 @@ def test_interrupts_while_idle_or_waiting_harm_nothing(kernel):
     seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
     assert error_of(outputs)["ename"] == "Interrupted" and seconds < 2
     assert_usable(kernel)
+
+
+def test_a_cell_may_start_with_await_and_a_parenthesis(kernel):
+    # Without locals a cell compiled as a script, where `await (` parses as a call of a function named await.
+    assert kernel.value("await (async () => 6 * 7)()") == "42"
+    assert kernel.value("await (Promise.resolve('parenthesised'))") == "parenthesised"
+    assert kernel.value("await (new Promise((r) => setTimeout(() => r(7), 10)))") == "7"
+
+
+def test_awaited_async_throws_are_error_messages(kernel):
+    reply, outputs = kernel.run("await (async () => { throw new RangeError('deep inside') })()")
+    error = error_of(outputs)
+    assert reply["status"] == "error" and (error["ename"], error["evalue"]) == ("RangeError", "deep inside")
+    reply, outputs = kernel.run("async function later() { await null; throw new TypeError('after a tick') }\nawait later();")
+    error = error_of(outputs)
+    assert (error["ename"], error["evalue"]) == ("TypeError", "after a tick")
+    assert any("later" in line for line in error["traceback"]), error["traceback"]
+    reply, outputs = kernel.run("await Promise.reject('a bare string')")
+    assert reply["status"] == "error" and "a bare string" in error_of(outputs)["evalue"]
