@@ -12,7 +12,7 @@ import type { Executor } from "tslab/dist/executor.js";
 import { setCancellationSignal, setProgressSink } from "../src/runtime/context.js";
 import { LITML_VERSION } from "../src/version.js";
 import { type Bundle, displayBundle } from "./display-value.js";
-import { type CellError, compileError, errorFromThrown } from "./errors.js";
+import { type CellError, compileError, errorFromThrown, escapedError } from "./errors.js";
 import { expandCell, helpText, type KernelCommand, lsmagicText, maskMagics } from "./magics/expand.js";
 import { progressBundle } from "./progress.js";
 import type { Watchdog } from "./watchdog.js";
@@ -80,6 +80,9 @@ function withAwaitFound(converter: Converter): Converter {
   return converter;
 }
 
+/** Errors held for the next cell; more of the same add nothing (the kernel's stderr has them all). */
+const MAX_HELD_ERRORS = 10;
+
 /** The notebook's `litml`: the public API with this kernel's framing card (dist/kernel-ext/notebook-api). */
 const LITML_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "notebook-api");
 
@@ -91,6 +94,9 @@ export class LitmlKernel {
   private io: CellIO | undefined;
   private abort: AbortController | undefined;
   private ready: Promise<void> | undefined;
+  /** A cell whose output the user sees is running: errors that escape other code go into it. */
+  private running = false;
+  private readonly escaped: CellError[] = [];
   private readonly originalWrite = {
     stdout: process.stdout.write.bind(process.stdout),
     stderr: process.stderr.write.bind(process.stderr),
@@ -156,6 +162,19 @@ export class LitmlKernel {
     this.executor.interrupt();
   }
 
+  /**
+   * An error that escaped every cell (see escapedError): shown in the running cell, or
+   * else at the top of the next one, because after its cell has ended a front end no
+   * longer shows output sent in that cell's name.
+   */
+  reportEscaped(origin: "callback" | "promise", thrown: unknown): void {
+    const error = escapedError(origin, thrown);
+    this.log(`litml kernel: ${origin === "callback" ? "uncaught exception" : "unhandled rejection"}: ${error.ename}: ${error.evalue}`);
+    if (this.running && this.io) this.io.error(error);
+    // A failing setInterval while nothing runs would otherwise pile up without end.
+    else if (this.escaped.length < MAX_HELD_ERRORS) this.escaped.push(error);
+  }
+
   async execute(request: ExecuteRequest, io: CellIO): Promise<Outcome> {
     await this.warmUp();
     const silent = request.silent === true;
@@ -163,6 +182,17 @@ export class LitmlKernel {
     const count = this.executionCount;
     if (!silent) io.executeInput(request.code, count);
     this.io = io;
+    this.running = !silent;
+    try {
+      if (!silent) for (const error of this.escaped.splice(0)) io.error(error);
+      return await this.runCell(request, io, count);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runCell(request: ExecuteRequest, io: CellIO, count: number): Promise<Outcome> {
+    const silent = request.silent === true;
     this.abort = new AbortController();
     setCancellationSignal(this.abort.signal);
     process.stdout.write = this.streamWriter("stdout", io);

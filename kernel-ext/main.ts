@@ -22,6 +22,6 @@ installInterruptibleTimers(watchdog, () => kernel.interrupt());
 watchdog.start();
 const server = new LitmlServer(kernel, connectionFile);
 process.on("SIGINT", () => kernel.interrupt());
-process.on("uncaughtException", (error) => kernel.log(`litml kernel: uncaught exception: ${error?.stack ?? String(error)}`));
-process.on("unhandledRejection", (reason) => kernel.log(`litml kernel: unhandled rejection: ${String(reason)}`));
+process.on("uncaughtException", (error) => kernel.reportEscaped("callback", error));
+process.on("unhandledRejection", (reason) => kernel.reportEscaped("promise", reason));
 void server.init();

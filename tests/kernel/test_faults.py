@@ -117,3 +117,36 @@ def test_awaited_async_throws_are_error_messages(kernel):
     assert any("later" in line for line in error["traceback"]), error["traceback"]
     reply, outputs = kernel.run("await Promise.reject('a bare string')")
     assert reply["status"] == "error" and "a bare string" in error_of(outputs)["evalue"]
+
+
+def escaped_errors(outputs):
+    return [m["content"] for m in outputs if m["msg_type"] == "error"]
+
+
+def test_an_exception_in_a_timer_shows_in_the_running_cell(kernel):
+    reply, outputs = kernel.run("setTimeout(() => { throw new RangeError('from a timer') }, 50);\nawait new Promise((r) => setTimeout(r, 500));\n'cell done'")
+    # The cell itself succeeded; what escaped it is shown, not swallowed into the kernel's stderr.
+    assert reply["status"] == "ok"
+    errors = escaped_errors(outputs)
+    assert [(e["ename"], e["evalue"]) for e in errors] == [("RangeError", "from a timer")]
+    assert "callback" in " ".join(errors[0]["traceback"])
+
+
+def test_an_exception_after_the_cell_ended_shows_in_the_next_cell(kernel):
+    kernel.run("setTimeout(() => { throw new Error('after the cell') }, 100);")
+    time.sleep(0.6)
+    reply, outputs = kernel.run("'next cell'")
+    assert reply["status"] == "ok"
+    assert [e["evalue"] for e in escaped_errors(outputs)] == ["after the cell"]
+    # Shown once: the cell after that one is clean.
+    assert escaped_errors(kernel.run("'and the one after'")[1]) == []
+
+
+def test_an_unawaited_rejected_promise_shows_in_the_notebook(kernel):
+    _, first = kernel.run("Promise.reject(new TypeError('nobody waits'));\nconst afterReject = 1;")
+    time.sleep(0.3)
+    _, second = kernel.run("afterReject")
+    errors = escaped_errors(first) + escaped_errors(second)
+    assert [(e["ename"], e["evalue"]) for e in errors] == [("TypeError", "nobody waits")]
+    assert "promise" in " ".join(errors[0]["traceback"])
+    assert kernel.value("afterReject") == "1"
