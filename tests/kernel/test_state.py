@@ -24,3 +24,21 @@ def test_looks_and_framing_card_survive_a_kernel_restart(tmp_path, monkeypatch):
         assert kernel.value("litml.card()?.metric ?? 'none'") == "balanced-accuracy"
     finally:
         kernel.close()
+
+
+def test_the_store_stays_in_the_folder_the_kernel_started_in(tmp_path, monkeypatch):
+    monkeypatch.delenv("LITML_STATE_DIR", raising=False)
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "wanderer.ipynb"))
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    elsewhere.mkdir()
+    kernel = Kernel(cwd=str(home))
+    try:
+        assert json.loads(kernel.value(LOOK.replace("MODEL", '"logistic"'))) == [1, "ok"]
+        kernel.run(f"process.chdir({json.dumps(str(elsewhere))});")
+        # A store that followed the cell into the new folder would start counting again at 1.
+        assert json.loads(kernel.value(LOOK.replace("MODEL", '"gbdt"'))) == [2, "warn"]
+        assert (home / ".litml" / "state.db").exists()
+        assert not (elsewhere / ".litml").exists()
+    finally:
+        kernel.close()
