@@ -40,6 +40,7 @@ export function installInterruptibleTimers(watchdog: Watchdog, onInterrupted: ()
   }
 }
 
+/** A promise's resolve or reject: native and nameless (a bound function is native too, but named "bound …"). */
 function isNative(fn: Callback): boolean {
-  return Function.prototype.toString.call(fn).endsWith("{ [native code] }");
+  return fn.name === "" && Function.prototype.toString.call(fn).endsWith("{ [native code] }");
 }

@@ -30,6 +30,12 @@ listener.stdout.on("data", (chunk: string) => {
   for (let i = chunk.split("\n").length - 1; i > 0; i--) onInterrupt();
 });
 
+port.on("message", (message: { stop?: boolean }) => {
+  if (!message.stop) return;
+  session.disconnect();
+  listener.stdin.end();
+});
+
 function onInterrupt(): void {
   const pongs = Atomics.load(flags, PONGS);
   port.postMessage({ ping: true });

@@ -70,6 +70,7 @@ def test_interrupt_stops_a_busy_loop_after_an_await_at_the_top_of_a_cell(kernel)
 
 
 def test_interrupt_stops_a_busy_loop_inside_an_async_function(kernel):
+    kernel.run("const keptValue = 'kept';")
     msg_id = kernel.kc.execute("async function spin() { await new Promise((r) => setTimeout(r, 10)); let n = 0; while (true) n++; }\nawait spin();")
     seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
     assert reply["status"] == "error" and error_of(outputs)["ename"] == "Interrupted"
@@ -78,7 +79,14 @@ def test_interrupt_stops_a_busy_loop_inside_an_async_function(kernel):
 
 
 def test_interrupt_stops_a_busy_timer_callback_after_its_cell_ended(kernel):
-    for schedule in ["setTimeout(() => { while (true) {} }, 100)", "setImmediate(() => { while (true) {} })", "const spinner = setInterval(() => { clearInterval(spinner); while (true) {} }, 100)"]:
+    kernel.run("const keptValue = 'kept';")
+    for schedule in [
+        "setTimeout(() => { while (true) {} }, 100)",
+        "setImmediate(() => { while (true) {} })",
+        "const spinner = setInterval(() => { clearInterval(spinner); while (true) {} }, 100)",
+        "setTimeout((function () { while (true) {} }).bind(null), 100)",
+        "setTimeout(async () => { await null; while (true) {} }, 100)",
+    ]:
         reply, _ = kernel.run(schedule + ";\n'scheduled'")
         assert reply["status"] == "ok"
         time.sleep(1.0)
@@ -91,6 +99,7 @@ def test_interrupt_stops_a_busy_timer_callback_after_its_cell_ended(kernel):
 
 
 def test_interrupts_while_idle_or_waiting_harm_nothing(kernel):
+    kernel.run("const keptValue = 'kept';")
     for _ in range(3):
         kernel.km.interrupt_kernel()
         time.sleep(0.4)
