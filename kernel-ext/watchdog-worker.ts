@@ -9,8 +9,12 @@ import { Session } from "node:inspector";
 import { parentPort, workerData } from "node:worker_threads";
 import { PONGS, PROTECTED } from "./watchdog.js";
 
-/** How long the main thread has to answer before it counts as stuck. */
-const GRACE_MS = 300;
+/**
+ * How long the main thread has to answer before it counts as stuck. Analyses yield at
+ * least once a second (DESIGN.md, "long work") and then stop cleanly through the
+ * cancellation signal; a termination drops queued promise jobs, so it is the last resort.
+ */
+const GRACE_MS = 1000;
 /** How often to look again while kernel code that must not be cut short runs. */
 const RETRY_MS = 50;
 

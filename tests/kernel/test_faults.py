@@ -1,5 +1,6 @@
 """Faults a hostile user provokes (issue 18): floods of output, interrupts at awkward
 moments, errors that escape the cell. The kernel must answer each, and keep its variables."""
+import random
 import time
 
 
@@ -159,3 +160,31 @@ def test_an_unawaited_rejected_promise_shows_in_the_notebook(kernel):
     assert [(e["ename"], e["evalue"]) for e in errors] == [("TypeError", "nobody waits")]
     assert "promise" in " ".join(errors[0]["traceback"])
     assert kernel.value("afterReject") == "1"
+
+
+# Cells that never end by themselves, so every interrupt has something to stop.
+ENDLESS = [
+    "while (true) {}",
+    "await null;\nwhile (true) {}",
+    "await new Promise((r) => setTimeout(r, 60000))",
+    'const endless = new litml.Progress("endless", 1e12);\nwhile (true) await endless.step();',
+    "setTimeout(() => { while (true) {} }, 50);\nawait new Promise((r) => setTimeout(r, 60000))",
+    "async function deep() { await new Promise((r) => setImmediate(r)); for (;;) {} }\nawait deep();",
+]
+
+
+def test_interrupts_at_random_moments_are_each_answered_within_two_seconds(kernel):
+    kernel.run("const keptValue = 'kept';")
+    rng = random.Random(18)
+    for round in range(12):
+        code = rng.choice(ENDLESS)
+        msg_id = kernel.kc.execute(code)
+        time.sleep(rng.uniform(0.2, 1.2))
+        began = time.monotonic()
+        kernel.km.interrupt_kernel()
+        reply, outputs = kernel.collect(msg_id, timeout=10)
+        seconds = time.monotonic() - began
+        assert reply["status"] == "error", (round, code, reply)
+        assert any(m["msg_type"] == "error" and m["content"]["ename"] == "Interrupted" for m in outputs), (round, code)
+        assert seconds < 2, (round, code, seconds)
+    assert_usable(kernel)
