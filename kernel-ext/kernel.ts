@@ -260,11 +260,6 @@ export class LitmlKernel {
     return { status: "ok", found: true, data: { "text/plain": inspectModule.printQuickInfo(info) }, metadata: {} };
   }
 
-  /** The kernel is about to exit (a shutdown request): helpers let go first. */
-  stopping(): void {
-    this.watchdog?.stop();
-  }
-
   close(): void {
     this.executor.close();
   }

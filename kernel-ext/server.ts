@@ -109,7 +109,6 @@ export class LitmlServer extends ZmqServer {
           break;
         case "shutdown_request":
           this.reply(socket, message, "shutdown_reply", { status: "ok", restart: Boolean(message.content.restart) });
-          this.kernel.stopping();
           setTimeout(() => {
             this.close();
             process.exit(0);

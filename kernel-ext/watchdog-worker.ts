@@ -24,20 +24,12 @@ const LISTENER = 'trap "echo interrupt" INT; exec 3<&0; cat <&3 >/dev/null & whi
 
 const flags = (workerData as { flags: Int32Array }).flags;
 const port = parentPort!;
-const session = new Session();
-session.connectToMainThread();
 
 const listener = spawn("/bin/sh", ["-c", LISTENER], { stdio: ["pipe", "pipe", "ignore"] });
 listener.on("error", (error) => port.postMessage({ log: `interrupts reach only cells and timers: no signal listener (${error.message})` }));
 listener.stdout.setEncoding("utf8");
 listener.stdout.on("data", (chunk: string) => {
   for (let i = chunk.split("\n").length - 1; i > 0; i--) onInterrupt();
-});
-
-port.on("message", (message: { stop?: boolean }) => {
-  if (!message.stop) return;
-  session.disconnect();
-  listener.stdin.end();
 });
 
 function onInterrupt(): void {
@@ -53,5 +45,12 @@ function check(pongs: number): void {
     setTimeout(() => check(pongs), RETRY_MS);
     return;
   }
-  session.post("Runtime.terminateExecution", () => port.postMessage({ terminated: true }));
+  // Connected only for this: while a session is open, V8 keeps every console call for it,
+  // which made printing four times slower.
+  const session = new Session();
+  session.connectToMainThread();
+  session.post("Runtime.terminateExecution", () => {
+    session.disconnect();
+    port.postMessage({ terminated: true });
+  });
 }

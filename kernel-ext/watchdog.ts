@@ -18,7 +18,6 @@ export const PROTECTED = 1;
 
 export class Watchdog {
   private readonly flags = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  private worker: Worker | undefined;
 
   constructor(
     private readonly log: (text: string) => void,
@@ -35,12 +34,6 @@ export class Watchdog {
     });
     worker.on("error", (error) => this.log(`litml kernel: the interrupt watchdog stopped: ${String(error)}`));
     worker.unref();
-    this.worker = worker;
-  }
-
-  /** Before the kernel exits: Node prints "Waiting for the debugger to disconnect" while a session is open. */
-  stop(): void {
-    this.worker?.postMessage({ stop: true });
   }
 
   /**
