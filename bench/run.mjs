@@ -58,6 +58,8 @@ rmSync(scratch, { recursive: true, force: true });
 // The kernel benchmarks (issue 2).
 const kernel = spawnSync(process.execPath, [path.join(root, "bench", "expand.mjs")], { cwd: root, stdio: "inherit" });
 const kernelPy = spawnSync(python, [path.join(root, "bench", "kernel.py")], { cwd: root, stdio: "inherit" });
+// Printed output (issue 18): 200,000 lines against IPython.
+const kernelPrint = spawnSync(python, [path.join(root, "bench", "kernel_print.py")], { cwd: root, stdio: "inherit" });
 // Rendering in JupyterLab (issue 5): TypeScript that reuses the browser tests' helpers, run through vite-node.
 const lab = spawnSync(process.execPath, [path.join(root, "node_modules", "vite-node", "vite-node.mjs"), path.join(root, "bench", "lab.ts")], { cwd: root, stdio: "inherit" });
-process.exit(kernel.status || kernelPy.status || lab.status || 0);
+process.exit(kernel.status || kernelPy.status || kernelPrint.status || lab.status || 0);

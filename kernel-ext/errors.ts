@@ -44,3 +44,21 @@ export function compileError(diagnostics: readonly string[]): CellError {
     traceback: [`${RED}TypeScriptError${RESET}: the cell does not compile`, ...diagnostics],
   };
 }
+
+/**
+ * An error no cell caught: thrown by a timer or event callback after its cell moved on,
+ * or a rejected promise nobody awaited. Shown in the notebook with where it came from,
+ * since its stack rarely says.
+ */
+export function escapedError(origin: "callback" | "promise", thrown: unknown): CellError {
+  const error = errorFromThrown(thrown);
+  if (error.ename === "Interrupted") {
+    const evalue = "The interrupt stopped a busy timer callback; variables are intact.";
+    return { ename: "Interrupted", evalue, traceback: [`${RED}Interrupted${RESET}: ${evalue}`] };
+  }
+  const where =
+    origin === "callback"
+      ? "(thrown in a callback, such as a timer or an event, after the cell that set it up had moved on)"
+      : "(a promise was rejected and nothing awaited it or caught its error)";
+  return { ...error, traceback: [error.traceback[0], where, ...error.traceback.slice(1)] };
+}

@@ -12,9 +12,10 @@ import type { Executor } from "tslab/dist/executor.js";
 import { setCancellationSignal, setProgressSink } from "../src/runtime/context.js";
 import { LITML_VERSION } from "../src/version.js";
 import { type Bundle, displayBundle } from "./display-value.js";
-import { type CellError, compileError, errorFromThrown } from "./errors.js";
+import { type CellError, compileError, errorFromThrown, escapedError } from "./errors.js";
 import { expandCell, helpText, type KernelCommand, lsmagicText, maskMagics } from "./magics/expand.js";
 import { progressBundle } from "./progress.js";
+import type { Watchdog } from "./watchdog.js";
 
 const require = createRequire(import.meta.url);
 const converterModule = require("tslab/dist/converter.js") as typeof import("tslab/dist/converter.js");
@@ -51,7 +52,7 @@ class Converters {
   private nodeConverter?: Converter;
   private browserConverter?: Converter;
   get node(): Converter {
-    return (this.nodeConverter ??= converterModule.createConverter({ isJS: false, isBrowser: false }));
+    return (this.nodeConverter ??= withAwaitFound(converterModule.createConverter({ isJS: false, isBrowser: false })));
   }
   get browser(): Converter {
     return (this.browserConverter ??= converterModule.createConverter({ isJS: false, isBrowser: true }));
@@ -61,6 +62,26 @@ class Converters {
     this.browserConverter?.close();
   }
 }
+
+/**
+ * tslab runs a cell in an async function only when TypeScript reported a top-level
+ * await (diagnostic 1308), which it does not for `await (x)`: the cell then ran in a
+ * plain function, where `await (x)` calls a function named await ("await is not
+ * defined"). Any `await` in the output now makes the wrapper async; an async wrapper
+ * around a cell that never awaits behaves the same (its errors still reach tslab).
+ */
+function withAwaitFound(converter: Converter): Converter {
+  const convert = converter.convert.bind(converter);
+  converter.convert = (prevDecl, src) => {
+    const converted = convert(prevDecl, src);
+    if (converted.output !== undefined && /\bawait\b/.test(converted.output)) converted.hasToplevelAwait = true;
+    return converted;
+  };
+  return converter;
+}
+
+/** Errors held for the next cell; more of the same add nothing (the kernel's stderr has them all). */
+const MAX_HELD_ERRORS = 10;
 
 /** The notebook's `litml`: the public API with this kernel's framing card (dist/kernel-ext/notebook-api). */
 const LITML_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "notebook-api");
@@ -73,12 +94,18 @@ export class LitmlKernel {
   private io: CellIO | undefined;
   private abort: AbortController | undefined;
   private ready: Promise<void> | undefined;
+  /** A cell whose output the user sees is running: errors that escape other code go into it. */
+  private running = false;
+  private readonly escaped: CellError[] = [];
   private readonly originalWrite = {
     stdout: process.stdout.write.bind(process.stdout),
     stderr: process.stderr.write.bind(process.stderr),
   };
 
-  constructor(rootDir: string) {
+  constructor(
+    rootDir: string,
+    private readonly watchdog?: Watchdog,
+  ) {
     this.converters.node; // Warm the TypeScript service while the sockets bind, as tslab does.
     this.executor = executorModule.createExecutor(rootDir, this.converters, {
       log: (...args: unknown[]) => {
@@ -105,7 +132,7 @@ export class LitmlKernel {
   /** Binds `litml` in the notebook, so magics (which expand to litml.* calls) work from the first cell. */
   private async runPrelude(): Promise<void> {
     this.capture = { diagnostics: [] };
-    const ok = await this.executor.execute(`import * as litml from ${JSON.stringify(LITML_ENTRY)};`);
+    const ok = await this.protect(() => this.executor.execute(`import * as litml from ${JSON.stringify(LITML_ENTRY)};`));
     const capture = this.capture;
     this.capture = undefined;
     if (!ok) this.log(`litml kernel: could not load litml: ${capture.diagnostics.join("; ")} ${String(capture.thrown?.value ?? "")}`);
@@ -135,6 +162,19 @@ export class LitmlKernel {
     this.executor.interrupt();
   }
 
+  /**
+   * An error that escaped every cell (see escapedError): shown in the running cell, or
+   * else at the top of the next one, because after its cell has ended a front end no
+   * longer shows output sent in that cell's name.
+   */
+  reportEscaped(origin: "callback" | "promise", thrown: unknown): void {
+    const error = escapedError(origin, thrown);
+    this.log(`litml kernel: ${origin === "callback" ? "uncaught exception" : "unhandled rejection"}: ${error.ename}: ${error.evalue}`);
+    if (this.running && this.io) this.io.error(error);
+    // A failing setInterval while nothing runs would otherwise pile up without end.
+    else if (this.escaped.length < MAX_HELD_ERRORS) this.escaped.push(error);
+  }
+
   async execute(request: ExecuteRequest, io: CellIO): Promise<Outcome> {
     await this.warmUp();
     const silent = request.silent === true;
@@ -142,6 +182,17 @@ export class LitmlKernel {
     const count = this.executionCount;
     if (!silent) io.executeInput(request.code, count);
     this.io = io;
+    this.running = !silent;
+    try {
+      if (!silent) for (const error of this.escaped.splice(0)) io.error(error);
+      return await this.runCell(request, io, count);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runCell(request: ExecuteRequest, io: CellIO, count: number): Promise<Outcome> {
+    const silent = request.silent === true;
     this.abort = new AbortController();
     setCancellationSignal(this.abort.signal);
     process.stdout.write = this.streamWriter("stdout", io);
@@ -165,7 +216,8 @@ export class LitmlKernel {
     this.capture = capture;
     let ok: boolean;
     try {
-      ok = await this.executor.execute(code);
+      // Compiling, and the cell's synchronous part (which vm's own SIGINT handling stops), are protected.
+      ok = await this.protect(() => this.executor.execute(code));
     } finally {
       this.capture = undefined;
     }
@@ -180,9 +232,15 @@ export class LitmlKernel {
           return fail(errorFromThrown(error));
         }
       }
-      io.executeResult(displayBundle(value), count);
+      const shown = value;
+      io.executeResult(this.protect(() => displayBundle(shown)), count);
     }
     return { status: "ok", count };
+  }
+
+  /** Runs kernel code that the interrupt watchdog must not cut short (see watchdog.ts). */
+  protect<T>(work: () => T): T {
+    return this.watchdog ? this.watchdog.protect(work) : work();
   }
 
   isComplete(code: string) {

@@ -13,6 +13,7 @@ import type { ZmqServer as TslabServer } from "tslab/dist/jupyter.js";
 import type { Bundle } from "./display-value.js";
 import type { CellError } from "./errors.js";
 import type { CellIO, LitmlKernel } from "./kernel.js";
+import { StreamBatch } from "./stream-batch.js";
 import { WireMessage } from "./wire.js";
 
 const require = createRequire(import.meta.url);
@@ -86,14 +87,15 @@ export class LitmlServer extends ZmqServer {
           this.handleKernelInfo(socket, parent);
           setImmediate(() => void this.kernel.warmUp());
           break;
+        // The TypeScript language service can take a second: long enough for the watchdog to step in.
         case "is_complete_request":
-          this.handleIsComplete(socket, parent);
+          this.kernel.protect(() => this.handleIsComplete(socket, parent));
           break;
         case "inspect_request":
-          this.handleInspect(socket, parent);
+          this.kernel.protect(() => this.handleInspect(socket, parent));
           break;
         case "complete_request":
-          this.handleComplete(socket, parent);
+          this.kernel.protect(() => this.handleComplete(socket, parent));
           break;
         case "comm_info_request":
           this.reply(socket, message, "comm_info_reply", { status: "ok", comms: {} });
@@ -127,7 +129,9 @@ export class LitmlServer extends ZmqServer {
       this.reply(socket, request, "execute_reply", { status: "aborted", execution_count: null });
       return;
     }
-    const outcome = await this.kernel.execute(request.content as never, this.cellIO(request));
+    const io = this.cellIO(request);
+    const outcome = await this.kernel.execute(request.content as never, io);
+    io.flush();
     if (outcome.status === "ok") {
       this.reply(socket, request, "execute_reply", {
         status: "ok",
@@ -144,14 +148,20 @@ export class LitmlServer extends ZmqServer {
     this.reply(socket, request, "execute_reply", { status: "error", execution_count: outcome.count, ...outcome.error });
   }
 
-  private cellIO(request: WireMessage): CellIO {
-    const publish = (type: string, content: Record<string, unknown>) => {
+  private cellIO(request: WireMessage): CellIO & { flush(): void } {
+    const send = (type: string, content: Record<string, unknown>) => {
       const message = request.createReply(type);
       message.content = content;
       message.signAndSend(this.connInfo.key, this.iopub);
     };
+    const streams = new StreamBatch((name, text) => send("stream", { name, text }));
+    const publish = (type: string, content: Record<string, unknown>) => {
+      streams.flush();
+      send(type, content);
+    };
     return {
-      stream: (name, text) => publish("stream", { name, text }),
+      flush: () => streams.flush(),
+      stream: (name, text) => streams.write(name, text),
       display: (bundle: Bundle, displayId?: string, update = false) =>
         publish(update ? "update_display_data" : "display_data", {
           data: bundle,

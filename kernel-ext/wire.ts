@@ -70,16 +70,59 @@ export class WireMessage {
   signAndSend(key: string, socket: Sendable): void {
     const parts = [this.header, this.parent, this.metadata, this.content].map((p) => Buffer.from(JSON.stringify(p)));
     const frames: (Buffer | string)[] = [...this.identity, DELIMITER, key === "" ? "" : sign(key, parts), ...parts, ...this.buffers];
-    // zeromq.js allows one send in flight per socket; chain them so bursts of output never fail with EBUSY.
-    const previous = pending.get(socket) ?? Promise.resolve();
-    const next = previous.then(() => socket.send(frames)).catch((error: unknown) => {
-      process.stderr.write(`litml kernel: could not send ${this.header.msg_type}: ${String(error)}\n`);
-    });
-    pending.set(socket, next);
+    queueFor(socket).push(frames, this.header.msg_type);
   }
 }
 
-const pending = new WeakMap<Sendable, Promise<void>>();
+/**
+ * Messages waiting for a socket: zeromq.js allows one send in flight per socket, so
+ * bursts of output wait here in order instead of failing with EBUSY.
+ */
+class SendQueue {
+  private readonly waiting: { frames: (Buffer | string)[]; type: string }[] = [];
+  private inFlight = false;
+
+  constructor(private readonly socket: Sendable) {}
+
+  push(frames: (Buffer | string)[], type: string): void {
+    this.waiting.push({ frames, type });
+    this.pump();
+  }
+
+  /** After a termination: the job that would have said "sent" may have been dropped with the others. */
+  resume(): void {
+    this.inFlight = false;
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.inFlight) return;
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.inFlight = true;
+    const done = () => {
+      this.inFlight = false;
+      this.pump();
+    };
+    Promise.resolve()
+      .then(() => this.socket.send(next.frames))
+      .catch((error: unknown) => process.stderr.write(`litml kernel: could not send ${next.type}: ${String(error)}\n`))
+      .then(done);
+  }
+}
+
+const queues = new Map<Sendable, SendQueue>();
+
+function queueFor(socket: Sendable): SendQueue {
+  let queue = queues.get(socket);
+  if (!queue) queues.set(socket, (queue = new SendQueue(socket)));
+  return queue;
+}
+
+/** Restarts every socket's sending (see SendQueue.resume). */
+export function resumeSending(): void {
+  for (const queue of queues.values()) queue.resume();
+}
 
 function sign(key: string, parts: Buffer[]): string {
   const hmac = createHmac("sha256", key);

@@ -20,9 +20,15 @@ const SCHEMA = `
 
 const open = new Map<string, Database>();
 
+/**
+ * The folder the process started in, taken when litml loads: a `process.chdir()` in a
+ * cell must not move the store, or the test set's look count starts again in the new folder.
+ */
+const startFolder = process.cwd();
+
 /** The store of the working folder (or LITML_STATE_DIR), created on first use. */
 export function store(): Database {
-  const dir = path.resolve(process.env.LITML_STATE_DIR ?? ".litml");
+  const dir = path.resolve(startFolder, process.env.LITML_STATE_DIR ?? ".litml");
   let db = open.get(dir);
   if (!db) {
     mkdirSync(dir, { recursive: true });

@@ -5,8 +5,8 @@ from jupyter_client.manager import start_new_kernel
 class Kernel:
     """A live litml kernel and a client, with helpers that collect a cell's messages."""
 
-    def __init__(self):
-        self.km, self.kc = start_new_kernel(kernel_name="litml", startup_timeout=120)
+    def __init__(self, **start_options):
+        self.km, self.kc = start_new_kernel(kernel_name="litml", startup_timeout=120, **start_options)
 
     def run(self, code, timeout=60, **kwargs):
         """Execute and wait: returns (reply content, output messages)."""
