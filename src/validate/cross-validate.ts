@@ -80,7 +80,7 @@ export async function crossValidate(data: DataInput, options: CrossValidateOptio
   const plan = planFolds(ANALYSIS, dataset, target, options, options.card);
   const progress = new Progress(`cross-validating ${model.name}`, plan.folds.length);
   const withProba = specs.some((s) => s.needs === "proba");
-  const runs = await runFolds(dataset, targetName, model.predictor, plan.folds, { withProba, progress });
+  const runs = await runFolds(dataset, targetName, model.predictor, plan, { withProba, progress });
   const scores: FoldScore[] = runs.map((run, f) => ({
     fold: run.fold,
     trainRows: plan.folds[f].train.length,

@@ -32,10 +32,16 @@ export interface RunOptions {
   readonly probe?: FoldProbe;
 }
 
-/** Fits on each fold's training rows and predicts its test rows, yielding to the event loop between folds. */
-export async function runFolds(dataset: Dataset, target: string, predictor: Predictor, folds: FoldPlan["folds"], options: RunOptions): Promise<FoldRun[]> {
+/**
+ * Fits on each fold's training rows and predicts its test rows, yielding to the event loop
+ * between folds. A column that orders time-ordered folds is the folds' clock, not a
+ * feature: it is given the time role, so a default pipeline leaves it out of its inputs
+ * (a model that reads the date learns a trend it must extrapolate to every test period).
+ */
+export async function runFolds(given: Dataset, target: string, predictor: Predictor, plan: Pick<FoldPlan, "folds"> & Partial<Pick<FoldPlan, "split" | "column">>, options: RunOptions): Promise<FoldRun[]> {
+  const dataset = plan.split === "time" && plan.column !== undefined && given.roles.time === undefined ? given.withRoles({ time: plan.column }) : given;
   const runs: FoldRun[] = [];
-  for (const [f, fold] of folds.entries()) {
+  for (const [f, fold] of plan.folds.entries()) {
     const train = dataset.take(fold.train);
     const test = dataset.take(fold.test);
     const began = performance.now();
@@ -75,7 +81,7 @@ export interface OutOfFold {
 
 /** Every tested row predicted by the model that did not see it. */
 export async function outOfFold(dataset: Dataset, target: string, predictor: Predictor, plan: FoldPlan, options: RunOptions): Promise<OutOfFold> {
-  const runs = await runFolds(dataset, target, predictor, plan.folds, options);
+  const runs = await runFolds(dataset, target, predictor, plan, options);
   return collect(runs, dataset.nRows);
 }
 

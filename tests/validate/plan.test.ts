@@ -6,6 +6,8 @@ import { holdout } from "../../src/evaluate/guarded-test.js";
 import { slices } from "../../src/evaluate/slices/index.js";
 import { chooseModel } from "../../src/validate/model.js";
 import { planFolds, timeFolds } from "../../src/validate/plan.js";
+import { runFolds } from "../../src/validate/out-of-fold.js";
+import { asPredictor } from "../../src/validate/predictor.js";
 import { python } from "../helpers/python.js";
 
 const penguins = await load("penguins");
@@ -55,6 +57,21 @@ describe("the split policy", () => {
     const result = await slices(weather, { target: "weather", by: "precipitation", card: { time: "date" }, folds: 3 });
     const n = result.data.slices.reduce((s, slice) => s + slice.n, 0);
     expect(n).toBe(3 * Math.floor(weather.nRows / 4));
+  });
+
+  it("the column that orders time-ordered folds is their clock, not a model input", async () => {
+    // As loaded from a file of one's own: no column has the time role.
+    const plain = weather.withRoles({ time: undefined });
+    const inputsOf = async (plan: ReturnType<typeof planFolds>) => {
+      const seen: (readonly string[])[] = [];
+      await runFolds(plain, "weather", asPredictor(pipelineFor("logistic")), plan, { withProba: false, probe: (fitted) => seen.push((fitted as unknown as { inputs: readonly string[] }).inputs) });
+      return seen;
+    };
+    const timed = await inputsOf(planFolds("slices", plain, targetOf(plain, "weather"), { folds: 3 }, { time: "date" }));
+    expect(timed.length).toBe(3);
+    for (const inputs of timed) expect(inputs).not.toContain("date");
+    const shuffled = await inputsOf(planFolds("slices", plain, targetOf(plain, "weather"), { folds: 3 }));
+    for (const inputs of shuffled) expect(inputs).toContain("date");
   });
 
   it("holdout with a time column holds out the latest period", async () => {

@@ -44,7 +44,7 @@ export async function computeBacktest(raw: Dataset, options: BacktestOptions): P
   const chosen = chooseModel(ANALYSIS, options, dataset, targetColumn, { features });
   const progress = new Progress(`backtesting ${chosen.name}`, plan.folds.length * 2);
   const withProba = spec.needs === "proba";
-  const runs = await runFolds(dataset, targetColumn, chosen.predictor, plan.folds, { withProba, progress });
+  const runs = await runFolds(dataset, targetColumn, chosen.predictor, plan, { withProba, progress });
   const seriesCodes = plan.series?.codes ?? new Int32Array(dataset.nRows);
   const prior = lag > 0 ? lagged(plan.order, seriesCodes, lag) : undefined;
   const baselines: BaselineRun[] = [];

@@ -50,7 +50,7 @@ export async function computeBaseline(dataset: Dataset, options: BaselineOptions
   // Every contender runs on the same folds, so the out-of-fold truth and the resampled rows are the same for all.
   let draws: CountBlock[] | undefined;
   for (const { predictor, kind } of predictors) {
-    const runs = await runFolds(dataset, targetName, predictor, plan.folds, { withProba: spec.needs === "proba", progress });
+    const runs = await runFolds(dataset, targetName, predictor, plan, { withProba: spec.needs === "proba", progress });
     const { truth, predictions } = collect(runs, dataset.nRows);
     draws ??= bootstrapCounts(truth.kind === "classification" ? truth.codes.length : truth.values.length, resamples, random);
     const { score, resampled } = resample(spec, truth, predictions, draws);

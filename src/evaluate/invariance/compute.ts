@@ -66,9 +66,9 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
   const changed = new Uint8Array(dataset.nRows);
   const swapCounts = labels.map(() => labels.map(() => ({ rows: 0, flips: 0, change: 0 })));
   let judgedRows = 0;
-  const { folds } = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
-  const progress = new Progress("swapping the sensitive attribute", folds.length);
-  await runFolds(dataset, targetColumn, chosen.predictor, folds, { withProba: false, progress, probe: (fitted, test, run) => {
+  const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
+  const progress = new Progress("swapping the sensitive attribute", plan.folds.length);
+  await runFolds(dataset, targetColumn, chosen.predictor, plan, { withProba: false, progress, probe: (fitted, test, run) => {
     const original = predictionsOf(fitted, test);
     const testGroups = Int32Array.from(run.test, (row) => group[row]);
     labels.forEach((_, to) => {

@@ -120,7 +120,7 @@ async function soloScores(dataset: Dataset, target: string, features: readonly s
   for (const name of features) {
     // Only the two columns are copied per fold; the pipeline turns a date into a number like any feature.
     const single = dataset.select([name, target]);
-    const runs = await runFolds(single, target, asPredictor(pipelineFor("tree", { maxDepth: 3 }, { features: [name] })), folds, { withProba: false });
+    const runs = await runFolds(single, target, asPredictor(pipelineFor("tree", { maxDepth: 3 }, { features: [name] })), { folds }, { withProba: false });
     // Scored on the rows a fold tested only: with a separate test set or time-ordered folds, the training rows have no prediction.
     const { truth, predictions } = collect(runs, dataset.nRows);
     const score = spec.compute(truth, predictions);

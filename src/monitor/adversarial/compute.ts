@@ -105,7 +105,7 @@ async function separate(stacked: Dataset, names: readonly string[], first: Datas
   const random = new Random(seed);
   const drops = new Float64Array(names.length);
   const progress = new Progress("telling A from B", folds);
-  const runs = await runFolds(labelled, SOURCE, chosen.predictor, plan.folds, {
+  const runs = await runFolds(labelled, SOURCE, chosen.predictor, plan, {
     withProba: true,
     progress,
     probe: (fitted, test, run) => {
