@@ -9,6 +9,7 @@ import type { Dataset } from "../data/dataset.js";
 import { message } from "../messages.js";
 import { metricNames } from "../metrics/registry.js";
 import { FittedPipeline, Pipeline } from "../features/pipeline.js";
+import { checkCard } from "../frame/card.js";
 
 interface Common {
   /** One phrase, as `--name` help reads it: "the column to predict". */
@@ -152,6 +153,8 @@ function checkValue(analysis: string, option: string, spec: OptionSpec, value: u
       return;
     case "card":
       if (typeof value !== "object" || value === null || Array.isArray(value)) bad("a framing card (the data of litml.frame(...))");
+      // A card passed by hand is held to the rules %%frame applies: a misspelt metric must not be silently ignored.
+      checkCard(value as Record<string, unknown>);
       return;
     case "data":
       return;

@@ -136,3 +136,10 @@ emit({"rows": split(180, 0), "steps": split(60, 2)})`).value;
     expect(byRow.notes.join(" ")).toMatch(/shared a timestamp with the first test row/);
   });
 });
+
+describe("a card passed by hand", () => {
+  it("is held to the rules %%frame applies, naming the closest metric", async () => {
+    await expect(slices(penguins, { target: "Species", by: "Island", card: { metric: "auc" } as never })).rejects.toThrowError(/metric "auc" is not a metric litml knows\. Did you mean "roc-auc"\?/);
+    await expect(slices(penguins, { target: "Species", by: "Island", card: { metric: "accuracy", success: 1.5 } })).rejects.toThrowError(/invalid success: 1\.5/);
+  });
+});
