@@ -13,6 +13,7 @@ import { setCancellationSignal, setProgressSink } from "../src/runtime/context.j
 import { LITML_VERSION } from "../src/version.js";
 import { type Bundle, displayBundle } from "./display-value.js";
 import { type CellError, compileError, errorFromThrown, escapedError } from "./errors.js";
+import { completeMagic, type CompletionContext, inspectMagic } from "./magics/complete.js";
 import { expandCell, helpText, type KernelCommand, lsmagicText, maskMagics } from "./magics/expand.js";
 import { progressBundle } from "./progress.js";
 import type { Watchdog } from "./watchdog.js";
@@ -250,11 +251,28 @@ export class LitmlKernel {
 
   complete(code: string, cursor: number) {
     void this.warmUp();
+    const magic = completeMagic(code, cursor, this.completionContext());
+    if (magic) return { status: "ok", matches: [...magic.matches], cursor_start: magic.start, cursor_end: magic.end, metadata: {} };
     const info = this.executor.complete(maskMagics(code), cursor);
     return { status: "ok", matches: info.candidates, cursor_start: info.start, cursor_end: info.end, metadata: {} };
   }
 
+  /** What magic completion offers, read from the notebook's own `litml` and variables (nothing loads for it). */
+  private completionContext(): CompletionContext {
+    const locals = this.executor.locals as Record<string, unknown>;
+    const api = locals.litml as { list?: () => { name: string }[]; models?: () => string[]; metrics?: () => string[] } | undefined;
+    return {
+      variables: Object.keys(locals).filter((name) => name !== "litml"),
+      datasets: api?.list?.().map((entry) => entry.name) ?? [],
+      models: api?.models?.() ?? [],
+      metrics: api?.metrics?.() ?? [],
+      columnsOf: (word) => columnNames(locals[word]),
+    };
+  }
+
   inspect(code: string, cursor: number) {
+    const help = inspectMagic(code, cursor);
+    if (help !== undefined) return { status: "ok", found: true, data: { "text/plain": help }, metadata: {} };
     const info = this.executor.inspect(maskMagics(code), cursor);
     if (!info) return { status: "ok", found: false, data: {}, metadata: {} };
     return { status: "ok", found: true, data: { "text/plain": inspectModule.printQuickInfo(info) }, metadata: {} };
@@ -301,4 +319,15 @@ function untilInterrupted<T>(promise: PromiseLike<T>, signal: AbortSignal): Prom
 
 function commandBundle(command: KernelCommand): Bundle {
   return { "text/plain": command.command === "lsmagic" ? lsmagicText() : helpText(command.topic) };
+}
+
+/** The column names of a notebook value that DATA accepts (a Dataset, an arquero table, a danfo DataFrame, records), read without work. */
+function columnNames(value: unknown): readonly string[] | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const shaped = value as { names?: unknown; columnNames?: unknown; columns?: unknown };
+  if (Array.isArray(shaped.names)) return shaped.names as string[];
+  if (typeof shaped.columnNames === "function") return (shaped.columnNames as () => string[])();
+  if (Array.isArray(shaped.columns)) return shaped.columns as string[];
+  if (Array.isArray(value) && value.length > 0 && typeof value[0] === "object" && value[0] !== null) return Object.keys(value[0] as object);
+  return undefined;
 }

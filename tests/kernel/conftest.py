@@ -27,6 +27,13 @@ class Kernel:
             if msg["msg_type"] != "status":
                 outputs.append(msg)
 
+    def shell_reply(self, msg_id, timeout=30):
+        """The shell reply to one request (earlier replies still queued are skipped)."""
+        reply = self.kc.get_shell_msg(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+        return reply
+
     def value(self, code):
         reply, outputs = self.run(code)
         assert reply["status"] == "ok", reply

@@ -166,9 +166,22 @@ def test_comm_info_and_history_replies(kernel):
 
 def test_completion_and_inspection_see_through_magics(kernel):
     code = "%profile penguins\nconst magicNeighbour = 1;\nmagicNeigh"
-    kernel.kc.complete(code, len(code))
-    reply = kernel.kc.get_shell_msg(timeout=30)
+    reply = kernel.shell_reply(kernel.kc.complete(code, len(code)))
     assert "magicNeighbour" in reply["content"]["matches"]
+
+
+def test_tab_completes_magics_and_the_columns_of_the_data_they_name(kernel):
+    kernel.run('const birds = await litml.load("penguins");')
+    def complete(code):
+        return kernel.shell_reply(kernel.kc.complete(code, len(code)))["content"]
+    assert complete("%basel")["matches"] == ["baseline"]
+    assert "--target" in complete("%slices birds --")["matches"]
+    reply = complete("%slices birds --target Spe")
+    assert reply["matches"] == ["Species"] and reply["cursor_start"] == len("%slices birds --target ")
+    assert "gbdt" in complete("%baseline birds --model g")["matches"]
+    code = "%slices birds --by Island"
+    help_reply = kernel.shell_reply(kernel.kc.inspect(code, 3))["content"]
+    assert help_reply["found"] and help_reply["data"]["text/plain"].startswith("%slices DATA")
 
 
 def test_bad_input_is_a_litml_error_in_the_cell(kernel, tmp_path):
