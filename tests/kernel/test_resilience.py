@@ -197,6 +197,11 @@ def test_bad_input_is_a_litml_error_in_the_cell(kernel, tmp_path):
         "%profile pengiuns": 'Did you mean "penguins"?',
         "%profile {[]}": "has no rows",
         '%profile penguins --target "Species': "never closed",
+        # Option values are judged by the analysis's options schema, never by TypeScript's type checker.
+        "%thresholds penguins --target Sex --costs 5": "invalid costs",
+        "%backtest seattle-weather --target temp_max --window rolling": "--window must be one of expanding, sliding",
+        "%slices penguins --target Species --by Island --split random": "unknown option --split",
+        "%simpson penguins": "outcome",
     }
     for code, expected in cases.items():
         reply, outputs = kernel.run(code)

@@ -14,7 +14,7 @@ import { simpsonVerdict } from "./verdict.js";
 
 export type { Finding, SimpsonData, SimpsonOptions } from "./types.js";
 
-export async function simpson(data: DataInput, options: SimpsonOptions): Promise<Result<SimpsonData>> {
+export async function simpson(data: DataInput, options: SimpsonOptions = {}): Promise<Result<SimpsonData>> {
   const given = await resolveData(data);
   const checked = SIMPSON_OPTIONS.check(options, given);
   const { data: d, dataset, outcome } = await computeSimpson(given, checked);

@@ -13,7 +13,7 @@ import { slicesVerdict } from "./verdict.js";
 
 export type { Slice, SlicesData, SlicesOptions } from "./types.js";
 
-export async function slices(data: DataInput, options: SlicesOptions): Promise<Result<SlicesData>> {
+export async function slices(data: DataInput, options: SlicesOptions = {}): Promise<Result<SlicesData>> {
   const dataset = await resolveData(data);
   const checked = SLICES_OPTIONS.check(options, dataset);
   const d = await computeSlices(dataset, checked);
