@@ -177,7 +177,8 @@ function literal(
   fail: (problem: string) => LitmlError,
   context: ExpandContext,
 ): string {
-  if (word.kind === "expr") return `(${word.code})`;
+  // DATA given as {expr} is judged by the analysis (it takes many shapes), so a wrong value is a LitmlError, not a type error.
+  if (word.kind === "expr") return arg.kind === "data" ? `((${word.code}) as never)` : `(${word.code})`;
   const text = word.text;
   switch (arg.kind) {
     case "data":

@@ -70,7 +70,7 @@ describe("expandMagic", () => {
   });
 
   it("passes {expr} through as TypeScript", () => {
-    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo((rows.slice(0, 10)), { folds: (k * 2) } as never)");
+    expect(expand("{rows.slice(0, 10)} --folds {k * 2}")).toBe("await litml.demo(((rows.slice(0, 10)) as never), { folds: (k * 2) } as never)");
   });
 
   const failure = (args: string) => {
@@ -101,7 +101,7 @@ describe("expandCell", () => {
     expect(code.split("\n")).toEqual([
       "const a = 1;",
       'await litml.profile("penguins", { target: "Species" } as never)',
-      "const p = await litml.profile((rows))",
+      "const p = await litml.profile(((rows) as never))",
       "console.log(a)",
     ]);
   });

@@ -2,16 +2,7 @@
 moments, errors that escape the cell. The kernel must answer each, and keep its variables."""
 import random
 import time
-
-
-def error_of(outputs):
-    errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
-    assert len(errors) == 1, outputs
-    return errors[0]
-
-
-def stdout_of(outputs):
-    return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+from cells import error_of, stdout_of
 
 
 def test_a_flood_of_printed_lines_arrives_whole_and_batched(kernel):

@@ -1,12 +1,7 @@
 """The kernel survives every kind of failure with earlier variables intact, including
 when the next request arrives the moment the failure is reported."""
 import time
-
-
-def error_of(outputs):
-    errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
-    assert len(errors) == 1, outputs
-    return errors[0]
+from cells import error_of
 
 
 def test_message_order_and_execute_input(kernel):
