@@ -131,6 +131,68 @@ describe("backtest per series, on outside data", () => {
   }, 60_000);
 });
 
+/**
+ * The reference for a whole period: TimeSeriesSplit over the distinct timestamps, persistence from
+ * pandas' groupby(series).shift(1) where the series has an earlier row before the period, and the
+ * mean of the training prices (the zero rule) as the model, both scored on exactly those rows.
+ */
+function pandasPeriods(folds: number) {
+  return python<{ fold: number; test: number; scored: number; model: number; modelAll: number; baseline: number }[]>(`
+import numpy as np, pandas as pd
+from sklearn.model_selection import TimeSeriesSplit
+d = pd.read_csv("${VEGA}/stocks.csv").assign(date=lambda t: pd.to_datetime(t["date"], format="%b %d %Y"))
+d = d.sort_values(["date", "symbol"], kind="stable").reset_index(drop=True)
+d["prior"] = d.groupby("symbol")["price"].shift(1)
+dates = np.sort(d["date"].unique())
+rmse = lambda a, b: float(np.sqrt(np.mean((np.asarray(a) - np.asarray(b)) ** 2)))
+out = []
+for f, (train, test) in enumerate(TimeSeriesSplit(n_splits=${folds}).split(dates)):
+    block = d[d["date"].isin(dates[test])]
+    mean = d[d["date"].isin(dates[train])]["price"].mean()
+    first = d.groupby("symbol")["date"].min()
+    kept = block[block["symbol"].map(first) < dates[test][0]]
+    out.append({"fold": f + 1, "test": len(block), "scored": len(kept), "model": rmse(kept["price"], mean), "modelAll": rmse(block["price"], mean), "baseline": rmse(kept["price"], kept["prior"])})
+emit(out)`);
+}
+
+describe("backtest: the model and the baseline on the same rows", () => {
+  it("stocks.csv: in the period where GOOG starts, both are scored on the other stocks' rows, as pandas scores them; the table says how many rows", async () => {
+    const stocks = (await load(path.join(VEGA, "stocks.csv"))).toRecords().map((r) => ({ ...r, date: new Date(`${r.date} UTC`) }));
+    const result = await backtest(stocks, { target: "price", time: "date", series: "symbol", model: "zero-rule" });
+    const reference = pandasPeriods(5).value;
+    expect(result.data.folds.length).toBe(reference.length);
+    for (const [i, ref] of reference.entries()) {
+      const f = result.data.folds[i];
+      expect([f.testRows, f.scoredRows]).toEqual([ref.test, ref.scored]);
+      expect(f.model).toBeCloseTo(ref.model, 9);
+      expect(f.modelAllRows).toBeCloseTo(ref.modelAll, 9);
+      expect(f.baseline!).toBeCloseTo(ref.baseline, 9);
+      expect(f.beats).toBe(ref.model < ref.baseline);
+    }
+    // Period 2: GOOG's first 8 rows have no earlier price; 80 of 88 rows are scored.
+    expect([result.data.folds[1].testRows, result.data.folds[1].scoredRows]).toEqual([88, 80]);
+    const columns = result.table!.columns;
+    expect(columns).toContain("rows scored");
+    const all = result.table!.rows.filter((r) => r[1] === "(all)");
+    expect(all.map((r) => r[columns.indexOf("rows scored")])).toEqual(reference.map((r) => r.scored));
+    expect(result.notes.join(" ")).toMatch(/both scored on the other series' rows only \(80 of 88 rows in period 2\)/);
+  }, 60_000);
+
+  it("stocks.csv with last month's price as a feature and the default ridge (the reviewer's case): period 2 scores the model on the 80 rows the baseline covers, not on GOOG's first rows", async () => {
+    // The reviewer's table: pandas' groupby("symbol").shift(1) as lag1, each stock's first month dropped.
+    const records = (await load(path.join(VEGA, "stocks.csv"))).toRecords();
+    const stocks = records.flatMap((r, i) => (i > 0 && records[i - 1].symbol === r.symbol ? [{ symbol: r.symbol, date: new Date(`${r.date} UTC`), price: r.price, lag1: records[i - 1].price }] : []));
+    expect(stocks.length).toBe(555);
+    const result = await backtest(stocks, { target: "price", time: "date", series: "symbol" });
+    const f = result.data.folds[1];
+    expect(f.scoredRows).toBe(80);
+    // Before the fix the period read 12.67 (87 rows, GOOG's first rows at RMSE 42) against the baseline's 3.56 on 80 rows.
+    expect(f.modelAllRows).toBeCloseTo(12.67, 2);
+    expect(f.model).toBeCloseTo(4.35, 2);
+    expect(f.baseline!).toBeCloseTo(3.56, 2);
+  }, 60_000);
+});
+
 describe("backtest: bad input names the fix", () => {
   it("needs a time column, and says so", async () => {
     await expect(backtest(series(100, false, 4).map(({ t: _t, ...r }) => r), { target: "y" })).rejects.toThrowError(/--time COL.*no meaning without one/);
