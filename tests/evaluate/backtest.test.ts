@@ -193,6 +193,89 @@ describe("backtest: the model and the baseline on the same rows", () => {
   }, 60_000);
 });
 
+/** vega-datasets weather.csv as the reviewer read it: rain or not from the weather, without precipitation (which gives it away). */
+async function rain() {
+  return (await load(path.join(VEGA, "weather.csv"))).toRecords().map(({ weather, precipitation: _p, ...r }) => ({ ...r, rain: weather === "rain" ? "yes" : "no" }));
+}
+
+/** A drift of `strength`: the share of rows whose relationship is reversed grows to `strength` at the end. */
+function drifting(n: number, strength: number, seed: number) {
+  const random = new Random(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const x = random.normal();
+    const flipped = random.float() < (strength * i) / n;
+    return { t: i, x, y: (flipped ? -x : x) + random.normal() * 0.3 > 0 ? "up" : "down" };
+  });
+}
+
+describe("backtest: the framing card's success value and minimum gain", () => {
+  it("weather.csv, card balanced-accuracy 0.8: every period (0.72 to 0.75) falls short, so it warns with the gap; at 0.7 it is met", async () => {
+    const data = await rain();
+    const short = await backtest(data, { target: "rain", series: "location", card: { metric: "balanced-accuracy", success: 0.8, time: "date" } });
+    const scores = short.data.folds.map((f) => f.model);
+    expect(short.data.metric).toBe("balanced-accuracy");
+    expect(short.data.goal).toEqual({ metric: "balanced-accuracy", greaterIsBetter: true, success: 0.8 });
+    expect(Math.max(...scores)).toBeLessThan(0.8);
+    expect(short.data.beatsBaselineIn).toBe(5);
+    expect(short.verdict.level).toBe("warn");
+    const gap = (x: number) => String(Number((0.8 - x).toPrecision(4)));
+    expect(short.verdict.text).toContain(`falls short of the framing card's success value (balanced-accuracy 0.8) in all 5 periods, by ${gap(Math.max(...scores))} to ${gap(Math.min(...scores))}`);
+    const met = await backtest(data, { target: "rain", series: "location", card: { metric: "balanced-accuracy", success: 0.7, time: "date" } });
+    expect(met.verdict.level).toBe("ok");
+    expect(met.verdict.text).toContain("It meets the framing card's success value (balanced-accuracy 0.7) in every period.");
+  }, 60_000);
+
+  it("weather.csv: a minimum gain of 0.5 over the zero rule (balanced accuracy 0.5) is not reached by gains near 0.23, and it says so", async () => {
+    const result = await backtest(await rain(), { target: "rain", series: "location", card: { metric: "balanced-accuracy", success: 0.7, minGain: 0.5, time: "date" } });
+    expect(result.data.folds.every((f) => f.baseline === 0.5)).toBe(true);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/gain over the baseline is below the framing card's minimum gain \(0\.5\) in all 5 periods where both were scored: it gained 0\.2\d+ to 0\.2\d+/);
+  }, 60_000);
+
+  it("names a card whose metric does not fit the task (rmse on classes) in a note, and the metric option that overrides the card's", async () => {
+    const data = await rain();
+    const unfit = await backtest(data, { target: "rain", series: "location", card: { metric: "rmse", success: 5, time: "date" } });
+    expect(unfit.data.metric).toBe("accuracy");
+    expect(unfit.data.goal).toBeUndefined();
+    expect(unfit.notes.join(" ")).toMatch(/The framing card's metric rmse does not fit this target \(classes\), so backtest scored accuracy instead; its success value 5 was not compared/);
+    const overridden = await backtest(data, { target: "rain", series: "location", metric: "accuracy", card: { metric: "balanced-accuracy", success: 0.8, time: "date" } });
+    expect(overridden.notes.join(" ")).toMatch(/success value 0\.8 is in balanced-accuracy, but backtest scored accuracy \(the metric option\)/);
+    // Without a card, no note about one.
+    const plain = await backtest(data, { target: "rain", series: "location", time: "date" });
+    expect(plain.notes.join(" ")).not.toMatch(/framing card/);
+  }, 60_000);
+});
+
+describe("backtest: a trend on a few periods fails only when the drop matters", () => {
+  it("a significant decline that still beats the zero rule in the last period warns; the trend's p-value is scipy's linregress on the period scores", async () => {
+    const result = await backtest(drifting(3000, 0.3, 1), { target: "y", time: "t", folds: 5 });
+    const ref = python<number>(`
+from scipy.stats import linregress
+emit(float(linregress([1, 2, 3, 4, 5], ${JSON.stringify(result.data.folds.map((f) => f.model))}).pvalue))`);
+    expect(result.data.trend.pValue).toBeCloseTo(ref.value, 9);
+    expect(result.data.significantTrend).toBe(true);
+    expect(result.data.folds[4].beats).toBe(true);
+    expect(result.data.degrading).toBe(false);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/^Worsening: .*the last period still beats the baseline, so this is a warning, not yet a failure/);
+  });
+
+  it("the same decline fails once the last period misses the card's success value", async () => {
+    const result = await backtest(drifting(3000, 0.3, 1), { target: "y", time: "t", folds: 5, card: { metric: "accuracy", success: 0.75 } });
+    expect(result.data.folds[4].model).toBeLessThan(0.75);
+    expect(result.data.degrading).toBe(true);
+    expect(result.verdict.level).toBe("fail");
+    expect(result.verdict.text).toMatch(/in the last period it misses the success value 0\.75/);
+  });
+
+  it("a stationary model is neither worsening nor degrading (null case)", async () => {
+    for (const seed of [11, 12, 13]) {
+      const result = await backtest(drifting(3000, 0, seed), { target: "y", time: "t", folds: 5 });
+      expect(result.verdict.level).toBe("ok");
+    }
+  });
+});
+
 describe("backtest: bad input names the fix", () => {
   it("needs a time column, and says so", async () => {
     await expect(backtest(series(100, false, 4).map(({ t: _t, ...r }) => r), { target: "y" })).rejects.toThrowError(/--time COL.*no meaning without one/);

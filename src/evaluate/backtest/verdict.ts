@@ -52,7 +52,8 @@ function goalText(d: BacktestData): { text: string; short: boolean } {
     if (misses.length === 0) parts.push(`It meets the framing card's success value (${d.metric} ${formatCell(goal.success)}) in every period.`);
     else {
       short = true;
-      parts.push(`It falls short of the framing card's success value (${d.metric} ${formatCell(goal.success)}) in ${misses.length} of ${d.folds.length} periods (${periods(misses.map((f) => f.fold))}), by ${span(gaps)}.`);
+      const where = misses.length === d.folds.length ? `in all ${d.folds.length} periods` : `in ${misses.length} of ${d.folds.length} periods (${periods(misses.map((f) => f.fold))})`;
+      parts.push(`It falls short of the framing card's success value (${d.metric} ${formatCell(goal.success)}) ${where}, by ${span(gaps)}.`);
     }
   }
   if (goal.minGain !== undefined) {
@@ -63,7 +64,7 @@ function goalText(d: BacktestData): { text: string; short: boolean } {
     else {
       short = true;
       const gains = small.map((f) => gainOver(d.greaterIsBetter, f.model, f.baseline!));
-      parts.push(`Its gain over the baseline is below the framing card's minimum gain (${formatCell(goal.minGain)}) in ${small.length} of ${compared.length} periods (${periods(small.map((f) => f.fold))}; gain ${span(gains)}).`);
+      parts.push(`Its gain over the baseline is below the framing card's minimum gain (${formatCell(goal.minGain)}) ${small.length === compared.length ? `in all ${compared.length} periods where both were scored` : `in ${small.length} of ${compared.length} periods where both were scored (${periods(small.map((f) => f.fold))})`}: it gained ${span(gains)}.`);
     }
   }
   return { text: ` ${parts.join(" ")}`, short };
