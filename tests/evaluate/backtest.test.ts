@@ -257,7 +257,9 @@ emit(float(linregress([1, 2, 3, 4, 5], ${JSON.stringify(result.data.folds.map((f
     expect(result.data.folds[4].beats).toBe(true);
     expect(result.data.degrading).toBe(false);
     expect(result.verdict.level).toBe("warn");
-    expect(result.verdict.text).toMatch(/^Worsening: .*the last period still beats the baseline, so this is a warning, not yet a failure/);
+    expect(result.data.drop!.material).toBe(false);
+    expect(result.data.drop!.size).toBeLessThan(result.data.drop!.lead! / 2);
+    expect(result.verdict.text).toMatch(/^Worsening: .*the last period still beats the baseline, and the fitted drop \(0\.\d+\) is less than half the model's mean lead over the baseline \(0\.\d+\)\. A warning, not yet a failure/);
   });
 
   it("the same decline fails once the last period misses the card's success value", async () => {
@@ -266,6 +268,23 @@ emit(float(linregress([1, 2, 3, 4, 5], ${JSON.stringify(result.data.folds.map((f
     expect(result.data.degrading).toBe(true);
     expect(result.verdict.level).toBe("fail");
     expect(result.verdict.text).toMatch(/in the last period it misses the success value 0\.75/);
+  });
+
+  it("a regression whose slope reverses over time (the reviewer's planted drift, three series): the fitted rise of RMSE dwarfs its lead over persistence, so it fails though persistence is worse still in the last period", async () => {
+    let s = 99;
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    const day = (i: number) => new Date(Date.UTC(2015, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+    for (let k = 0; k < 10; k++) for (let i = 0; i < 1200; i++) gauss(); // the reviewer's script ran ten null tables first
+    const rows = Array.from({ length: 400 }, (_, i) => ["a", "b", "c"].map((ser) => {
+      const x = gauss();
+      return { date: day(i), ser, x, y: (2 - (4 * i) / 400) * x + 0.5 * gauss() };
+    })).flat();
+    const result = await backtest(rows, { target: "y", time: "date", series: "ser" });
+    expect(result.data.folds[4].beats).toBe(true);
+    expect(result.data.drop!.material).toBe(true);
+    expect(result.verdict.level).toBe("fail");
+    expect(result.verdict.text).toMatch(/the fitted drop of \d\.\d+ eats at least half its mean lead over the last-value baseline/);
   });
 
   it("a stationary model is neither worsening nor degrading (null case)", async () => {

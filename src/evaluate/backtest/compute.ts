@@ -13,13 +13,13 @@ import { message } from "../../messages.js";
 import { defaultMetric, metric, type MetricSpec, type Predictions } from "../../metrics/registry.js";
 import type { Target } from "../../models/contract.js";
 import { Progress } from "../../runtime/context.js";
-import { addPair, emptyMoments, slopeOf } from "../../stats/slope.js";
+import { addPair, emptyMoments, type Moments, slopeOf } from "../../stats/slope.js";
 import { chooseModel } from "../../validate/model.js";
 import { assemble, assembleTruth, type FoldRun, runFolds, subsetPredictions, subsetTarget } from "../../validate/out-of-fold.js";
 import { timeColumn, timeFolds, type TimeFoldPlan } from "../../validate/plan.js";
 import { predict } from "../../validate/predictor.js";
 import { labelledRows, targetName } from "../../validate/target.js";
-import { type CardGoal, cardGoal, shortOf } from "../card-goal.js";
+import { type CardGoal, cardGoal, gainOver, shortOf } from "../card-goal.js";
 import type { BacktestBaseline, BacktestData, BacktestFold, BacktestOptions, BacktestSeries, SeriesFold } from "./types.js";
 
 const ANALYSIS = "backtest";
@@ -84,6 +84,7 @@ export async function computeBacktest(raw: Dataset, options: BacktestOptions): P
   const trend = s ? { slope: s.slope, low: s.low, high: s.high, pValue: s.pValue } : { slope: NaN, low: NaN, high: NaN, pValue: NaN };
   const worse = spec.greaterIsBetter ? trend.slope < 0 : trend.slope > 0;
   const significantTrend = worse && trend.pValue < 0.05;
+  const drop = significantTrend ? dropOf(spec, trend, moments, folds) : undefined;
   const compared = folds.filter((f) => f.beats !== null);
   const partial = folds.filter((f) => f.baseline !== null && f.scoredRows < f.testRows);
   if (partial.length > 0) {
@@ -102,7 +103,8 @@ export async function computeBacktest(raw: Dataset, options: BacktestOptions): P
     folds,
     trend,
     significantTrend,
-    degrading: significantTrend && material(folds[folds.length - 1], goal),
+    ...(drop ? { drop } : {}),
+    degrading: significantTrend && (material(folds[folds.length - 1], goal) || drop?.material === true),
     ...(goal ? { goal } : {}),
     beatsBaselineIn: compared.filter((f) => f.beats).length,
     comparedIn: compared.length,
@@ -161,6 +163,28 @@ function compare(spec: MetricSpec, run: FoldRun, baseline: BaselineRun, position
   const base = spec.compute(subsetTarget(baseline.truth, kept), subsetPredictions(baseline.predictions, kept));
   const model = spec.compute(subsetTarget(run.truth, kept), subsetPredictions(run.predictions, kept));
   return { model, baseline: base, rows: kept.length, beats: better(spec, model, base) };
+}
+
+/**
+ * A significant drop is material when it eats half the model's lead over the baseline (the
+ * mean gain over the periods where both were scored); without a baseline, when the error
+ * (the distance from a perfect score) grows by half along the fitted trend.
+ */
+const MATERIAL_SHARE = 0.5;
+
+function dropOf(spec: MetricSpec, trend: { slope: number }, moments: Moments, folds: readonly BacktestFold[]): BacktestData["drop"] {
+  if (!Number.isFinite(trend.slope)) return undefined;
+  const k = folds.length;
+  const fitted = (x: number) => moments.meanY + trend.slope * (x - moments.meanX);
+  const size = Math.abs(trend.slope) * (k - 1);
+  const compared = folds.filter((f) => f.baseline !== null);
+  if (compared.length > 0) {
+    const lead = compared.reduce((sum, f) => sum + gainOver(spec.greaterIsBetter, f.model, f.baseline!), 0) / compared.length;
+    return { size, lead, material: size >= MATERIAL_SHARE * Math.max(lead, 0) };
+  }
+  const from = Math.abs(spec.perfect - fitted(1));
+  const to = Math.abs(spec.perfect - fitted(k));
+  return { size, material: to >= (1 + MATERIAL_SHARE) * from };
 }
 
 /**

@@ -78,7 +78,13 @@ export interface BacktestData {
   readonly trend: { readonly slope: number; readonly low: number; readonly high: number; readonly pValue: number };
   /** The score worsens over the periods with p < 0.05. */
   readonly significantTrend: boolean;
-  /** A significant trend and a material drop: in the last period the model loses to the baseline or misses the card's success value. */
+  /**
+   * With a significant trend: its size from the first to the last period (metric units), the
+   * model's mean gain over the baseline where both were scored, and whether the drop is
+   * material (half that lead or more; without a baseline, the error grows by half).
+   */
+  readonly drop?: { readonly size: number; readonly lead?: number; readonly material: boolean };
+  /** A significant trend and a material drop: the last period loses to the baseline or misses the card's success value, or `drop` is material. */
   readonly degrading: boolean;
   /** The framing card's success value and minimum gain, when its metric is the one scored. */
   readonly goal?: CardGoal;

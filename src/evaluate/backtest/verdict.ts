@@ -21,10 +21,10 @@ export function backtestVerdict(d: BacktestData): Verdict {
   const perSeries = d.series ? ` Per series of ${d.seriesColumn}, it beat the baseline in ${judged.length - lost.length} of ${judged.length}${lost.length ? ` (not in ${lost.map((s) => s.series).join(", ")})` : ""}.` : "";
   const goal = goalText(d);
   if (d.degrading) {
-    return { level: "fail", text: `Degrading: ${range}${trend}, and in the last period it ${lastFailure(d)}. The model gets worse the further it is used from where it was trained; expect drift in production and plan retraining. ${vs}${perSeries}${goal.text}` };
+    return { level: "fail", text: `Degrading: ${range}${trend}, and ${lastFailure(d)}. The model gets worse the further it is used from where it was trained; expect drift in production and plan retraining. ${vs}${perSeries}${goal.text}` };
   }
   if (d.significantTrend) {
-    return { level: "warn", text: `Worsening: ${range}${trend}, but on ${d.folds.length} periods, and the last period still beats the baseline${d.goal?.success !== undefined ? " and meets the success value" : ""}, so this is a warning, not yet a failure. Watch the next periods and plan retraining. ${vs}${perSeries}${goal.text}` };
+    return { level: "warn", text: `Worsening: ${range}${trend}, but on ${d.folds.length} periods, and the drop is not yet material: ${d.folds[d.folds.length - 1].beats ? "the last period still beats the baseline" : "the last period has no baseline to lose to"}${d.goal?.success !== undefined ? " and meets the success value" : ""}${d.drop?.lead !== undefined ? `, and the fitted drop (${formatCell(d.drop.size)}) is less than half the model's mean lead over the baseline (${formatCell(d.drop.lead)})` : ""}. A warning, not yet a failure. Watch the next periods and plan retraining. ${vs}${perSeries}${goal.text}` };
   }
   if (d.beatsBaselineIn < d.comparedIn || lost.length > 0 || d.comparedIn === 0) {
     return { level: "warn", text: `No significant trend, but ${range}${trend}. ${vs}${perSeries} A model that loses to ${d.baseline} where it can be compared is not ready to replace it.${goal.text}` };
@@ -37,7 +37,11 @@ function lastFailure(d: BacktestData): string {
   const last = d.folds[d.folds.length - 1];
   const reasons = [last.beats === false ? `loses to the ${d.baseline} baseline (${formatCell(last.model)} against ${formatCell(last.baseline)})` : ""];
   if (d.goal?.success !== undefined && shortOf(d.goal, last.model) > 0) reasons.push(`misses the success value ${formatCell(d.goal.success)} (${formatCell(last.model)})`);
-  return reasons.filter(Boolean).join(" and ");
+  const text = reasons.filter(Boolean).join(" and ");
+  if (text) return `in the last period it ${text}`;
+  return d.drop?.lead !== undefined
+    ? `the fitted drop of ${formatCell(d.drop.size)} eats at least half its mean lead over the ${d.baseline} baseline (${formatCell(d.drop.lead)})`
+    : `the fitted drop of ${formatCell(d.drop?.size ?? NaN)} grows its distance from a perfect score by half or more`;
 }
 
 /** The card's success value and minimum gain, period by period, in words; `short` when any period misses either. */
