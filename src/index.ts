@@ -12,7 +12,7 @@ export { slices, type SlicesOptions, type SlicesData, type Slice } from "./evalu
 export { learningCurve, type LearningCurveOptions, type LearningCurveData } from "./evaluate/learning-curve/index.js";
 export { overfitCheck, type OverfitCheckOptions, type OverfitCheckData } from "./evaluate/overfit-check/index.js";
 export { backtest, type BacktestOptions, type BacktestData, type BacktestFold, type BacktestSeries } from "./evaluate/backtest/index.js";
-export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type TestEvaluation } from "./evaluate/guarded-test.js";
+export { holdout, evaluate, type GuardedTestSet, type HoldoutOptions, type EvaluateOptions, type TestEvaluation } from "./evaluate/guarded-test/index.js";
 export { frame, savedCard, type FramingData } from "./frame/frame.js";
 export { type FramingCard } from "./frame/card.js";
 export { fairness, type FairnessOptions, type FairnessData, type GroupRates } from "./evaluate/fairness/index.js";

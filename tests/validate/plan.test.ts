@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { load, toDataset } from "../../src/data/convert.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
 import { targetOf } from "../../src/features/target.js";
-import { holdout } from "../../src/evaluate/guarded-test.js";
+import { holdout } from "../../src/evaluate/guarded-test/index.js";
 import { slices } from "../../src/evaluate/slices/index.js";
 import { chooseModel } from "../../src/validate/model.js";
 import { planFolds, timeFolds } from "../../src/validate/plan.js";

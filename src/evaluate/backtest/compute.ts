@@ -13,12 +13,13 @@ import { message } from "../../messages.js";
 import { defaultMetric, metric, type MetricSpec, type Predictions } from "../../metrics/registry.js";
 import type { Target } from "../../models/contract.js";
 import { Progress } from "../../runtime/context.js";
-import { addPair, emptyMoments, slopeOf } from "../../stats/slope.js";
+import { addPair, emptyMoments, type Moments, slopeOf } from "../../stats/slope.js";
 import { chooseModel } from "../../validate/model.js";
 import { assemble, assembleTruth, type FoldRun, runFolds, subsetPredictions, subsetTarget } from "../../validate/out-of-fold.js";
 import { timeColumn, timeFolds, type TimeFoldPlan } from "../../validate/plan.js";
 import { predict } from "../../validate/predictor.js";
 import { labelledRows, targetName } from "../../validate/target.js";
+import { type CardGoal, cardGoal, gainOver, shortOf } from "../card-goal.js";
 import type { BacktestBaseline, BacktestData, BacktestFold, BacktestOptions, BacktestSeries, SeriesFold } from "./types.js";
 
 const ANALYSIS = "backtest";
@@ -57,28 +58,38 @@ export async function computeBacktest(raw: Dataset, options: BacktestOptions): P
   const times = (dataset.column(time) as { values: Float64Array }).values;
   const isDate = dataset.column(time).type === "date";
   const stamp = (t: number) => (isDate ? new Date(t).toISOString().slice(0, 10) : t);
+  const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
   const folds: BacktestFold[] = runs.map((run, f) => {
     const test = plan.folds[f].test;
-    const compared = compare(spec, run, baselines[f], Int32Array.from({ length: test.length }, (_, i) => i));
+    const compared = compare(spec, run, baselines[f], all(test.length));
+    const modelAll = spec.compute(run.truth, run.predictions);
     return {
       fold: f + 1,
       trainRows: plan.folds[f].train.length,
       testRows: test.length,
       from: stamp(times[test[0]]),
       to: stamp(times[test[test.length - 1]]),
-      model: spec.compute(run.truth, run.predictions),
-      ...compared,
+      // The model on the rows the baseline was scored on; on every test row when the baseline applies nowhere.
+      scoredRows: compared.baseline === null ? test.length : compared.rows,
+      model: compared.baseline === null ? modelAll : compared.model!,
+      modelAllRows: modelAll,
+      baseline: compared.baseline,
+      beats: compared.beats,
     };
   });
+  const goal = cardGoal(ANALYSIS, options.card, target.kind, spec, notes);
   const moments = emptyMoments();
   folds.forEach((f) => addPair(moments, f.fold, f.model));
   const s = folds.length >= 3 ? slopeOf(moments) : undefined;
   const trend = s ? { slope: s.slope, low: s.low, high: s.high, pValue: s.pValue } : { slope: NaN, low: NaN, high: NaN, pValue: NaN };
   const worse = spec.greaterIsBetter ? trend.slope < 0 : trend.slope > 0;
+  const significantTrend = worse && trend.pValue < 0.05;
+  const drop = significantTrend ? dropOf(spec, trend, moments, folds) : undefined;
   const compared = folds.filter((f) => f.beats !== null);
-  const partial = folds.filter((f) => f.baseline !== null && f.baselineRows < f.testRows);
+  const partial = folds.filter((f) => f.baseline !== null && f.scoredRows < f.testRows);
   if (partial.length > 0) {
-    notes.push(`In ${partial.length === 1 ? `period ${partial[0].fold}` : `periods ${partial.map((f) => f.fold).join(", ")}`}, some series had less than ${lag === 1 ? "one earlier step" : `a season (${lag} steps)`} of history, so the ${baselineKind} baseline and the model were compared on the other series' rows only.`);
+    const rows = partial.map((f) => `${f.scoredRows} of ${f.testRows} rows in period ${f.fold}`).join(", ");
+    notes.push(`Some series had less than ${lag === 1 ? "one earlier step" : `a season (${lag} steps)`} of history before a period, where the ${baselineKind} baseline is n/a: the model and the baseline were both scored on the other series' rows only (${rows}); the table's "rows scored" says how many rows each period's scores cover.`);
   }
   return {
     target: targetColumn,
@@ -91,7 +102,10 @@ export async function computeBacktest(raw: Dataset, options: BacktestOptions): P
     window,
     folds,
     trend,
-    degrading: worse && trend.pValue < 0.05,
+    significantTrend,
+    ...(drop ? { drop } : {}),
+    degrading: significantTrend && (material(folds[folds.length - 1], goal) || drop?.material === true),
+    ...(goal ? { goal } : {}),
     beatsBaselineIn: compared.filter((f) => f.beats).length,
     comparedIn: compared.length,
     ...(plan.series ? { seriesColumn: plan.series.column, series: perSeries(spec, plan, runs, baselines) } : {}),
@@ -142,13 +156,43 @@ async function baselineRun(dataset: Dataset, targetColumn: string, target: Targe
   return { truth, predictions: { labels, proba }, applies };
 }
 
-/** The baseline and the model on the positions (into the fold's test rows) where the baseline applies. */
-function compare(spec: MetricSpec, run: FoldRun, baseline: BaselineRun, positions: Int32Array): { baseline: number | null; baselineRows: number; beats: boolean | null } {
+/** The baseline and the model on the same rows: the positions (into the fold's test rows) where the baseline applies. */
+function compare(spec: MetricSpec, run: FoldRun, baseline: BaselineRun, positions: Int32Array): { model: number | null; baseline: number | null; rows: number; beats: boolean | null } {
   const kept = positions.filter((i) => baseline.applies[i] === 1);
-  if (kept.length === 0) return { baseline: null, baselineRows: 0, beats: null };
+  if (kept.length === 0) return { model: null, baseline: null, rows: 0, beats: null };
   const base = spec.compute(subsetTarget(baseline.truth, kept), subsetPredictions(baseline.predictions, kept));
   const model = spec.compute(subsetTarget(run.truth, kept), subsetPredictions(run.predictions, kept));
-  return { baseline: base, baselineRows: kept.length, beats: better(spec, model, base) };
+  return { model, baseline: base, rows: kept.length, beats: better(spec, model, base) };
+}
+
+/**
+ * A significant drop is material when it eats half the model's lead over the baseline (the
+ * mean gain over the periods where both were scored); without a baseline, when the error
+ * (the distance from a perfect score) grows by half along the fitted trend.
+ */
+const MATERIAL_SHARE = 0.5;
+
+function dropOf(spec: MetricSpec, trend: { slope: number }, moments: Moments, folds: readonly BacktestFold[]): BacktestData["drop"] {
+  if (!Number.isFinite(trend.slope)) return undefined;
+  const k = folds.length;
+  const fitted = (x: number) => moments.meanY + trend.slope * (x - moments.meanX);
+  const size = Math.abs(trend.slope) * (k - 1);
+  const compared = folds.filter((f) => f.baseline !== null);
+  if (compared.length > 0) {
+    const lead = compared.reduce((sum, f) => sum + gainOver(spec.greaterIsBetter, f.model, f.baseline!), 0) / compared.length;
+    return { size, lead, material: size >= MATERIAL_SHARE * Math.max(lead, 0) };
+  }
+  const from = Math.abs(spec.perfect - fitted(1));
+  const to = Math.abs(spec.perfect - fitted(k));
+  return { size, material: to >= (1 + MATERIAL_SHARE) * from };
+}
+
+/**
+ * A trend on a handful of periods is only a warning unless the drop matters: the last period
+ * loses to the baseline, or misses the card's success value.
+ */
+function material(last: BacktestFold, goal: CardGoal | undefined): boolean {
+  return last.beats === false || (goal !== undefined && shortOf(goal, last.model) > 0);
 }
 
 function better(spec: MetricSpec, model: number, baseline: number): boolean {

@@ -21,17 +21,21 @@ export async function backtest(data: DataInput, options: BacktestOptions = {}): 
   BACKTEST_OPTIONS.check(options, raw);
   const d = await computeBacktest(raw, options);
   const series = d.series !== undefined;
+  // Each period's model and baseline are scored on the same rows; "rows scored" says how many.
   const rows = series
-    ? d.folds.flatMap((f) => d.series!.flatMap((s) => s.folds.filter((x) => x.fold === f.fold).map((x) => [f.fold, s.series, f.from, f.to, f.trainRows, x.rows, x.model, x.baseline])))
-    : d.folds.map((f) => [f.fold, f.from, f.to, f.trainRows, f.testRows, f.model, f.baseline]);
+    ? d.folds.flatMap((f) => [
+        [f.fold, "(all)", f.from, f.to, f.trainRows, f.testRows, f.scoredRows, f.model, f.baseline],
+        ...d.series!.flatMap((s) => s.folds.filter((x) => x.fold === f.fold).map((x) => [f.fold, s.series, f.from, f.to, f.trainRows, x.rows, x.rows, x.model, x.baseline])),
+      ])
+    : d.folds.map((f) => [f.fold, f.from, f.to, f.trainRows, f.testRows, f.scoredRows, f.model, f.baseline]);
   return createResult({
     kind: "backtest",
-    version: 2,
+    version: 3,
     title: `Backtest of ${d.model} for ${d.target} over ${d.time}${series ? ` per ${d.seriesColumn}` : ""} (${d.window} window, ${d.folds.length} folds)`,
     verdict: backtestVerdict(d),
     notes: d.notes,
     table: {
-      columns: ["period", ...(series ? [d.seriesColumn!] : []), "test from", "test to", "training rows", "test rows", `${d.model} ${d.metric}`, `${d.baseline} ${d.metric}`],
+      columns: ["period", ...(series ? [d.seriesColumn!] : []), "test from", "test to", "training rows", "test rows", "rows scored", `${d.model} ${d.metric}`, `${d.baseline} ${d.metric}`],
       rows,
     },
     chart: backtestChart(d),

@@ -1,3 +1,4 @@
+import type { CardGoal } from "../card-goal.js";
 import type { FramingCard } from "../../frame/card.js";
 import type { ModelInput } from "../../validate/model.js";
 
@@ -33,11 +34,14 @@ export interface BacktestFold {
   readonly testRows: number;
   readonly from: number | string;
   readonly to: number | string;
+  /** The rows `model` and `baseline` were both scored on: where the baseline applies (every test row when it applies nowhere). */
+  readonly scoredRows: number;
+  /** The model on the `scoredRows` rows, the same rows as the baseline. */
   readonly model: number;
+  /** The model on every test row of the period (differs from `model` only when some series had no history for the baseline). */
+  readonly modelAllRows: number;
   /** Null where the baseline cannot be computed: a lagged baseline needs `lag` earlier steps of the series. */
   readonly baseline: number | null;
-  /** The rows the baseline was scored on (the test rows of the series it applies to). */
-  readonly baselineRows: number;
   /** Whether the model beat the baseline on those same rows; null where the baseline is n/a. */
   readonly beats: boolean | null;
 }
@@ -72,7 +76,18 @@ export interface BacktestData {
   readonly window: "expanding" | "sliding";
   readonly folds: readonly BacktestFold[];
   readonly trend: { readonly slope: number; readonly low: number; readonly high: number; readonly pValue: number };
+  /** The score worsens over the periods with p < 0.05. */
+  readonly significantTrend: boolean;
+  /**
+   * With a significant trend: its size from the first to the last period (metric units), the
+   * model's mean gain over the baseline where both were scored, and whether the drop is
+   * material (half that lead or more; without a baseline, the error grows by half).
+   */
+  readonly drop?: { readonly size: number; readonly lead?: number; readonly material: boolean };
+  /** A significant trend and a material drop: the last period loses to the baseline or misses the card's success value, or `drop` is material. */
   readonly degrading: boolean;
+  /** The framing card's success value and minimum gain, when its metric is the one scored. */
+  readonly goal?: CardGoal;
   readonly beatsBaselineIn: number;
   /** Periods in which the baseline could be computed. */
   readonly comparedIn: number;
