@@ -220,3 +220,53 @@ emit({"flipRate": float(changed.mean()), "signs": signs})`,
     await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { x: "up" as "+" } })).rejects.toThrowError(/invalid expect: \{"x":"up"\}; expected \{ column: "\+" \| "-" \}/);
   });
 });
+
+describe("invariance on a regression judges the size of the shift, not any change (scikit-learn's diabetes)", () => {
+  /** scikit-learn's diabetes CSVs, sex as two labels; `transform` may edit the target. */
+  const diabetes = (transform: string) =>
+    python<{ rows: Row[]; coef: number; p: number; sd: number }>(`
+import glob, numpy as np, pandas as pd
+import statsmodels.api as sm
+D = glob.glob(".venv/lib/python3*/site-packages/sklearn/datasets/data")[0]
+X = np.loadtxt(D + "/diabetes_data_raw.csv.gz"); y = np.loadtxt(D + "/diabetes_target.csv.gz")
+d = pd.DataFrame(X, columns=["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]); d["prog"] = y
+rng = np.random.default_rng(5)
+${transform}
+fit = sm.OLS(d.prog, sm.add_constant(d.drop(columns="prog"))).fit()
+d["sex"] = d.sex.map({1: "s1", 2: "s2"})
+emit({"rows": d.to_dict("records"), "coef": float(fit.params["sex"]), "p": float(fit.pvalues["sex"]), "sd": float(d.prog.std())})`).value;
+
+  it("a shuffled target: OLS finds no sex effect (p > 0.05), and neither does invariance", async () => {
+    const { rows, p, sd } = diabetes('d["prog"] = rng.permutation(d.prog.values)');
+    expect(p).toBeGreaterThan(0.05);
+    const result = await invariance(rows, { target: "prog", sensitive: "sex" });
+    expect(result.data.targetSd).toBeCloseTo(sd, 6);
+    const swap = result.data.swaps.find((s) => s.from === "s1")!;
+    expect(swap.changeLow!).toBeLessThan(0);
+    expect(swap.changeHigh!).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/do not agree it differs from 0/);
+    expect(result.verdict.text).not.toMatch(/drop it/);
+  }, 60_000);
+
+  it("a planted effect (prog + 40 for sex 2, about half a standard deviation) fails, with the OLS coefficient inside the interval", async () => {
+    const { rows, coef, p } = diabetes('d["prog"] = rng.permutation(d.prog.values) + 40 * (d.sex == 2)');
+    expect(p).toBeLessThan(1e-3);
+    const result = await invariance(rows, { target: "prog", sensitive: "sex", model: "linear" });
+    const swap = result.data.swaps.find((s) => s.from === "s1")!;
+    expect(swap.changeLow!).toBeGreaterThan(0);
+    expect(swap.meanChange!).toBeCloseTo(coef, -1);
+    expect(result.verdict.level).toBe("fail");
+    expect(result.verdict.text).toMatch(/drop it/);
+  }, 60_000);
+});
+
+describe("invariance's advice matches its level", () => {
+  it("a classifier that flips 0.5% of rows is ok, and is not told to drop the attribute", async () => {
+    const { invarianceVerdict } = await import("../../src/evaluate/invariance/verdict.js");
+    const verdict = invarianceVerdict({ target: "y", sensitive: "noise", model: "logistic", linear: true, task: "classification", rows: 1000, flipRate: 0.005, flipLow: 0.002, flipHigh: 0.012, swaps: [], expectations: [], notes: [] });
+    expect(verdict.level).toBe("ok");
+    expect(verdict.text).toMatch(/too few to matter/);
+    expect(verdict.text).not.toMatch(/drop it/);
+  });
+});
