@@ -380,6 +380,11 @@ export const message = {
       "not-data-file",
       `${file}: ${reason}. Give a .csv, .tsv, .json, .arrow or .parquet file, or the name of a registered data set.`,
     ),
+  targetInFeatures: (analysis: string, target: string, features: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid features: they include the target "${target}", so the model would be given the answer. Leave it out: features: ${stringify(features.filter((f) => f !== target))}.`,
+    ),
 };
 
 function capitalize(text: string): string {

@@ -90,7 +90,8 @@ describe("fairness counts predictions, not labels (imperfect predictions, outsid
   for (const [name, read, target, sensitive, positive] of cases) {
     it(name, async () => {
       const rows = read();
-      const result = await fairness(rows, { target, sensitive, positive });
+      // minSize 1: every group is judged, as Fairlearn's definitions take them all.
+      const result = await fairness(rows, { target, sensitive, positive, minSize: 1 });
       const features = Object.keys(rows[0]).filter((k) => k !== target);
       const y = rows.map((r) => (r[target] === positive ? 1 : 0));
       // litml's classes sort alphabetically; code 1 is the positive class in both cases here.
@@ -219,4 +220,126 @@ emit({"flipRate": float(changed.mean()), "signs": signs})`,
     await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { group: "+" } })).rejects.toThrowError(/invalid expect: "group"; expected numeric columns/);
     await expect(invariance(rows, { target: "outcome", sensitive: "group", expect: { x: "up" as "+" } })).rejects.toThrowError(/invalid expect: \{"x":"up"\}; expected \{ column: "\+" \| "-" \}/);
   });
+});
+
+describe("invariance on a regression judges the size of the shift, not any change (scikit-learn's diabetes)", () => {
+  /** scikit-learn's diabetes CSVs, sex as two labels; `transform` may edit the target. */
+  const diabetes = (transform: string) =>
+    python<{ rows: Row[]; coef: number; p: number; sd: number }>(`
+import glob, numpy as np, pandas as pd
+import statsmodels.api as sm
+D = glob.glob(".venv/lib/python3*/site-packages/sklearn/datasets/data")[0]
+X = np.loadtxt(D + "/diabetes_data_raw.csv.gz"); y = np.loadtxt(D + "/diabetes_target.csv.gz")
+d = pd.DataFrame(X, columns=["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]); d["prog"] = y
+rng = np.random.default_rng(5)
+${transform}
+fit = sm.OLS(d.prog, sm.add_constant(d.drop(columns="prog"))).fit()
+d["sex"] = d.sex.map({1: "s1", 2: "s2"})
+emit({"rows": d.to_dict("records"), "coef": float(fit.params["sex"]), "p": float(fit.pvalues["sex"]), "sd": float(d.prog.std())})`).value;
+
+  it("a shuffled target: OLS finds no sex effect (p > 0.05), and neither does invariance", async () => {
+    const { rows, p, sd } = diabetes('d["prog"] = rng.permutation(d.prog.values)');
+    expect(p).toBeGreaterThan(0.05);
+    const result = await invariance(rows, { target: "prog", sensitive: "sex" });
+    expect(result.data.targetSd).toBeCloseTo(sd, 6);
+    const swap = result.data.swaps.find((s) => s.from === "s1")!;
+    expect(swap.changeLow!).toBeLessThan(0);
+    expect(swap.changeHigh!).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/do not agree it differs from 0/);
+    expect(result.verdict.text).not.toMatch(/drop it/);
+  }, 60_000);
+
+  it("a planted effect (prog + 40 for sex 2, about half a standard deviation) fails, with the OLS coefficient inside the interval", async () => {
+    const { rows, coef, p } = diabetes('d["prog"] = rng.permutation(d.prog.values) + 40 * (d.sex == 2)');
+    expect(p).toBeLessThan(1e-3);
+    const result = await invariance(rows, { target: "prog", sensitive: "sex", model: "linear" });
+    const swap = result.data.swaps.find((s) => s.from === "s1")!;
+    expect(swap.changeLow!).toBeGreaterThan(0);
+    expect(swap.meanChange!).toBeCloseTo(coef, -1);
+    expect(result.verdict.level).toBe("fail");
+    expect(result.verdict.text).toMatch(/drop it/);
+  }, 60_000);
+});
+
+describe("invariance's advice matches its level", () => {
+  it("a classifier that flips 0.5% of rows is ok, and is not told to drop the attribute", async () => {
+    const { invarianceVerdict } = await import("../../src/evaluate/invariance/verdict.js");
+    const verdict = invarianceVerdict({ target: "y", sensitive: "noise", model: "logistic", linear: true, task: "classification", rows: 1000, flipRate: 0.005, flipLow: 0.002, flipHigh: 0.012, swaps: [], expectations: [], notes: [] });
+    expect(verdict.level).toBe("ok");
+    expect(verdict.text).toMatch(/too few to matter/);
+    expect(verdict.text).not.toMatch(/drop it/);
+  });
+});
+
+describe("fairness judges only groups with enough rows, and only credible gaps", () => {
+  /** vega-datasets' movies with "hit" = worldwide gross above twice the budget, as the reviewer built it; `shuffle` permutes hit. */
+  const movies = (shuffle: boolean) =>
+    python<{ rows: Row[]; sizes: Record<string, number>; nc17: [number, number] }>(`
+import numpy as np, pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+m = pd.read_json("node_modules/vega-datasets/data/movies.json")
+m["hit"] = np.where(m["Worldwide Gross"] > 2 * m["Production Budget"], "yes", "no")
+m = m.drop(columns=["Worldwide Gross", "US Gross", "US DVD Sales"])
+if ${shuffle ? "True" : "False"}: m["hit"] = np.random.default_rng(8).permutation(m.hit.values)
+sizes = m[m.hit.notna()]["MPAA Rating"].value_counts().to_dict()
+m = m.astype(object).where(m.notna(), None)
+emit({"rows": m.to_dict("records"), "sizes": sizes, "nc17": list(proportion_confint(sizes["NC-17"], sizes["NC-17"], method="wilson"))})`).value;
+
+  it("a shuffled target: NC-17 (8 rows, Wilson 0.68 to 1 when all 8 are predicted) is listed, not judged, and a model without skill is not called unfair", async () => {
+    const { rows, sizes, nc17 } = movies(true);
+    expect(sizes["NC-17"]).toBe(8);
+    expect(nc17[0]).toBeCloseTo(0.676, 3);
+    const result = await fairness(rows, { target: "hit", sensitive: "MPAA Rating" });
+    const small = result.data.groups.filter((g) => !g.judged).map((g) => g.group);
+    expect(small.sort()).toEqual(Object.keys(sizes).filter((k) => sizes[k] < 30).sort());
+    expect(result.data.skill.low).toBeLessThanOrEqual(0);
+    expect(result.verdict.level).not.toBe("fail");
+    expect(result.verdict.text).toMatch(/no better than chance.*the check is empty, not passed/);
+    expect(result.verdict.text).toMatch(/NC-17 \(8 rows\)/);
+  }, 120_000);
+
+  it("the real target: the gap is over the judged groups only, and still fails", async () => {
+    const { rows } = movies(false);
+    const result = await fairness(rows, { target: "hit", sensitive: "MPAA Rating" });
+    const judged = result.data.groups.filter((g) => g.judged).map((g) => g.selectionRate);
+    expect(result.data.demographicParity.value).toBeCloseTo(Math.max(...judged) - Math.min(...judged), 12);
+    expect(result.data.skill.low).toBeGreaterThan(0);
+    expect(result.data.demographicParity.low).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("fail");
+  }, 120_000);
+
+  it("a tiny group with an extreme rate does not fail a fair model; Newcombe's interval matches statsmodels' for two groups", async () => {
+    const random = new Random(2);
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const x = random.normal();
+      return { x, group: i % 3 === 0 ? "p" : "q", outcome: x + 0.5 * random.normal() > 0.3 ? "yes" : "no" };
+    });
+    for (let i = 0; i < 6; i++) rows.push({ x: 3, group: "tiny", outcome: i < 3 ? "yes" : "no" });
+    const result = await fairness(rows, { target: "outcome", sensitive: "group", positive: "yes" });
+    expect(result.data.groups.find((g) => g.group === "tiny")!.judged).toBe(false);
+    expect(result.verdict.level).toBe("ok");
+    const [p, q] = ["p", "q"].map((k) => result.data.groups.find((g) => g.group === k)!);
+    const [hi, lo] = p.selectionRate >= q.selectionRate ? [p, q] : [q, p];
+    const reference = python<[number, number]>(`
+import json, sys
+from statsmodels.stats.proportion import confint_proportions_2indep
+d = json.load(sys.stdin)
+emit(list(confint_proportions_2indep(d[0], d[1], d[2], d[3], method="newcomb", compare="diff")))`,
+      JSON.stringify([Math.round(hi.selectionRate * hi.rows), hi.rows, Math.round(lo.selectionRate * lo.rows), lo.rows]),
+    ).value;
+    expect(result.data.demographicParity.high).toBeCloseTo(reference[1], 6);
+    expect(result.data.demographicParity.low).toBeCloseTo(Math.max(0, reference[0]), 6);
+  }, 60_000);
+
+  it("a model that predicts no positives makes the check empty, and the target among the features is an error naming the fix", async () => {
+    const rows = statsmodels("fair", 'd["affair"] = (d.pop("affairs") > 0).map({True: "yes", False: "no"})');
+    const share = rows.filter((r) => r.affair === "yes").length / rows.length;
+    expect(share).toBeLessThan(0.5); // the majority class is "no": the zero rule never predicts "yes"
+    const empty = await fairness(rows, { target: "affair", sensitive: "religious", positive: "yes", model: "zero-rule" });
+    expect(empty.data.predictedPositives).toBe(0);
+    expect(empty.verdict.level).toBe("warn");
+    expect(empty.verdict.text).toMatch(/predicts "yes" for no row.*the check is empty, not passed/);
+    await expect(fairness(rows, { target: "affair", sensitive: "occupation", features: ["affair", "age"] })).rejects.toThrowError(/invalid features: they include the target "affair".*features: \["age"\]/);
+  }, 60_000);
 });

@@ -183,3 +183,62 @@ emit({"ap": average_precision_score(y, s), "precision": precision_score(y, s >= 
     }, 120_000);
   }
 });
+
+describe("thresholds against the no-skill policies, on the card's metric (statsmodels' fair)", () => {
+  const fair = (transform: string) =>
+    python<Record<string, number | string>[]>(`
+import numpy as np
+from statsmodels.datasets import fair
+d = fair.load_pandas().data
+d["affair"] = (d.pop("affairs") > 0).map({True: "yes", False: "no"})
+${transform}
+emit(d.to_dict("records"))`).value;
+  /** scikit-learn on litml's folds: average precision, the prevalence, flag-everyone F1 and the grid threshold best on `metric`. */
+  const reference = (data: Record<string, number | string>[], metric: string) => {
+    const labels = Int32Array.from(data, (r) => (r.affair === "yes" ? 1 : 0));
+    const folds = stratifiedKFold(labels, 5, { seed: 0 }).map((f) => [...f.test]);
+    const features = Object.keys(data[0]).filter((k) => k !== "affair");
+    return python<{ ap: number; prevalence: number; everyone: number; best: number }>(`
+import json, sys
+import numpy as np
+from sklearn.metrics import average_precision_score, balanced_accuracy_score, f1_score
+from references import logistic_out_of_fold
+d = json.load(sys.stdin)
+y = np.array(d["y"])
+s = logistic_out_of_fold(d["X"], y, d["folds"])
+metric = {"f1": f1_score, "balanced-accuracy": balanced_accuracy_score}[d["metric"]]
+grid = [t / 100 for t in range(1, 100)]
+values = [metric(y, s >= t) for t in grid]
+emit({"ap": average_precision_score(y, s), "prevalence": float(y.mean()), "everyone": f1_score(y, np.ones_like(y)), "best": grid[int(np.argmax(values))]})`,
+      JSON.stringify({ X: data.map((r) => features.map((f) => r[f])), y: [...labels], folds, metric }),
+    ).value;
+  };
+
+  it("a shuffled target: average precision is not above the prevalence, and no threshold is recommended", async () => {
+    const data = fair('d["affair"] = np.random.default_rng(1).permutation(d.affair.values)');
+    const ref = reference(data, "f1");
+    expect(ref.everyone).toBeCloseTo((2 * ref.prevalence) / (1 + ref.prevalence), 12);
+    const result = await thresholds(data, { target: "affair", positive: "yes" });
+    expect(result.data.averagePrecision).toBeCloseTo(ref.ap, 3);
+    expect(result.data.flagEveryone.f1).toBeCloseTo(ref.everyone, 12);
+    expect(result.data.flagNobody.f1).toBe(0);
+    expect(result.data.averagePrecisionExcess.low).toBeLessThan(0);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/ranks "yes" no better than chance.*no threshold helps; flagging every row gives F1 0\.\d+/);
+    expect(result.verdict.text).not.toMatch(/Use a threshold/);
+  }, 120_000);
+
+  it("the real target ranks well above chance; with the card's metric balanced-accuracy, the threshold is scikit-learn's balanced-accuracy best", async () => {
+    const data = fair("");
+    const ref = reference(data, "balanced-accuracy");
+    const result = await thresholds(data, { target: "affair", positive: "yes", card: { metric: "balanced-accuracy" } });
+    expect(result.data.averagePrecisionExcess.low).toBeGreaterThan(0);
+    expect(result.data.objective).toBe("balanced-accuracy");
+    expect(Math.abs(result.data.learned.threshold - ref.best)).toBeLessThanOrEqual(0.01);
+    expect(result.notes.join(" ")).toMatch(/the framing card's metric, balanced-accuracy/);
+    expect(result.verdict.text).toMatch(/balanced accuracy/);
+    const recall = await thresholds(data, { target: "affair", positive: "yes", card: { metric: "recall" } });
+    expect(recall.data.objective).toBe("f1");
+    expect(recall.notes.join(" ")).toMatch(/metric is recall, which a threshold maximises trivially.*chosen on F1/);
+  }, 120_000);
+});

@@ -4,19 +4,21 @@
  * sensitive column: the selection rate (share predicted positive), the true and false
  * positive rates with Wilson intervals; between groups the demographic parity difference
  * (largest minus smallest selection rate) and the equalized odds difference (the larger of
- * the true- and false-positive-rate ranges), Fairlearn's definitions, with bootstrap intervals.
+ * the true- and false-positive-rate ranges), Fairlearn's definitions, over the groups with
+ * at least `minSize` rows (smaller ones are listed, not judged), with Newcombe intervals.
  */
 import type { Dataset } from "../../data/dataset.js";
 import { targetOf } from "../../features/target.js";
 import { message } from "../../messages.js";
 import { Progress } from "../../runtime/context.js";
-import { bootstrap, wilson } from "../../stats/intervals.js";
+import { wilson } from "../../stats/intervals.js";
 import { chooseModel } from "../../validate/model.js";
 import { atRows, outOfFold } from "../../validate/out-of-fold.js";
 import { planFolds } from "../../validate/plan.js";
 import { sensitiveGroups } from "../../validate/sensitive.js";
 import { labelledRows, positiveClass, targetName } from "../../validate/target.js";
-import type { FairnessData, FairnessOptions, GroupRates } from "./types.js";
+import { newcombe, rangeWithInterval } from "./difference.js";
+import type { Difference, FairnessData, FairnessOptions, GroupRates } from "./types.js";
 
 const ANALYSIS = "fairness";
 
@@ -41,14 +43,15 @@ function tallies(rows: ArrayLike<number>, group: Int32Array, groups: number, act
   return t;
 }
 
-const range = (values: number[]) => {
-  const present = values.filter((v) => !Number.isNaN(v));
-  return present.length < 2 ? NaN : Math.max(...present) - Math.min(...present);
-};
-
-function differences(t: Float64Array[]): { parity: number; odds: number } {
-  const parity = range(t.map((g) => g[0] / g[1]));
-  const odds = Math.max(range(t.map((g) => g[2] / g[3])), range(t.map((g) => g[4] / g[5])));
+/** Demographic parity and equalized odds differences over the judged groups' tallies. */
+function differences(t: readonly Float64Array[]): { parity: Difference; odds: Difference } {
+  const pairs = (t.length * (t.length - 1)) / 2;
+  const parity = rangeWithInterval(t.map((g) => [g[0], g[1]] as const), pairs);
+  const tpr = rangeWithInterval(t.map((g) => [g[2], g[3]] as const), 2 * pairs);
+  const fpr = rangeWithInterval(t.map((g) => [g[4], g[5]] as const), 2 * pairs);
+  const present = [tpr, fpr].filter((d) => !Number.isNaN(d.value));
+  // The larger of two ranges: its lower end is at least either one's, its upper end at most the larger one's.
+  const odds = present.length === 0 ? { value: NaN, low: NaN, high: NaN } : { value: Math.max(...present.map((d) => d.value)), low: Math.max(...present.map((d) => d.low)), high: Math.max(...present.map((d) => d.high)) };
   return { parity, odds };
 }
 
@@ -63,6 +66,8 @@ export async function computeFairness(raw: Dataset, options: FairnessOptions): P
   const truth = targetOf(dataset, target, "classification");
   const { positive } = positiveClass(ANALYSIS, target, truth, options.positive);
   const { codes: allGroups, labels } = sensitiveGroups(ANALYSIS, sensitive, dataset.column(sensitive));
+  if (options.features?.includes(target)) throw message.targetInFeatures(ANALYSIS, target, options.features);
+  const minSize = options.minSize ?? 30;
   const chosen = chooseModel(ANALYSIS, options, dataset, target, options.features ? { features: options.features } : {});
   const tolerance = options.tolerance ?? 0.1;
 
@@ -85,6 +90,7 @@ export async function computeFairness(raw: Dataset, options: FairnessOptions): P
     return [{
       group: labels[k],
       rows: g[1],
+      judged: g[1] >= minSize,
       selectionRate: g[0] / g[1],
       selectionLow: selection.low,
       selectionHigh: selection.high,
@@ -97,24 +103,30 @@ export async function computeFairness(raw: Dataset, options: FairnessOptions): P
     }];
   });
   if (groups.length < 2) throw message.badOption(ANALYSIS, "sensitive", sensitive, "a column with at least two groups that have rows");
-  const observed = differences(t);
-  const seed = options.seed ?? 0;
-  const resampled = (pick: "parity" | "odds") =>
-    bootstrap(n, (rows) => differences(tallies(rows, group, labels.length, actual, predicted))[pick], { seed, resamples: options.resamples ?? 1000 });
-  const parityInterval = resampled("parity");
-  const oddsInterval = resampled("odds");
-  const selectionRates = groups.map((g) => g.selectionRate);
+  const judged = t.filter((g) => g[1] >= minSize);
+  if (judged.length < 2) notes.push(`Fewer than two groups of ${sensitive} have ${minSize} rows (minSize), so no difference between groups is judged.`);
+  const observed = differences(judged);
+  const selectionRates = groups.filter((g) => g.judged).map((g) => g.selectionRate);
   return {
     target,
     positive,
     sensitive,
     model: chosen.name,
     tolerance,
+    minSize,
     groups,
-    demographicParity: { value: observed.parity, low: parityInterval.low, high: parityInterval.high },
-    equalizedOdds: { value: observed.odds, low: oddsInterval.low, high: oddsInterval.high },
-    disparateImpactRatio: Math.min(...selectionRates) / Math.max(...selectionRates),
+    demographicParity: observed.parity,
+    equalizedOdds: observed.odds,
+    disparateImpactRatio: selectionRates.length < 2 ? NaN : Math.min(...selectionRates) / Math.max(...selectionRates),
+    predictedPositives: predicted.reduce((a, b) => a + b, 0),
+    skill: skillOf(actual, predicted),
     rows: groups.reduce((s, g) => s + g.rows, 0),
     notes,
   };
+}
+
+/** Youden's J (true positive rate minus false positive rate) over all rows, with Newcombe's interval: 0 is a model that predicts no better than chance. */
+function skillOf(actual: Uint8Array, predicted: Uint8Array): Difference {
+  const [tp, pos, fp, neg] = actual.reduce((c, a, i) => (a ? [c[0] + predicted[i], c[1] + 1, c[2], c[3]] : [c[0], c[1], c[2] + predicted[i], c[3] + 1]), [0, 0, 0, 0]);
+  return pos > 0 && neg > 0 ? newcombe([tp, pos], [fp, neg]) : { value: NaN, low: NaN, high: NaN };
 }

@@ -25,7 +25,7 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
     notes: fairnessNotes(d),
     table: {
       columns: [d.sensitive, "rows", `predicted "${d.positive}"`, "true positive rate", "false positive rate"],
-      rows: d.groups.map((g) => [g.group, g.rows, g.selectionRate, g.truePositiveRate, g.falsePositiveRate]),
+      rows: d.groups.map((g) => [g.judged ? g.group : `${g.group} (under ${d.minSize} rows: not judged)`, g.rows, g.selectionRate, g.truePositiveRate, g.falsePositiveRate]),
     },
     chart: fairnessChart(d),
     data: d,

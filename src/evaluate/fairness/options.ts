@@ -10,7 +10,7 @@ export const FAIRNESS_OPTIONS = defineOptions<FairnessOptions>("fairness", {
   features: { kind: "columns", help: "the model's inputs; leave the sensitive column out for a blind model", default: "every column but the target" },
   folds: { kind: "number", whole: true, min: 2, help: "folds for the out-of-fold predictions", default: "5" },
   tolerance: { kind: "number", above: 0, below: 1, help: "a difference from which groups count as treated differently", default: "0.1" },
-  resamples: { kind: "number", whole: true, min: 100, help: "bootstrap resamples for the intervals", default: "1000" },
-  seed: { kind: "number", whole: true, min: 0, help: "seed for the folds and the bootstrap", default: "0" },
+  minSize: { kind: "number", whole: true, min: 1, help: "rows a group needs to be judged (smaller ones are listed, not compared)", default: "30" },
+  seed: { kind: "number", whole: true, min: 0, help: "seed for the folds", default: "0" },
   card: { kind: "card", help: "the framing card" },
 });

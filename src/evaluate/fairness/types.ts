@@ -13,7 +13,8 @@ export interface FairnessOptions {
   readonly folds?: number;
   /** A difference from which the groups count as treated differently. Default 0.1. */
   readonly tolerance?: number;
-  readonly resamples?: number;
+  /** Rows a group needs to be judged (smaller groups are listed, not compared). Default 30. */
+  readonly minSize?: number;
   readonly seed?: number;
   readonly card?: FramingCard;
 }
@@ -21,6 +22,8 @@ export interface FairnessOptions {
 export interface GroupRates {
   readonly group: string;
   readonly rows: number;
+  /** Whether the group has `minSize` rows, and so enters the differences. */
+  readonly judged: boolean;
   readonly selectionRate: number;
   readonly selectionLow: number;
   readonly selectionHigh: number;
@@ -44,11 +47,16 @@ export interface FairnessData {
   readonly sensitive: string;
   readonly model: string;
   readonly tolerance: number;
+  readonly minSize: number;
   readonly groups: readonly GroupRates[];
   readonly demographicParity: Difference;
   readonly equalizedOdds: Difference;
   /** Smallest selection rate over the largest (the "four-fifths rule" looks for at least 0.8). */
   readonly disparateImpactRatio: number;
+  /** Rows predicted positive: with none, every selection and true positive rate is 0 and the comparison is empty. */
+  readonly predictedPositives: number;
+  /** The model's skill, Youden's J (true minus false positive rate) with Newcombe's interval: gaps between groups of a model without skill are fitted noise. */
+  readonly skill: Difference;
   /** Rows with an out-of-fold prediction and a group. */
   readonly rows: number;
   readonly notes: readonly string[];

@@ -12,6 +12,7 @@ import { targetOf } from "../../features/target.js";
 import { message } from "../../messages.js";
 import { Progress } from "../../runtime/context.js";
 import { wilson } from "../../stats/intervals.js";
+import { tQuantile } from "../../stats/slope.js";
 import { sampleStd } from "../../stats/summary.js";
 import { chooseModel } from "../../validate/model.js";
 import { runFolds } from "../../validate/out-of-fold.js";
@@ -64,7 +65,7 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
   });
 
   const changed = new Uint8Array(dataset.nRows);
-  const swapCounts = labels.map(() => labels.map(() => ({ rows: 0, flips: 0, change: 0 })));
+  const swapCounts = labels.map(() => labels.map(() => ({ rows: 0, flips: 0, change: 0, foldMeans: [] as number[] })));
   let judgedRows = 0;
   const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed }, options.card);
   const progress = new Progress("swapping the sensitive attribute", plan.folds.length);
@@ -77,6 +78,7 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
           ? { type: "category", codes: new Int32Array(test.nRows).fill(to), dictionary: sensitiveColumn.dictionary }
           : { type: "number", values: new Float64Array(test.nRows).fill(Number(labels[to])) };
       const counterfactual = predictionsOf(fitted, withColumn(test, sensitive, swapped));
+      const foldSums = labels.map(() => ({ rows: 0, change: 0 }));
       for (let i = 0; i < test.nRows; i++) {
         const from = testGroups[i];
         if (from < 0 || from === to) continue;
@@ -85,11 +87,16 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
         const cell = swapCounts[from][to];
         cell.rows++;
         cell.change += difference;
+        foldSums[from].rows++;
+        foldSums[from].change += difference;
         if (flipped) {
           cell.flips++;
           changed[run.test[i]] = 1;
         }
       }
+      foldSums.forEach((f, from) => {
+        if (f.rows > 0) swapCounts[from][to].foldMeans.push(f.change / f.rows);
+      });
     });
     const before = expectations.length > 0 ? scoreOf(fitted, test) : undefined;
     for (const e of expectations) {
@@ -111,7 +118,7 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
   const flipInterval = wilson(flips, judgedRows);
   const swaps: Swap[] = swapCounts.flatMap((row, from) =>
     row.flatMap((cell, to) =>
-      cell.rows === 0 ? [] : [{ from: labels[from], to: labels[to], rows: cell.rows, flipRate: cell.flips / cell.rows, ...(truth.kind === "regression" ? { meanChange: cell.change / cell.rows } : {}) }],
+      cell.rows === 0 ? [] : [{ from: labels[from], to: labels[to], rows: cell.rows, flipRate: cell.flips / cell.rows, ...(truth.kind === "regression" ? shiftOf(cell.change / cell.rows, cell.foldMeans) : {}) }],
     ),
   );
   return {
@@ -120,6 +127,7 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
     model: chosen.name,
     linear: LINEAR_MODELS.has(chosen.name),
     task: truth.kind,
+    ...(truth.kind === "regression" ? { targetSd: sampleStd(truth.values) } : {}),
     rows: judgedRows,
     flipRate: flips / judgedRows,
     flipLow: flipInterval.low,
@@ -131,4 +139,18 @@ export async function computeInvariance(raw: Dataset, options: InvarianceOptions
     }),
     notes,
   };
+}
+
+/**
+ * The mean shift with a 95% interval from the fold models: each fold model leaves out one
+ * group of rows, so the K fold means are delete-a-group jackknife replicates, with variance
+ * (K − 1)/K · Σ(θ_k − θ̄)² and K − 1 degrees of freedom.
+ */
+function shiftOf(meanChange: number, foldMeans: readonly number[]): Pick<Swap, "meanChange" | "changeLow" | "changeHigh"> {
+  const k = foldMeans.length;
+  if (k < 2) return { meanChange, changeLow: -Infinity, changeHigh: Infinity };
+  const centre = foldMeans.reduce((a, b) => a + b, 0) / k;
+  const se = Math.sqrt(((k - 1) / k) * foldMeans.reduce((s, m) => s + (m - centre) ** 2, 0));
+  const half = tQuantile(0.975, k - 1) * se;
+  return { meanChange, changeLow: meanChange - half, changeHigh: meanChange + half };
 }

@@ -22,6 +22,9 @@ export interface Swap {
   readonly flipRate: number;
   /** For numeric targets: the mean change of the prediction. */
   readonly meanChange?: number;
+  /** For numeric targets: a 95% interval for the mean change, from the spread of the fold models (delete-a-group jackknife). */
+  readonly changeLow?: number;
+  readonly changeHigh?: number;
 }
 
 export interface Expectation {
@@ -42,6 +45,8 @@ export interface InvarianceData {
   /** Whether the model is linear in its inputs (logistic, ridge, linear): a nudge then reads the sign of one coefficient. */
   readonly linear: boolean;
   readonly task: "classification" | "regression";
+  /** For numeric targets: the target's standard deviation, the scale a shift is judged on. */
+  readonly targetSd?: number;
   readonly rows: number;
   /** Share of rows whose prediction changes under at least one swap. */
   readonly flipRate: number;

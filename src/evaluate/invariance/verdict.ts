@@ -1,19 +1,46 @@
 import { formatCell, formatPercent } from "../../display/format.js";
 import type { Verdict, VerdictLevel } from "../../result.js";
-import type { Expectation, InvarianceData } from "./types.js";
+import type { Expectation, InvarianceData, Swap } from "./types.js";
+
+/** A regression shift of at least this many target standard deviations, credibly away from 0, warns; FAIL_SHIFT fails. */
+const WARN_SHIFT = 0.05;
+const FAIL_SHIFT = 0.2;
+const ADVICE = "The model uses the attribute directly: drop it, or make sure using it is lawful and intended.";
 
 export function invarianceVerdict(d: InvarianceData): Verdict {
-  const moved = d.task === "regression" ? "moves" : "changes";
   const broken = d.expectations.filter((e) => e.violationRate >= 0.05);
-  const level: VerdictLevel = d.flipRate >= 0.05 ? "fail" : d.flipRate >= 0.01 || broken.length > 0 ? "warn" : "ok";
-  const largest = [...d.swaps].sort((a, b) => Math.abs(b.meanChange ?? b.flipRate) - Math.abs(a.meanChange ?? a.flipRate))[0];
-  const swapText =
-    d.flipRate === 0
-      ? `Changing only ${d.sensitive} never ${moved} a prediction (${d.rows.toLocaleString("en-US")} rows).`
-      : `Changing only ${d.sensitive} ${moved} the prediction for ${formatPercent(d.flipRate)} of rows (95% CI ${formatPercent(d.flipLow)} to ${formatPercent(d.flipHigh)})` +
-        (largest?.meanChange !== undefined ? `; ${largest.from} → ${largest.to} shifts it by ${formatCell(largest.meanChange)} on average` : "") +
-        ". The model uses the attribute directly: drop it, or make sure using it is lawful and intended.";
-  return { level, text: swapText + broken.map((e) => ` ${brokenText(d, e)}`).join("") };
+  const swap = d.task === "regression" ? regressionSwap(d) : classificationSwap(d);
+  const level: VerdictLevel = swap.level === "fail" ? "fail" : swap.level === "warn" || broken.length > 0 ? "warn" : "ok";
+  return { level, text: swap.text + broken.map((e) => ` ${brokenText(d, e)}`).join("") };
+}
+
+function classificationSwap(d: InvarianceData): { level: VerdictLevel; text: string } {
+  const level: VerdictLevel = d.flipRate >= 0.05 ? "fail" : d.flipRate >= 0.01 ? "warn" : "ok";
+  if (d.flipRate === 0) return { level, text: `Changing only ${d.sensitive} never changes a prediction (${d.rows.toLocaleString("en-US")} rows).` };
+  const share = `Changing only ${d.sensitive} changes the prediction for ${formatPercent(d.flipRate)} of rows (95% CI ${formatPercent(d.flipLow)} to ${formatPercent(d.flipHigh)})`;
+  return { level, text: level === "ok" ? `${share}: under 1%, too few to matter.` : `${share}. ${ADVICE}` };
+}
+
+/**
+ * Any non-zero coefficient moves every prediction, so a regression is judged by the size of
+ * the mean shift against the target's spread, and only when the fold models agree on it
+ * (its interval excludes 0).
+ */
+function regressionSwap(d: InvarianceData): { level: VerdictLevel; text: string } {
+  if (d.flipRate === 0 && d.swaps.every((s) => s.meanChange === 0)) return { level: "ok", text: `Changing only ${d.sensitive} never moves a prediction (${d.rows.toLocaleString("en-US")} rows).` };
+  const sd = d.targetSd ?? NaN;
+  const credible = (s: Swap) => (s.changeLow ?? -Infinity) > 0 || (s.changeHigh ?? Infinity) < 0;
+  const size = (s: Swap) => Math.abs(s.meanChange ?? 0) / sd;
+  const bySize = [...d.swaps].sort((a, b) => size(b) - size(a));
+  const largest = bySize.find(credible) ?? bySize[0];
+  const effect = size(largest);
+  const level: VerdictLevel = !credible(largest) ? "ok" : effect >= FAIL_SHIFT ? "fail" : effect >= WARN_SHIFT ? "warn" : "ok";
+  const shift =
+    `Changing only ${d.sensitive} (${largest.from} → ${largest.to}) shifts the prediction by ${formatCell(largest.meanChange!)} on average ` +
+    `(95% CI ${formatCell(largest.changeLow!)} to ${formatCell(largest.changeHigh!)} across the fold models), ${formatCell(effect)} standard deviations of ${d.target}`;
+  if (!credible(largest)) return { level, text: `${shift}: the fold models do not agree it differs from 0, so no shift is shown.` };
+  if (level === "ok") return { level, text: `${shift}: under ${WARN_SHIFT} standard deviations, too small to matter.` };
+  return { level, text: `${shift}. ${ADVICE}` };
 }
 
 /**

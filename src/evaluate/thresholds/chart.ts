@@ -3,7 +3,7 @@
  * with a slider: a Vega-Lite parameter bound to a range input, starting at the learned
  * threshold. Drawn statically, the chart shows the learned threshold.
  */
-import type { ThresholdsData } from "./types.js";
+import type { Rates, ThresholdsData } from "./types.js";
 import type { VegaLiteSpec } from "../../result/contract.js";
 import { chartSpec, PALETTE } from "../../charts/theme.js";
 
@@ -31,12 +31,16 @@ function panel(values: object[], measures: string[], title: string, domain?: [nu
 }
 
 export function thresholdsChart(d: ThresholdsData): VegaLiteSpec {
+  // The card's metric, when the threshold is chosen on it, is drawn beside the three usual ones.
+  const extra =
+    d.objective === "accuracy" ? { name: "accuracy", of: (p: Rates) => p.accuracy } : d.objective === "balanced-accuracy" ? { name: "balanced accuracy", of: (p: Rates) => p.balancedAccuracy } : undefined;
   const rates = d.curve.flatMap((p) => [
     { threshold: p.threshold, measure: "precision", value: round(p.precision) },
     { threshold: p.threshold, measure: "recall", value: round(p.recall) },
     { threshold: p.threshold, measure: "F1", value: round(p.f1) },
+    ...(extra ? [{ threshold: p.threshold, measure: extra.name, value: round(extra.of(p)) }] : []),
   ]);
-  const panels = [panel(rates, ["precision", "recall", "F1"], "score", [0, 1])];
+  const panels = [panel(rates, ["precision", "recall", "F1", ...(extra ? [extra.name] : [])], "score", [0, 1])];
   if (d.costs) panels.push(panel(d.curve.map((p) => ({ threshold: p.threshold, measure: "cost per row", value: round(p.cost!) })), ["cost per row"], "cost per row"));
   return chartSpec(
     `Precision, recall and F1${d.costs ? ", and the cost per row," : ""} of "${d.positive}" at each decision threshold; the learned threshold is ${d.learned.threshold.toFixed(2)}.`,

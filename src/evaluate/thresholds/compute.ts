@@ -10,11 +10,12 @@ import { targetOf } from "../../features/target.js";
 import { framedCosts } from "../../frame/defaults.js";
 import { averagePrecision } from "../../metrics/ranking.js";
 import { Progress } from "../../runtime/context.js";
+import { bootstrap } from "../../stats/intervals.js";
 import { chooseModel } from "../../validate/model.js";
 import { outOfFold } from "../../validate/out-of-fold.js";
 import { planFolds } from "../../validate/plan.js";
 import { labelledRows, positiveClass, targetName } from "../../validate/target.js";
-import type { Costs, OperatingPoint, Rates, ThresholdsData, ThresholdsOptions } from "./types.js";
+import type { Costs, Objective, OperatingPoint, Rates, ThresholdsData, ThresholdsOptions } from "./types.js";
 
 const ANALYSIS = "thresholds";
 const GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
@@ -41,10 +42,15 @@ function countsAt(isPositive: Uint8Array, scores: Float64Array, threshold: numbe
 }
 
 function ratesOf(c: Counts, costs?: Costs): Rates {
+  const positives = c.truePositive + c.falseNegative;
+  const negatives = c.n - positives;
+  const trueNegative = negatives - c.falsePositive;
+  const accuracy = c.n > 0 ? (c.truePositive + trueNegative) / c.n : 0;
+  const specificity = negatives > 0 ? trueNegative / negatives : 0;
   const precision = c.truePositive + c.falsePositive > 0 ? c.truePositive / (c.truePositive + c.falsePositive) : 0;
   const recall = c.truePositive + c.falseNegative > 0 ? c.truePositive / (c.truePositive + c.falseNegative) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, ...(costs ? { cost: (c.falsePositive * costs.falsePositive + c.falseNegative * costs.falseNegative) / c.n } : {}) };
+  return { precision, recall, f1, accuracy, balancedAccuracy: (recall + specificity) / 2, ...(costs ? { cost: (c.falsePositive * costs.falsePositive + c.falseNegative * costs.falseNegative) / c.n } : {}) };
 }
 
 function pointOf(threshold: number, c: Counts, costs?: Costs): OperatingPoint {
@@ -57,13 +63,19 @@ function sumCounts(parts: readonly Counts[]): Counts {
   return total;
 }
 
-/** The grid threshold with the lowest cost (or highest F1) on the given rows; ties go to the one nearest 0.5. */
-function bestThreshold(isPositive: Uint8Array, scores: Float64Array, costs: Costs | undefined, rows?: ArrayLike<number>): number {
+/** The value a threshold is chosen on, larger is better. */
+export function objectiveValue(p: Rates, objective: Objective): number {
+  if (objective === "cost") return -p.cost!;
+  return objective === "f1" ? p.f1 : objective === "accuracy" ? p.accuracy : p.balancedAccuracy;
+}
+
+/** The grid threshold with the best objective on the given rows; ties go to the one nearest 0.5. */
+function bestThreshold(isPositive: Uint8Array, scores: Float64Array, costs: Costs | undefined, objective: Objective, rows?: ArrayLike<number>): number {
   let best = 0.5;
   let bestValue = -Infinity;
   for (const t of GRID) {
     const p = pointOf(t, countsAt(isPositive, scores, t, rows), costs);
-    const value = costs ? -p.cost! : p.f1;
+    const value = objectiveValue(p, objective);
     if (value > bestValue + 1e-12 || (Math.abs(value - bestValue) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) [best, bestValue] = [t, value];
   }
   return best;
@@ -85,6 +97,8 @@ export async function computeThresholds(raw: Dataset, options: ThresholdsOptions
   const { positive } = positiveClass(ANALYSIS, target, truth, options.positive);
   const costs = costsOf(options.costs) ?? framedCosts(options.card);
   const chosen = chooseModel(ANALYSIS, options, dataset, target);
+  const { objective, note } = objectiveOf(costs, options.card?.metric);
+  if (note) notes.push(note);
 
   const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed, time: options.time }, options.card);
   const progress = new Progress("scoring out of fold", plan.folds.length);
@@ -101,21 +115,33 @@ export async function computeThresholds(raw: Dataset, options: ThresholdsOptions
   oof.rows.forEach((row, i) => (position[row] = i));
   const foldPositions = oof.runs.map((run) => Int32Array.from(run.test, (row) => position[row]));
 
-  const learnedThreshold = bestThreshold(isPositive, scores, costs);
+  const learnedThreshold = bestThreshold(isPositive, scores, costs, objective);
   const honestParts = foldPositions.map((test, f) => {
     const others = Int32Array.from(foldPositions.filter((_, g) => g !== f).flatMap((p) => [...p]));
-    return countsAt(isPositive, scores, bestThreshold(isPositive, scores, costs, others), test);
+    return countsAt(isPositive, scores, bestThreshold(isPositive, scores, costs, objective, others), test);
   });
+  const positives = isPositive.reduce((a, b) => a + b, 0);
+  // Does the model rank positives above negatives at all? Average precision against the prevalence, resampled together.
+  const picked = new Uint8Array(n);
+  const pickedScores = new Float64Array(n);
+  const excess = bootstrap(n, (rows) => {
+    let p = 0;
+    for (let i = 0; i < n; i++) [picked[i], pickedScores[i], p] = [isPositive[rows[i]], scores[rows[i]], p + isPositive[rows[i]]];
+    return p === 0 || p === n ? NaN : averagePrecision(picked, pickedScores) - p / n;
+  }, { seed: options.seed ?? 0, resamples: 500 });
   if (!plan.coversEveryRow) notes.push(`The folds follow time (${plan.description}): the ${dataset.nRows - n} earliest rows only train, so every rate, the average precision and the curve are computed on the ${n} later rows the folds tested.`);
   return {
     target,
     positive,
-    prevalence: isPositive.reduce((a, b) => a + b, 0) / n,
+    prevalence: positives / n,
     rows: n,
     model: chosen.name,
-    objective: costs ? "cost" : "f1",
+    objective,
     ...(costs ? { costs, theoretical: costs.falsePositive / (costs.falsePositive + costs.falseNegative) } : {}),
     averagePrecision: averagePrecision(isPositive, scores),
+    averagePrecisionExcess: { low: excess.low, high: excess.high },
+    flagEveryone: ratesOf({ truePositive: positives, falsePositive: n - positives, falseNegative: 0, n }, costs),
+    flagNobody: ratesOf({ truePositive: 0, falsePositive: 0, falseNegative: positives, n }, costs),
     learned: pointOf(learnedThreshold, countsAt(isPositive, scores, learnedThreshold), costs),
     honest: ratesOf(sumCounts(honestParts), costs),
     atHalf: pointOf(0.5, countsAt(isPositive, scores, 0.5), costs),
@@ -123,4 +149,18 @@ export async function computeThresholds(raw: Dataset, options: ThresholdsOptions
     validation: plan.description,
     notes,
   };
+}
+
+const THRESHOLD_METRICS: Readonly<Record<string, Objective>> = { f1: "f1", accuracy: "accuracy", "balanced-accuracy": "balanced-accuracy" };
+
+/** Costs decide when known; else the card's metric when a threshold can be chosen on it; else F1, with a note naming why. */
+function objectiveOf(costs: Costs | undefined, metric: string | undefined): { objective: Objective; note?: string } {
+  if (costs) return { objective: "cost" };
+  if (metric === undefined) return { objective: "f1" };
+  const objective = THRESHOLD_METRICS[metric];
+  if (objective) return { objective, note: `The threshold is chosen to maximise the framing card's metric, ${metric}.` };
+  if (metric === "precision" || metric === "recall") {
+    return { objective: "f1", note: `The framing card's metric is ${metric}, which a threshold maximises trivially (${metric === "recall" ? "flag every row" : "flag only the single surest row"}); the threshold is chosen on F1, which weighs precision and recall together. Give costs to choose on them instead.` };
+  }
+  return { objective: "f1", note: `The framing card's metric, ${metric}, does not depend on the threshold; the threshold is chosen on F1.` };
 }

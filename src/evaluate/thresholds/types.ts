@@ -1,6 +1,9 @@
 import type { FramingCard } from "../../frame/card.js";
 import type { ModelInput } from "../../validate/model.js";
 
+/** What the threshold is chosen on: the expected cost, or a metric of the decisions. */
+export type Objective = "cost" | "f1" | "accuracy" | "balanced-accuracy";
+
 export type Costs = { readonly falsePositive: number; readonly falseNegative: number };
 
 export interface ThresholdsOptions {
@@ -22,6 +25,9 @@ export interface Rates {
   readonly precision: number;
   readonly recall: number;
   readonly f1: number;
+  readonly accuracy: number;
+  /** The mean of recall and specificity. */
+  readonly balancedAccuracy: number;
   /** Mean cost per row, when costs are known. */
   readonly cost?: number;
 }
@@ -38,9 +44,14 @@ export interface ThresholdsData {
   /** Rows with an out-of-fold probability: every other number here is computed on them alone. */
   readonly rows: number;
   readonly model: string;
-  readonly objective: "cost" | "f1";
+  readonly objective: Objective;
   readonly costs?: Costs;
   readonly averagePrecision: number;
+  /** 95% bootstrap interval for average precision minus the prevalence (its value for a model that ranks at random). */
+  readonly averagePrecisionExcess: { readonly low: number; readonly high: number };
+  /** The no-skill policies: every row flagged positive, and none. */
+  readonly flagEveryone: Rates;
+  readonly flagNobody: Rates;
   /** The threshold chosen on all out-of-fold probabilities, and its in-sample operating point. */
   readonly learned: OperatingPoint;
   /** The learned-threshold policy, each fold scored with a threshold chosen on the other folds. */

@@ -1,12 +1,35 @@
 import { formatCell, formatPercent } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
-import type { Rates, ThresholdsData } from "./types.js";
+import { objectiveValue } from "./compute.js";
+import type { Objective, Rates, ThresholdsData } from "./types.js";
 
-/** A learned threshold that beats 0.5 on held-out folds warns (0.5 is then the wrong habit); otherwise keep 0.5. */
+const NAMES: Readonly<Record<Objective, string>> = { cost: "cost per row", f1: "F1", accuracy: "accuracy", "balanced-accuracy": "balanced accuracy" };
+
+/**
+ * First: does the model rank at all (average precision credibly above the prevalence)? Then:
+ * does the learned threshold beat the no-skill policies (flag every row, or none)? Only then
+ * is 0.5 against the learned threshold worth a verdict: a learned threshold that beats 0.5 on
+ * held-out folds warns (0.5 is then the wrong habit); otherwise keep 0.5.
+ */
 export function thresholdsVerdict(d: ThresholdsData): Verdict {
-  const objective = d.costs ? "cost per row" : "F1";
-  const value = (p: Rates) => (d.costs ? p.cost! : p.f1);
-  const better = d.costs ? value(d.honest) < value(d.atHalf) : value(d.honest) > value(d.atHalf);
+  const objective = NAMES[d.objective];
+  const value = (p: Rates) => (d.costs ? p.cost! : objectiveValue(p, d.objective));
+  const score = (p: Rates) => objectiveValue(p, d.objective);
+  const noSkill = score(d.flagEveryone) >= score(d.flagNobody) ? { name: "flagging every row", rates: d.flagEveryone } : { name: "flagging no row", rates: d.flagNobody };
+  const noSkillText = `${noSkill.name} gives ${objective} ${formatCell(value(noSkill.rates))}`;
+  if (!(d.averagePrecisionExcess.low > 0)) {
+    return {
+      level: "warn",
+      text: `${d.model} ranks "${d.positive}" no better than chance: average precision ${formatCell(d.averagePrecision)} against a prevalence of ${formatCell(d.prevalence)} (the difference's 95% CI ${formatCell(d.averagePrecisionExcess.low)} to ${formatCell(d.averagePrecisionExcess.high)}), so no threshold helps; ${noSkillText}. Improve the model (features, model choice) before choosing a threshold.`,
+    };
+  }
+  if (!(score(d.honest) > score(noSkill.rates))) {
+    return {
+      level: "warn",
+      text: `No threshold beats ${noSkill.name}: learned on other folds it gives ${objective} ${formatCell(value(d.honest))}, and ${noSkillText}. The model ranks better than chance, but not well enough for a threshold to pay on ${objective}.`,
+    };
+  }
+  const better = score(d.honest) > score(d.atHalf);
   const same = Math.abs(d.learned.threshold - 0.5) < 0.015;
   const rule = `(precision ${formatCell(d.honest.precision)}, recall ${formatCell(d.honest.recall)})`;
   if (same) return { level: "ok", text: `The best threshold for "${d.positive}" is 0.5 here (${objective} ${formatCell(value(d.learned))}); keep it.` };
@@ -18,7 +41,7 @@ export function thresholdsVerdict(d: ThresholdsData): Verdict {
   }
   return {
     level: "warn",
-    text: `Use a threshold of ${d.learned.threshold.toFixed(2)} for "${d.positive}", not 0.5: learned on other folds it gives ${objective} ${formatCell(value(d.honest))} against ${formatCell(value(d.atHalf))} at 0.5 ${rule}.`,
+    text: `Use a threshold of ${d.learned.threshold.toFixed(2)} for "${d.positive}", not 0.5: learned on other folds it gives ${objective} ${formatCell(value(d.honest))} against ${formatCell(value(d.atHalf))} at 0.5 ${rule}; ${noSkillText}.`,
   };
 }
 
