@@ -276,3 +276,15 @@ emit(d.to_dict("records"))`).value;
     expect(result.data.slices.every((s) => s.share <= 0.5)).toBe(true);
   }, 60_000);
 });
+
+describe("a slice holding most of the rows is not a slice (reviewer: \"Title = other\" for 97% of rows)", () => {
+  it("a category holding 97% of the rows with a higher error is not reported; at maxShare 1 it would be", () => {
+    const n = 1000;
+    const codes = Int32Array.from({ length: n }, (_, r) => (r < 970 ? 0 : 1));
+    const column = binColumn("Title", { type: "category", codes, dictionary: ["other", "Mr"] } as never, 10);
+    const errors = Float64Array.from({ length: n }, (_, r) => (r < 970 ? (r % 2) * 1.0 : 0));
+    const options = { minSupport: 10, maxLevel: 1, alpha: 0.95, top: 10 };
+    expect(sliceLine([column], errors, options).slices.map((s) => s.text)).toEqual([]);
+    expect(sliceLine([column], errors, { ...options, maxShare: 1 }).slices.map((s) => s.text)).toEqual(["Title = other"]);
+  });
+});

@@ -238,6 +238,20 @@ emit({"rows": d.to_dict("records"), "planted": planted.tolist(), "components": i
     expect(warned).toBeLessThanOrEqual(1);
   }, 120_000);
 
+  it("the reviewer's 8 null data sets with a target (2,000 rows, y = a + 0.5 b + noise): none warns", async () => {
+    let state = 777;
+    const rnd = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    for (let k = 0; k < 8; k++) {
+      const records = Array.from({ length: 2000 }, () => {
+        const [a, b, c, d] = [gauss(), gauss(), gauss(), gauss()];
+        return { a, b, c, d, y: a + 0.5 * b + gauss() };
+      });
+      const result = await outliers(records, { target: "y", seed: k });
+      expect(result.verdict.level).toBe("ok");
+    }
+  }, 120_000);
+
   it("with a target on clean data: no outliers, so no edge-case alarm; a row 8 sd out is still found", async () => {
     const g = new Random(7);
     const records = Array.from({ length: 2000 }, () => {
