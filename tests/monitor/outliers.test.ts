@@ -266,3 +266,30 @@ emit({"rows": d.to_dict("records"), "planted": planted.tolist(), "components": i
     expect(found.data.flagged.filter((f) => f.outlier).map((f) => f.row).sort()).toEqual([0, 1, 2]);
   }, 60_000);
 });
+
+describe("the robust Gaussian fit against numpy/scipy", () => {
+  it("squared robust Mahalanobis distances and Bonferroni χ² tails match a numpy reweighting of the same rows", async () => {
+    const { extremeness } = await import("../../src/monitor/outliers/extremeness.js");
+    const X = fromColumns([a, b, c], ["a", "b", "c"]);
+    const ours = extremeness(X);
+    const ref = python<{ d2: number[]; p: number[] }>(`
+import numpy as np
+from scipy.stats import chi2
+X = np.array(${JSON.stringify([Array.from(a), Array.from(b), Array.from(c)])}).T
+keep = np.ones(len(X), bool); factor = 1.0
+def dist(keep, factor):
+    m = X[keep].mean(0); S = factor * np.cov(X[keep].T)
+    return ((X - m) @ np.linalg.inv(S) * (X - m)).sum(1)
+d2 = dist(keep, factor)
+for _ in range(2):
+    cut = chi2.ppf(0.975, 3)
+    keep = d2 <= cut; factor = 0.975 / chi2.cdf(cut, 5)
+    d2 = dist(keep, factor)
+emit({"d2": d2.tolist(), "p": np.minimum(1, len(X) * chi2.sf(d2, 3)).tolist()})`).value;
+    expect(ours.df).toBe(3);
+    for (let r = 0; r < n; r++) {
+      expect(ours.distance[r]).toBeCloseTo(ref.d2[r], 8);
+      expect(ours.adjustedPValue[r]).toBeCloseTo(ref.p[r], 8);
+    }
+  });
+});
