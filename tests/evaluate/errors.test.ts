@@ -7,7 +7,7 @@ import { binColumn, sliceLine, type BinnedColumn } from "../../src/evaluate/erro
 import { surrogateTree } from "../../src/evaluate/errors/surrogate.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
-import { STATSMODELS_DATA } from "../helpers/outside-data.js";
+import { SKLEARN_DATA, STATSMODELS_DATA } from "../helpers/outside-data.js";
 
 const binned = (name: string, bins: number[], labels: string[]): BinnedColumn => ({ name, bins: Int32Array.from(bins), labels });
 
@@ -228,4 +228,63 @@ emit(df.to_dict("records"))`).value;
       expect(s.rows).toBe(ref[value][1]);
     }
   }, 60_000);
+});
+
+describe("contiguous numeric regions (reviewer: scikit-learn's diabetes, target shuffled where bmi > 30)", () => {
+  const diabetes = (plant: boolean) =>
+    python<Record<string, unknown>[]>(`
+import numpy as np, pandas as pd
+X = np.loadtxt(${JSON.stringify(SKLEARN_DATA("diabetes_data_raw.csv.gz"))})
+y = np.loadtxt(${JSON.stringify(SKLEARN_DATA("diabetes_target.csv.gz"))})
+d = pd.DataFrame(X, columns=["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"])
+d["sex"] = d.sex.map({1: "s1", 2: "s2"})
+d["prog"] = y
+rng = np.random.default_rng(5)
+if ${plant ? "True" : "False"}:
+    m = d.bmi > 30
+    d.loc[m, "prog"] = rng.permutation(d.loc[m, "prog"].values)
+else:
+    d["prog"] = rng.permutation(d.prog.values)
+emit(d.to_dict("records"))`).value;
+
+  it("the planted region bmi > 30 (95 rows) straddles two of the 10 quantile bins and is found as a one-sided range", async () => {
+    const rows = diabetes(true);
+    expect(rows.filter((r) => (r.bmi as number) > 30).length).toBe(95);
+    const result = await errors(rows, { target: "prog" });
+    const [top] = result.data.slices;
+    // Before: "bp in [101, 107)"; the edge at 30 is the 80th percentile (numpy: 30.0 at 0.8 with the CSV's values).
+    expect(top.slice).toMatch(/^bmi ≥ 30( and |$)/);
+    // The slice's size matches a count over the same rows by its printed predicates (one-sided ranges).
+    const holds = (r: Record<string, unknown>) =>
+      top.slice.split(" and ").every((p) => {
+        const [column, op, value] = p.split(" ");
+        return op === "≥" ? (r[column] as number) >= Number(value) : (r[column] as number) < Number(value);
+      });
+    expect(top.rows).toBe(rows.filter(holds).length);
+    expect(top.gainLow).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/fails most where bmi ≥/);
+  }, 60_000);
+
+  it("the target shuffled everywhere: nothing credible, although more candidates are examined", async () => {
+    const result = await errors(diabetes(false), { target: "prog" });
+    expect(result.verdict.level).toBe("ok");
+  }, 60_000);
+
+  it("no reported slice holds more than half of the rows", async () => {
+    const result = await errors(diabetes(true), { target: "prog" });
+    expect(result.data.slices.every((s) => s.share <= 0.5)).toBe(true);
+  }, 60_000);
+});
+
+describe("a slice holding most of the rows is not a slice (reviewer: \"Title = other\" for 97% of rows)", () => {
+  it("a category holding 97% of the rows with a higher error is not reported; at maxShare 1 it would be", () => {
+    const n = 1000;
+    const codes = Int32Array.from({ length: n }, (_, r) => (r < 970 ? 0 : 1));
+    const column = binColumn("Title", { type: "category", codes, dictionary: ["other", "Mr"] } as never, 10);
+    const errors = Float64Array.from({ length: n }, (_, r) => (r < 970 ? (r % 2) * 1.0 : 0));
+    const options = { minSupport: 10, maxLevel: 1, alpha: 0.95, top: 10 };
+    expect(sliceLine([column], errors, options).slices.map((s) => s.text)).toEqual([]);
+    expect(sliceLine([column], errors, { ...options, maxShare: 1 }).slices.map((s) => s.text)).toEqual(["Title = other"]);
+  });
 });

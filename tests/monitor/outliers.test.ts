@@ -179,3 +179,117 @@ emit(pd.read_csv("${SKLEARN}/wine_data.csv", skiprows=1, header=None).values.tol
     expect(e.edgeCasesAmongOutliers + e.outliersHandledWell).toBe(result.data.outliers);
   }, 60_000);
 });
+
+describe("clean Gaussian data is not said to hold outliers (reviewer: a share flags 1% by construction)", () => {
+  /** The reviewer's data (numpy default_rng(4)): 3,000 rows of a, b, c, d ~ N(0, 1), y = a + 0.5 b + N(0, 1); planted: 20 rows with c + 12. */
+  const gaussian = () =>
+    python<{ rows: Record<string, number>[]; planted: number[]; components: number; errors: number[]; kept: number }>(`
+import numpy as np, pandas as pd
+from sklearn.decomposition import PCA
+from sklearn.preprocessing import StandardScaler
+rng = np.random.default_rng(4)
+n = 3000
+X = rng.normal(size=(n, 4))
+d = pd.DataFrame(X, columns=list("abcd"))
+d["y"] = X[:, 0] + 0.5 * X[:, 1] + rng.normal(0, 1, n)
+planted = np.sort(rng.choice(n, 20, replace=False))
+Z = StandardScaler().fit_transform(d.values)
+full = PCA(n_components=0.9, svd_solver="full").fit(Z)
+kept = min(full.n_components_, Z.shape[1] - 1)
+pca = PCA(n_components=kept).fit(Z)
+errors = ((Z - pca.inverse_transform(pca.transform(Z))) ** 2).sum(axis=1)
+emit({"rows": d.to_dict("records"), "planted": planted.tolist(), "components": int(full.n_components_), "errors": errors.tolist(), "kept": int(kept)})`).value;
+
+  it("3,000 normal rows, no target: ok, though two detectors still agree on some rows", async () => {
+    const { rows, components, errors, kept } = gaussian();
+    const result = await outliers(rows);
+    expect(result.data.candidates).toBeGreaterThan(0);
+    expect(result.data.outliers).toBe(0);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/^No row is more extreme than the bulk of the data predicts/);
+    // scikit-learn's PCA(n_components=0.9) keeps `components`; never all of them (whose errors are rounding noise).
+    expect(components).toBeGreaterThanOrEqual(4);
+    expect(result.data.components).toBe(kept);
+    for (const f of result.data.flagged) expect(f.reconstruction).toBeCloseTo(errors[f.row], 8);
+  }, 60_000);
+
+  it("the same data with 20 rows moved 12 sd out on c: only those are outliers, and nearly all of them", async () => {
+    const { rows, planted } = gaussian();
+    const moved = rows.map((r, i) => (planted.includes(i) ? { ...r, c: r.c + 12 } : r));
+    const result = await outliers(moved);
+    expect(result.verdict.level).toBe("warn");
+    const found = result.data.flagged.filter((f) => f.outlier).map((f) => f.row);
+    expect(planted).toEqual(expect.arrayContaining(found));
+    // Two votes alone found 8: the 20 form a tight cluster the neighbour distance cannot see.
+    // Every planted row is extreme; 2 are in no detector's top 1% (30 rows), so agreement leaves them out.
+    expect(found.length).toBeGreaterThanOrEqual(18);
+  }, 60_000);
+
+  it("20 seeds of 2,000 normal rows in 4 columns: at most one warns (Bonferroni at 5%)", async () => {
+    let warned = 0;
+    for (let seed = 0; seed < 20; seed++) {
+      const g = new Random(100 + seed);
+      const records = Array.from({ length: 2000 }, () => ({ a: g.normal(), b: g.normal(), c: g.normal(), d: g.normal() }));
+      const result = await outliers(records, { seed });
+      if (result.verdict.level !== "ok") warned++;
+      // Four independent columns: PCA would need all four for 90%; three are kept.
+      expect(result.data.components).toBe(3);
+    }
+    expect(warned).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it("the reviewer's 8 null data sets with a target (2,000 rows, y = a + 0.5 b + noise): none warns", async () => {
+    let state = 777;
+    const rnd = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const gauss = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    for (let k = 0; k < 8; k++) {
+      const records = Array.from({ length: 2000 }, () => {
+        const [a, b, c, d] = [gauss(), gauss(), gauss(), gauss()];
+        return { a, b, c, d, y: a + 0.5 * b + gauss() };
+      });
+      const result = await outliers(records, { target: "y", seed: k });
+      expect(result.verdict.level).toBe("ok");
+    }
+  }, 120_000);
+
+  it("with a target on clean data: no outliers, so no edge-case alarm; a row 8 sd out is still found", async () => {
+    const g = new Random(7);
+    const records = Array.from({ length: 2000 }, () => {
+      const [a, b, c, d] = [g.normal(), g.normal(), g.normal(), g.normal()];
+      return { a, b, c, d, y: a + 0.5 * b + g.normal() };
+    });
+    const clean = await outliers(records, { target: "y", model: "linear" });
+    expect(clean.data.outliers).toBe(0);
+    expect(clean.verdict.level).toBe("ok");
+    const planted = records.map((r, i) => (i < 3 ? { ...r, d: 8 } : r));
+    const found = await outliers(planted, { target: "y", model: "linear" });
+    expect(found.data.flagged.filter((f) => f.outlier).map((f) => f.row).sort()).toEqual([0, 1, 2]);
+  }, 60_000);
+});
+
+describe("the robust Gaussian fit against numpy/scipy", () => {
+  it("squared robust Mahalanobis distances and Bonferroni χ² tails match a numpy reweighting of the same rows", async () => {
+    const { extremeness } = await import("../../src/monitor/outliers/extremeness.js");
+    const X = fromColumns([a, b, c], ["a", "b", "c"]);
+    const ours = extremeness(X);
+    const ref = python<{ d2: number[]; p: number[] }>(`
+import numpy as np
+from scipy.stats import chi2
+X = np.array(${JSON.stringify([Array.from(a), Array.from(b), Array.from(c)])}).T
+keep = np.ones(len(X), bool); factor = 1.0
+def dist(keep, factor):
+    m = X[keep].mean(0); S = factor * np.cov(X[keep].T)
+    return ((X - m) @ np.linalg.inv(S) * (X - m)).sum(1)
+d2 = dist(keep, factor)
+for _ in range(2):
+    cut = chi2.ppf(0.975, 3)
+    keep = d2 <= cut; factor = 0.975 / chi2.cdf(cut, 5)
+    d2 = dist(keep, factor)
+emit({"d2": d2.tolist(), "p": np.minimum(1, len(X) * chi2.sf(d2, 3)).tolist()})`).value;
+    expect(ours.df).toBe(3);
+    for (let r = 0; r < n; r++) {
+      expect(ours.distance[r]).toBeCloseTo(ref.d2[r], 8);
+      expect(ours.adjustedPValue[r]).toBeCloseTo(ref.p[r], 8);
+    }
+  });
+});

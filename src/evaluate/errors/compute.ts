@@ -130,7 +130,7 @@ function ifFixed(slice: FoundSlice, binned: readonly BinnedColumn[], n: number, 
     ? [1 - restMean, 1 - restMean - restSpread, 1 - restMean + restSpread]
     : [restMean, restMean - restSpread, restMean + restSpread];
   return {
-    slice: describeSlice(slice, binned),
+    slice: describeSlice(slice),
     rows: size,
     share: size / n,
     error: sliceMean,

@@ -1,14 +1,16 @@
 /**
  * Slice discovery in the manner of SliceLine (Sagadeeva and Boehm, SIGMOD 2021): among
- * conjunctions of up to three predicates "column = value" (numbers cut into quantile bins),
- * find the slices whose mean error is high *and* which are large enough to matter, ranked by
+ * conjunctions of up to three predicates "column = value" (numbers cut into quantile bins,
+ * and also one-sided ranges "x < edge" and "x ≥ edge" at the bins' edges, so a region that
+ * straddles two bins is a candidate whole), find the slices whose mean error is high *and* which are large enough to matter, ranked by
  *
  *   score = α · (slice mean error / overall mean error − 1) − (1 − α) · (rows / slice rows − 1)
  *
  * keeping slices of at least `minSupport` rows with a positive score. Each level is counted
  * exactly in one pass over the rows per combination of columns (a histogram of rows and of
- * error sums), so no slice is missed by pruning; a slice whose extra predicate removes no
- * row is dropped as a repeat of its parent.
+ * error sums, then summed over each predicate's bins), so no slice is missed by pruning; a
+ * slice whose extra predicate removes no row is dropped as a repeat of its parent, and a
+ * slice holding more than `maxShare` of the rows is not a slice worth reporting.
  */
 import { type Column, MISSING_CODE } from "../../data/column.js";
 import { formatCell } from "../../display/format.js";
@@ -19,6 +21,8 @@ export interface BinnedColumn {
   readonly name: string;
   readonly bins: Int32Array;
   readonly labels: readonly string[];
+  /** Numbers: the bins' inner edges, formatted; bins 0 … edges.length are in order (the missing bin follows). */
+  readonly edges?: readonly string[];
 }
 
 export interface SliceLineOptions {
@@ -26,11 +30,15 @@ export interface SliceLineOptions {
   readonly maxLevel: number;
   readonly alpha: number;
   readonly top: number;
+  /** The largest share of the rows a slice may hold (default 0.5). */
+  readonly maxShare?: number;
 }
 
 export interface FoundSlice {
-  /** Column index and bin of each predicate, in column order. */
-  readonly predicates: readonly (readonly [column: number, bin: number])[];
+  /** Column index and predicate of each condition, in column order (see `predicatesOf`). */
+  readonly predicates: readonly (readonly [column: number, predicate: number])[];
+  /** How a person reads it: "bmi ≥ 30.1 and sex = 2". */
+  readonly text: string;
   readonly size: number;
   readonly errorSum: number;
   readonly errorSquares: number;
@@ -63,7 +71,39 @@ export function binColumn(name: string, column: Column, maxBins: number): Binned
   const labels = [...(distinct ? distinct.map(format) : bucketLabels(edges, format)), MISSING_LABEL];
   const missingBin = labels.length - 1;
   for (let r = 0; r < n; r++) bins[r] = Number.isNaN(column.values[r]) ? missingBin : bucketOf(edges, column.values[r]);
-  return { name, bins, labels };
+  return { name, bins, labels, edges: edges.map(format) };
+}
+
+/** A condition on one column: the bins it holds and how it reads. */
+interface Predicate {
+  readonly bins: readonly number[];
+  readonly text: string;
+}
+
+/** Each bin alone, then for numbers the one-sided ranges "x < edge" and "x ≥ edge" spanning two bins or more. */
+export function predicatesOf(column: BinnedColumn): Predicate[] {
+  const single = column.labels.map((_, bin) => ({ bins: [bin], text: predicateText(column, bin) }));
+  if (!column.edges) return single;
+  const ordered = column.edges.length + 1;
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  const below = column.edges.map((e, k) => ({ bins: range(0, k + 1), text: `${column.name} < ${e}` })).filter((p) => p.bins.length >= 2);
+  const above = column.edges.map((e, k) => ({ bins: range(k + 1, ordered), text: `${column.name} ≥ ${e}` })).filter((p) => p.bins.length >= 2);
+  return [...single, ...below, ...above];
+}
+
+/** Sums a histogram's axis over each predicate's bins: shape [outer, width, inner] becomes [outer, predicates, inner]. */
+function overPredicates(values: Float64Array, outer: number, width: number, inner: number, predicates: readonly Predicate[]): Float64Array {
+  const out = new Float64Array(outer * predicates.length * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let p = 0; p < predicates.length; p++) {
+      const target = (o * predicates.length + p) * inner;
+      for (const b of predicates[p].bins) {
+        const source = (o * width + b) * inner;
+        for (let i = 0; i < inner; i++) out[target + i] += values[source + i];
+      }
+    }
+  }
+  return out;
 }
 
 /** The sorted distinct present values, or undefined as soon as there are more than `limit` (stops early on continuous data). */
@@ -91,16 +131,18 @@ export function sliceLine(columns: readonly BinnedColumn[], errors: Float64Array
   const meanError = total / n;
   const found: FoundSlice[] = [];
   if (meanError === 0) return { slices: found, examined: 0 };
-  /** Sizes of accepted-or-not slices by key, to drop children that repeat a parent. */
+  const maxRows = (options.maxShare ?? 0.5) * n;
+  const predicates = columns.map(predicatesOf);
+  /** Sizes of slices by key, to drop children that repeat a parent. */
   const sizes = new Map<string, number>();
   let examined = 0;
   for (let level = 1; level <= Math.min(options.maxLevel, columns.length); level++) {
     for (const combo of combinations(columns.length, level)) {
       const widths = combo.map((c) => columns[c].labels.length);
       const cells = widths.reduce((a, b) => a * b, 1);
-      const count = new Int32Array(cells);
-      const sum = new Float64Array(cells);
-      const squares = new Float64Array(cells);
+      let count: Float64Array = new Float64Array(cells);
+      let sum: Float64Array = new Float64Array(cells);
+      let squares: Float64Array = new Float64Array(cells);
       for (let r = 0; r < n; r++) {
         let cell = 0;
         for (let j = 0; j < combo.length; j++) cell = cell * widths[j] + columns[combo[j]].bins[r];
@@ -108,21 +150,35 @@ export function sliceLine(columns: readonly BinnedColumn[], errors: Float64Array
         sum[cell] += errors[r];
         squares[cell] += errors[r] * errors[r];
       }
-      for (let cell = 0; cell < cells; cell++) {
+      // One axis at a time, from bins to predicates.
+      const shape = [...widths];
+      for (let j = 0; j < combo.length; j++) {
+        const outer = shape.slice(0, j).reduce((a, b) => a * b, 1);
+        const inner = shape.slice(j + 1).reduce((a, b) => a * b, 1);
+        const list = predicates[combo[j]];
+        [count, sum, squares] = [count, sum, squares].map((v) => overPredicates(v, outer, shape[j], inner, list));
+        shape[j] = list.length;
+      }
+      const cellsNow = shape.reduce((a, b) => a * b, 1);
+      for (let cell = 0; cell < cellsNow; cell++) {
         const size = count[cell];
         if (size < options.minSupport) continue;
-        examined++;
-        const bins: number[] = [];
+        const chosen: number[] = [];
         for (let j = combo.length - 1, rest = cell; j >= 0; j--) {
-          bins[j] = rest % widths[j];
-          rest = Math.floor(rest / widths[j]);
+          chosen[j] = rest % shape[j];
+          rest = Math.floor(rest / shape[j]);
         }
-        const predicates = combo.map((c, j) => [c, bins[j]] as const);
-        const key = predicates.map((p) => p.join(":")).join("|");
+        const conditions = combo.map((c, j) => [c, chosen[j]] as const);
+        const key = conditions.map((p) => p.join(":")).join("|");
         sizes.set(key, size);
-        if (level > 1 && predicates.some((_, drop) => sizes.get(predicates.filter((__, j) => j !== drop).map((p) => p.join(":")).join("|")) === size)) continue;
+        if (level > 1 && conditions.some((_, drop) => sizes.get(conditions.filter((__, j) => j !== drop).map((p) => p.join(":")).join("|")) === size)) continue;
+        if (size > maxRows) continue;
+        examined++;
         const score = options.alpha * (sum[cell] / size / meanError - 1) - (1 - options.alpha) * (n / size - 1);
-        if (score > 0) found.push({ predicates, size, errorSum: sum[cell], errorSquares: squares[cell], score });
+        if (score > 0) {
+          const text = conditions.map(([c, p]) => predicates[c][p].text).join(" and ");
+          found.push({ predicates: conditions, text, size, errorSum: sum[cell], errorSquares: squares[cell], score });
+        }
       }
     }
   }
@@ -141,6 +197,6 @@ export function predicateText(column: BinnedColumn, bin: number, inBin = true): 
   return `${name} ${inBin ? "=" : "≠"} ${label}`;
 }
 
-export function describeSlice(slice: FoundSlice, columns: readonly BinnedColumn[]): string {
-  return slice.predicates.map(([c, bin]) => predicateText(columns[c], bin)).join(" and ");
+export function describeSlice(slice: FoundSlice): string {
+  return slice.text;
 }

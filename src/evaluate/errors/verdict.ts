@@ -30,7 +30,7 @@ function notesOf(d: ErrorsData): string[] {
   const [leaf] = d.tree;
   if (leaf && leaf.rule !== "all rows") notes.push(`Surrogate tree: the highest ${d.error} (${formatFigures(leaf.error)}, ${leaf.rows.toLocaleString("en-US")} rows) is where ${leaf.rule}.`);
   d.clusters.forEach((c, i) => notes.push(`Cluster ${i + 1} of the ${d.metric === "accuracy" ? "misclassified" : "worst-predicted"} rows (${c.rows.toLocaleString("en-US")} rows): ${c.traits}.`));
-  notes.push(`Out-of-fold predictions; slices need ${d.minSupport.toLocaleString("en-US")} rows and a positive SliceLine score (${d.examined.toLocaleString("en-US")} examined).`);
+  notes.push(`Out-of-fold predictions; slices need ${d.minSupport.toLocaleString("en-US")} rows, at most half of all rows, and a positive SliceLine score; numbers are cut into quantile bins and also one-sided ranges at their edges (${d.examined.toLocaleString("en-US")} examined).`);
   notes.push(...d.encoding);
   return notes;
 }

@@ -61,6 +61,7 @@ export function compareRates(outcome: Int8Array, arm: Int8Array, group: Int32Arr
   });
   const mh = mantelHaenszel(tables);
   const within: Within = {
+    size: Math.abs(riskDifference(tables)),
     measure: "odds ratio",
     estimate: mh.oddsRatio,
     effect: Math.log(mh.oddsRatio),
@@ -72,10 +73,25 @@ export function compareRates(outcome: Int8Array, arm: Int8Array, group: Int32Arr
   };
   return {
     comparison: "rates",
-    aggregate: { ...aggregate, reference: rate(total[1], total[0]), comparison: rate(total[3], total[2]), n: total.reduce((a, b) => a + b, 0) },
+    aggregate: { ...aggregate, reference: rate(total[1], total[0]), comparison: rate(total[3], total[2]), n: total.reduce((a, b) => a + b, 0), size: Math.abs(aggregate.effect) },
     within,
     groups,
   };
+}
+
+/** The Mantel–Haenszel common risk difference (comparison − reference), weights n₁n₀/n per table. */
+function riskDifference(tables: readonly (readonly [number, number, number, number])[]): number {
+  let num = 0;
+  let den = 0;
+  for (const [a, b, c, d] of tables) {
+    const n1 = a + b;
+    const n0 = c + d;
+    if (n1 <= 0 || n0 <= 0) continue;
+    const w = (n1 * n0) / (n1 + n0);
+    num += w * (a / n1 - c / n0);
+    den += w;
+  }
+  return num / den;
 }
 
 /** Difference in proportions with a normal-approximation interval and the chi-squared p-value. */
@@ -111,8 +127,15 @@ export function compareMeans(values: Float64Array, arm: Int8Array, group: Int32A
   const aggregate = effectOf(all.ref, all.cmp);
   let weightSum = 0;
   let weighted = 0;
+  let squares = 0;
+  let dof = 0;
   const groups: GroupEffect[] = labels.map((label, g) => {
     const { ref, cmp } = split((i) => group[i] === g);
+    for (const xs of [ref, cmp]) {
+      if (xs.length < 2) continue;
+      squares += variance(xs) * (xs.length - 1);
+      dof += xs.length - 1;
+    }
     const qualifies = ref.length >= Math.max(2, options.minGroupSize) && cmp.length >= Math.max(2, options.minGroupSize);
     if (ref.length < 2 || cmp.length < 2) {
       return { label, n: ref.length + cmp.length, reference: NaN, comparison: NaN, effect: NaN, low: NaN, high: NaN, pValue: NaN, size: 0, qualifies: false, reversed: false };
@@ -126,10 +149,11 @@ export function compareMeans(values: Float64Array, arm: Int8Array, group: Int32A
   });
   const pooled = weighted / weightSum;
   const se = 1 / Math.sqrt(weightSum);
-  const within: Within = { measure: "mean difference", estimate: pooled, effect: pooled, low: pooled - Z95 * se, high: pooled + Z95 * se, pValue: 2 * (1 - normalCdf(Math.abs(pooled / se))) };
+  // On Cohen's d's scale: the pooled difference over the standard deviation within group and arm.
+  const within: Within = { size: Math.abs(pooled) / Math.sqrt(squares / dof), measure: "mean difference", estimate: pooled, effect: pooled, low: pooled - Z95 * se, high: pooled + Z95 * se, pValue: 2 * (1 - normalCdf(Math.abs(pooled / se))) };
   return {
     comparison: "means",
-    aggregate: { effect: aggregate.effect, low: aggregate.low, high: aggregate.high, pValue: aggregate.pValue, reference: mean(all.ref), comparison: mean(all.cmp), n: all.ref.length + all.cmp.length },
+    aggregate: { effect: aggregate.effect, low: aggregate.low, high: aggregate.high, pValue: aggregate.pValue, reference: mean(all.ref), comparison: mean(all.cmp), n: all.ref.length + all.cmp.length, size: Math.abs(aggregate.d) },
     within,
     groups,
   };
@@ -192,14 +216,36 @@ export function compareSlopes(x: Float64Array, y: Float64Array, group: Int32Arra
       reference: NaN,
       comparison: NaN,
       n: overall.n,
+      size: Math.abs(aggregate.correlation),
       line: lineOf(overall, aggregate.slope, Math.min(...lowX), Math.max(...highX)),
     },
-    within: { measure: "slope", estimate: pooled.slope, effect: pooled.slope, low: pooled.low, high: pooled.high, pValue: pooled.pValue },
+    // The pooled slope's correlation is the partial correlation given the groups.
+    within: { size: Math.abs(pooled.correlation), measure: "slope", estimate: pooled.slope, effect: pooled.slope, low: pooled.low, high: pooled.high, pValue: pooled.pValue },
     groups,
   };
 }
 
-/** Simpson's paradox: holding the groups fixed points the other way, and some real group shows it. */
-export function isReversal(result: ComparisonResult): boolean {
-  return sign(result.within.effect) !== 0 && sign(result.within.effect) !== sign(result.aggregate.effect) && result.groups.some((g) => g.reversed);
+/** The aggregate on the within-group estimate's scale: its log odds ratio for rates, else its difference or slope. */
+function aggregateOnWithinScale(result: ComparisonResult): number {
+  if (result.comparison !== "rates") return result.aggregate.effect;
+  const { reference: r, comparison: c } = result.aggregate;
+  return Math.log(c / (1 - c) / (r / (1 - r)));
+}
+
+/** Holding the groups fixed points the other way, whatever the sizes: a flip of direction. */
+export function isFlip(result: ComparisonResult): boolean {
+  return sign(result.within.effect) !== 0 && sign(result.aggregate.effect) !== 0 && sign(result.within.effect) !== sign(result.aggregate.effect);
+}
+
+/**
+ * Simpson's paradox: holding the groups fixed points the other way, the aggregate and the
+ * pooled within-group association are both at least the minimum effect, some real group shows
+ * it, and the aggregate lies outside the within-group estimate's 95% interval (the two differ
+ * credibly: with a treatment unrelated to the groups they agree up to noise).
+ */
+export function isReversal(result: ComparisonResult, options: CompareOptions): boolean {
+  const { aggregate, within } = result;
+  const outside = (x: number) => x < Math.log(within.low) || x > Math.log(within.high);
+  const aggregateOutside = result.comparison === "rates" ? outside(aggregateOnWithinScale(result)) : aggregate.effect < within.low || aggregate.effect > within.high;
+  return isFlip(result) && aggregate.size >= options.minEffect && within.size >= options.minEffect && aggregateOutside && result.groups.some((g) => g.reversed);
 }

@@ -18,7 +18,7 @@ import { checkDesignFits } from "../../validate/design.js";
 import { chooseModel } from "../../validate/model.js";
 import { outOfFold } from "../../validate/out-of-fold.js";
 import { planFolds } from "../../validate/plan.js";
-import { compareMeans, compareRates, compareSlopes, isReversal } from "./compare.js";
+import { compareMeans, compareRates, compareSlopes, isFlip, isReversal } from "./compare.js";
 import { type Arms, binaryOutcome, type BinaryOutcome, treatmentArms } from "./prepare.js";
 import type { Finding, SimpsonData, SimpsonOptions } from "./types.js";
 
@@ -99,7 +99,7 @@ function compare(
   if (treatmentColumn.type === "number") {
     const y = outcome ? Float64Array.from(outcome.values, (v) => (v < 0 ? NaN : v)) : numbers(dataset, outcomeName);
     const result = compareSlopes(treatmentColumn.values, y, groups.codes, groups.labels, settings);
-    return { ...base, ...result, reversal: isReversal(result) };
+    return { ...base, ...result, reversal: isReversal(result, settings), flip: isFlip(result) };
   }
   if (treatmentColumn.type === "date") throw message.badOption(ANALYSIS, "treatment", treatment, "a category or numeric column");
   if (!armsCache.has(treatment)) armsCache.set(treatment, treatmentArms(treatmentColumn, treatment, weights, levels));
@@ -107,7 +107,7 @@ function compare(
   const result = outcome
     ? compareRates(outcome.values, arms.arm, groups.codes, groups.labels, weights, settings)
     : compareMeans(numbers(dataset, outcomeName), arms.arm, groups.codes, groups.labels, settings);
-  return { ...base, ...result, levels: [arms.reference, arms.comparison], reversal: isReversal(result) };
+  return { ...base, ...result, levels: [arms.reference, arms.comparison], reversal: isReversal(result, settings), flip: isFlip(result) };
 }
 
 function numbers(dataset: Dataset, name: string): Float64Array {

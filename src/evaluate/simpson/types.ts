@@ -52,6 +52,8 @@ export interface Within extends Effect {
   /** "odds ratio" (effect holds its log), "mean difference" or "slope". */
   readonly measure: string;
   readonly estimate: number;
+  /** On the minimum-effect scale: |Mantel–Haenszel risk difference|, |pooled difference| / within-group sd, or |partial correlation|. */
+  readonly size: number;
   readonly statistic?: number;
   /** Rates only: the Breslow–Day test of one common odds ratio across the groups (a pooled odds ratio summarises groups that disagree poorly). */
   readonly heterogeneity?: Heterogeneity;
@@ -59,7 +61,8 @@ export interface Within extends Effect {
 
 export interface ComparisonResult {
   readonly comparison: Comparison;
-  readonly aggregate: Effect & { readonly reference: number; readonly comparison: number; readonly n: number; readonly line?: readonly [number, number, number, number] };
+  /** size: the aggregate on the minimum-effect scale (|difference in rates|, |Cohen's d| or |correlation|). */
+  readonly aggregate: Effect & { readonly reference: number; readonly comparison: number; readonly n: number; readonly size: number; readonly line?: readonly [number, number, number, number] };
   readonly within: Within;
   readonly groups: readonly GroupEffect[];
 }
@@ -72,6 +75,8 @@ export interface Finding extends ComparisonResult {
   readonly levels?: readonly [string, string];
   /** The direction within the groups opposes the aggregate's, and some group large enough to judge shows it. */
   readonly reversal: boolean;
+  /** The pooled within-group direction opposes the aggregate's, however small (a reversal needs more). */
+  readonly flip: boolean;
   /** The within-group p-value after correction for the pairs scanned (Holm); the p-value itself for one triple. */
   readonly adjustedPValue: number;
   /** A reversal whose within-group association holds after that correction (adjusted p < 0.05). */

@@ -38,6 +38,9 @@ function withinWords(f: Finding): string {
 export function findingVerdict(f: Finding): Verdict {
   const counted = f.groups.filter((g) => g.qualifies);
   const reversed = f.groups.filter((g) => g.reversed).length;
+  if (!f.reversal && f.flip) {
+    return { level: "ok", text: `No reversal: overall ${aggregateWords(f)}, and holding ${f.by} fixed ${withinWords(f)}; the direction differs, but not by a credible difference of at least the minimum effect.` };
+  }
   if (!f.reversal) {
     return { level: "ok", text: `No reversal: overall ${aggregateWords(f)}, and holding ${f.by} fixed ${withinWords(f)}, the same direction.` };
   }
@@ -54,7 +57,7 @@ export function findingVerdict(f: Finding): Verdict {
 }
 
 export function simpsonVerdict(d: SimpsonData, outcome: string): { verdict: Verdict; notes: string[] } {
-  if (d.mode === "single") return { verdict: findingVerdict(d.findings[0]), notes: [] };
+  if (d.mode === "single") return { verdict: findingVerdict(d.findings[0]), notes: flipNote(d.findings[0]) };
   const correction = `a Holm correction over the ${d.examined} pairs scanned`;
   const notes = d.findings.slice(1, 5).map((f) => `${f.treatment} by ${f.by}: ${aggregateWords(f)}, but holding ${f.by} fixed ${withinWords(f)} (adjusted ${formatPValue(f.adjustedPValue)}).`);
   if (d.notCredible.length > 0) {
@@ -73,4 +76,14 @@ export function simpsonVerdict(d: SimpsonData, outcome: string): { verdict: Verd
     },
     notes,
   };
+}
+
+/** A flip of direction that is not a reversal: said in a note, so a reader need not wonder. */
+function flipNote(f: Finding): string[] {
+  if (f.reversal || !f.flip) return [];
+  const scale = f.comparison === "rates" ? "difference in rates" : f.comparison === "means" ? "Cohen's d" : "correlation";
+  const aggregateOutside = `${formatFigures(f.aggregate.size)} overall and ${formatFigures(f.within.size)} within ${f.by}`;
+  return [
+    `The direction flips once ${f.by} is held fixed, but a reversal needs both associations to be at least the minimum effect (${scale}: ${aggregateOutside}) and the overall one to fall outside the within-group 95% interval; a flip of a negligible or uncertain effect is noise.`,
+  ];
 }

@@ -2,8 +2,11 @@
  * Rows unlike the rest, by three detectors that look differently: an isolation forest
  * (rows that random splits isolate quickly), the distance to the k-th nearest neighbour,
  * and the reconstruction error from the principal components that hold 90% of the
- * variance. A row is an outlier when at least two of the three put it in their top
- * `contamination` share. With a target, the model's out-of-fold errors tell an *edge case*
+ * variance. Each puts its top `contamination` share to the vote, which flags that many rows
+ * on any data, clean or not; so a row is an outlier only when it is also extreme beyond what
+ * the bulk of the data predicts (its robust Mahalanobis distance past the χ² cut, Bonferroni-
+ * corrected over the rows) and at least one detector agrees. Rows two detectors flag that are
+ * not extreme are kept as candidates. With a target, the model's out-of-fold errors tell an *edge case*
  * (a row the model gets badly wrong) from an outlier (a row unlike the others).
  */
 import type { Dataset } from "../../data/dataset.js";
@@ -21,10 +24,13 @@ import { outOfFold } from "../../validate/out-of-fold.js";
 import { planFolds } from "../../validate/plan.js";
 import { labelledRows } from "../../validate/target.js";
 import { isolationForestScores } from "./isolation-forest.js";
+import { extremeness } from "./extremeness.js";
 import { pcaReconstructionErrors } from "./pca.js";
 import type { EdgeCaseSummary, OutlierRow, OutliersData, OutliersOptions } from "./types.js";
 
 const ANALYSIS = "outliers";
+/** The Bonferroni-corrected χ² tail probability below which a row is extreme. */
+const EXTREME = 0.05;
 
 /** The top `share` of scores, as a 0/1 flag per row. */
 function topShare(scores: Float64Array, share: number): Uint8Array {
@@ -70,7 +76,12 @@ export async function computeOutliers(raw: Dataset, options: OutliersOptions): P
   const { errors: reconstruction, components } = pcaReconstructionErrors(X);
   const flags = [topShare(isolation, contamination), topShare(distance, contamination), topShare(reconstruction, contamination)];
   const votes = Uint8Array.from({ length: n }, (_, r) => flags[0][r] + flags[1][r] + flags[2][r]);
-  const isOutlier = Uint8Array.from(votes, (v) => (v >= 2 ? 1 : 0));
+  const extreme = extremeness(X);
+  const isExtreme = (r: number) => extreme.adjustedPValue[r] < EXTREME;
+  // The χ² test is a fourth judge: an outlier needs two of the four, the χ² test among them.
+  // (A tight cluster of planted rows hides from the neighbour distance, not from the χ² test.)
+  const isCandidate = Uint8Array.from(votes, (v, r) => (v >= 2 || (v >= 1 && isExtreme(r)) ? 1 : 0));
+  const isOutlier = Uint8Array.from(votes, (v, r) => (v >= 1 && isExtreme(r) ? 1 : 0));
 
   let edge: Uint8Array | undefined;
   let edgeCases: EdgeCaseSummary | undefined;
@@ -96,8 +107,8 @@ export async function computeOutliers(raw: Dataset, options: OutliersOptions): P
       .map((c) => `${X.names[c]} (z = ${formatCell(X.data[c * n + r] - means[c])})`)
       .join(", ");
   const flaggedRows = Array.from({ length: n }, (_, r) => r)
-    .filter((r) => isOutlier[r])
-    .sort((a, b) => votes[b] - votes[a] || isolation[b] - isolation[a])
+    .filter((r) => isCandidate[r])
+    .sort((a, b) => isOutlier[b] - isOutlier[a] || votes[b] - votes[a] || isolation[b] - isolation[a])
     .slice(0, 200);
   const flagged: OutlierRow[] = flaggedRows.map((r) => ({
     row: rowNumber(r),
@@ -105,6 +116,9 @@ export async function computeOutliers(raw: Dataset, options: OutliersOptions): P
     distance: distance[r],
     reconstruction: reconstruction[r],
     votes: votes[r],
+    robustDistance: extreme.distance[r],
+    adjustedPValue: extreme.adjustedPValue[r],
+    outlier: isOutlier[r] === 1,
     unusual: describe(r),
     ...(edge ? { edgeCase: edge[r] === 1 } : {}),
   }));
@@ -119,6 +133,8 @@ export async function computeOutliers(raw: Dataset, options: OutliersOptions): P
     k,
     components,
     outliers: isOutlier.reduce((a, b) => a + b, 0),
+    candidates: isCandidate.reduce((a, b) => a + b, 0),
+    df: extreme.df,
     flagged,
     sample: sampled.map((r) => ({ isolation: Math.round(isolation[r] * 1e4) / 1e4, distance: Math.round(distance[r] * 1e3) / 1e3, status: statusOf(r) })),
     ...(model ? { model } : {}),

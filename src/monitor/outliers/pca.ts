@@ -65,8 +65,11 @@ export function pcaReconstructionErrors(X: Matrix, varianceShare = 0.9): { error
   }
   const { values, vectors } = symmetricEigen(covariance, p);
   const total = values.reduce((a, b) => a + Math.max(0, b), 0);
+  // scikit-learn's rule (PCA(n_components=share)): the fewest components whose cumulative share
+  // reaches it; but never all of them, whose reconstruction error is rounding noise (1e-15), not a score.
   let components = 0;
-  for (let explained = 0; components < p && explained < varianceShare * total; components++) explained += Math.max(0, values[components]);
+  for (let explained = 0; components < p && explained < varianceShare * total * (1 - 1e-12); components++) explained += Math.max(0, values[components]);
+  components = Math.min(components, Math.max(1, p - 1));
   const errors = new Float64Array(n);
   const centred = new Float64Array(p);
   for (let r = 0; r < n; r++) {

@@ -25,6 +25,12 @@ export interface OutlierRow {
   readonly reconstruction: number;
   /** How many of the three detectors flag the row. */
   readonly votes: number;
+  /** The squared Mahalanobis distance under the data's robust Gaussian fit. */
+  readonly robustDistance: number;
+  /** Its χ² tail probability times the number of rows: below 0.05 the row is extreme. */
+  readonly adjustedPValue: number;
+  /** Two votes and extreme: an outlier (two votes alone make a candidate). */
+  readonly outlier: boolean;
   /** The features furthest from typical, as "name (z = …)". */
   readonly unusual: string;
   readonly edgeCase?: boolean;
@@ -51,8 +57,13 @@ export interface OutliersData {
   readonly contamination: number;
   readonly k: number;
   readonly components: number;
+  /** Rows with two votes that are also extreme beyond the data's robust Gaussian fit. */
   readonly outliers: number;
-  /** Every flagged row, most votes and highest isolation score first (at most 200). */
+  /** Rows with two votes, extreme or not. */
+  readonly candidates: number;
+  /** Degrees of freedom of the χ² reference (the rank of the robust covariance). */
+  readonly df: number;
+  /** Every candidate row, outliers first, then most votes and highest isolation score (at most 200). */
   readonly flagged: readonly OutlierRow[];
   /** Detector scores of a sample of rows, for the chart. */
   readonly sample: readonly { readonly isolation: number; readonly distance: number; readonly status: string }[];

@@ -4,8 +4,15 @@ import type { OutliersData } from "./types.js";
 
 /** Outliers alone warn (look at them); with a model, they warn only when the model does credibly worse on them. */
 export function outliersVerdict(d: OutliersData): Verdict {
-  const found = `${d.outliers.toLocaleString("en-US")} of ${d.rows.toLocaleString("en-US")} rows (${formatPercent(d.outliers / d.rows)}) are outliers by at least two of three detectors`;
+  const found = `${d.outliers.toLocaleString("en-US")} of ${d.rows.toLocaleString("en-US")} rows (${formatPercent(d.outliers / d.rows)}) are outliers: at least two of three detectors flag them, and they lie beyond what a robust Gaussian fit to the rest predicts`;
   const e = d.edgeCases;
+  if (d.outliers === 0) {
+    const none =
+      `No row is more extreme than the bulk of the data predicts: the ${d.candidates.toLocaleString("en-US")} rows that two detectors put in their top ${formatPercent(d.contamination)} ` +
+      `lie within what a robust Gaussian fit expects among ${d.rows.toLocaleString("en-US")} rows (χ² with ${d.df} df, Bonferroni-corrected).`;
+    const edges = e ? ` ${count(e.edgeCasesAmongInliers, "row is an edge case", "rows are edge cases")} (${e.definition}), none of them an outlier.` : "";
+    return { level: "ok", text: none + edges };
+  }
   if (!e) return { level: d.outliers > 0 ? "warn" : "ok", text: `${found}. Look at them: data errors, rare but real cases, or a population the data barely covers.` };
   const harder = e.outlierLow > e.inlierHigh;
   return {
@@ -20,7 +27,7 @@ export function outliersVerdict(d: OutliersData): Verdict {
 export function outliersNotes(d: OutliersData): string[] {
   return [
     ...d.notes,
-    `Detectors: an isolation forest (100 trees of 256 rows), the distance to the ${ordinal(d.k)} nearest neighbour, and the reconstruction error from ${d.components} principal components (90% of the variance); each flags its top ${formatPercent(d.contamination)}, and a row needs two votes.`,
+    `Detectors: an isolation forest (100 trees of 256 rows), the distance to the ${ordinal(d.k)} nearest neighbour, and the reconstruction error from ${d.components} principal components (those reaching 90% of the variance, never all of them); each flags its top ${formatPercent(d.contamination)}, and a row needs two votes and a squared robust Mahalanobis distance past the χ² cut (${d.df} df, Bonferroni-corrected over the rows) to be an outlier.`,
     "Columns are standardised and categories one-hot encoded first (missing values set to the median), so every column counts on the same scale.",
     ...(d.dates.length ? [`Date columns left out: ${d.dates.map((n) => `"${n}"`).join(", ")}; compare periods with %drift instead.`] : []),
   ];
