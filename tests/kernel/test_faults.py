@@ -58,7 +58,6 @@ def test_interrupt_stops_a_busy_loop_after_an_await_at_the_top_of_a_cell(kernel)
     seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
     assert reply["status"] == "error" and error_of(outputs)["ename"] == "Interrupted"
     assert seconds < 2, seconds
-    assert kernel.km.is_alive()
     assert_usable(kernel)
 
 
@@ -68,7 +67,6 @@ def test_interrupt_stops_a_busy_loop_inside_an_async_function(kernel):
     seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
     assert reply["status"] == "error" and error_of(outputs)["ename"] == "Interrupted"
     assert seconds < 2, seconds
-    assert kernel.km.is_alive()
     assert_usable(kernel)
 
 
@@ -89,7 +87,6 @@ def test_interrupt_stops_a_busy_timer_callback_after_its_cell_ended(kernel):
         # The next cell can only run once the callback has stopped.
         assert kernel.value("keptValue") == "kept", schedule
         assert time.monotonic() - began < 2, schedule
-    assert kernel.km.is_alive()
     assert_usable(kernel)
 
 
@@ -101,7 +98,6 @@ def test_interrupts_while_idle_or_waiting_harm_nothing(kernel):
     msg_id = kernel.kc.execute("await new Promise((r) => setTimeout(r, 5000))")
     seconds, reply, outputs = interrupt_and_time(kernel, msg_id)
     assert error_of(outputs)["ename"] == "Interrupted" and seconds < 2
-    assert kernel.km.is_alive()
     assert_usable(kernel)
 
 
