@@ -385,7 +385,21 @@ export const message = {
       "bad-option",
       `${analysis}: invalid features: they include the target "${target}", so the model would be given the answer. Leave it out: features: ${stringify(features.filter((f) => f !== target))}.`,
     ),
+  heuristicThrew: (name: string, row: Record<string, unknown>, error: string) =>
+    new LitmlError(
+      "heuristic-threw",
+      `The ${name} threw ${error} on the row ${truncate(JSON.stringify(row), 240)}. Make the rule handle such rows (a missing value is null), or return a class for them.`,
+    ),
+  infiniteValue: (column: string, row: number, value: number) =>
+    new LitmlError(
+      "infinite-value",
+      `Column "${column}" holds ${value > 0 ? "∞" : "-∞"} in row ${row}; models need finite numbers. Replace it with a finite value or leave it missing (the pipeline imputes missing values), or drop the column.`,
+    ),
 };
+
+function truncate(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

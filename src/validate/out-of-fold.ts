@@ -40,6 +40,7 @@ export interface RunOptions {
  */
 export async function runFolds(given: Dataset, target: string, predictor: Predictor, plan: Pick<FoldPlan, "folds"> & Partial<Pick<FoldPlan, "split" | "column">>, options: RunOptions): Promise<FoldRun[]> {
   const dataset = plan.split === "time" && plan.column !== undefined && given.roles.time === undefined ? given.withRoles({ time: plan.column }) : given;
+  refuseInfinities(dataset, target);
   const runs: FoldRun[] = [];
   for (const [f, fold] of plan.folds.entries()) {
     const train = dataset.take(fold.train);
@@ -56,6 +57,22 @@ export async function runFolds(given: Dataset, target: string, predictor: Predic
     await options.progress?.step();
   }
   return runs;
+}
+
+/**
+ * An infinite number reaches a model as NaN once a scaler has touched it, and the model
+ * then blames a missing value in a row of the fold; found here, it is named as it is in
+ * the data: the column, the value and the row.
+ */
+function refuseInfinities(dataset: Dataset, target: string): void {
+  for (const name of dataset.names) {
+    const column = dataset.column(name);
+    if (name === target || column.type === "category") continue;
+    const values = column.values;
+    for (let row = 0; row < values.length; row++) {
+      if (values[row] === Infinity || values[row] === -Infinity) throw message.infiniteValue(name, row, values[row]);
+    }
+  }
 }
 
 async function fitFold(predictor: Predictor, train: Dataset, target: string, fold: number): Promise<FittedPredictor> {

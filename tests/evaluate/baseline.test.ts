@@ -250,3 +250,28 @@ describe("baseline chart", () => {
     await expect(JSON.stringify(baselineChart(data), null, 2)).toMatchFileSnapshot("__snapshots__/baseline-chart.vl.json");
   });
 });
+
+describe("baseline on data as it comes", () => {
+  it("leaves rows without a target out, and says how many (pandas counts the same missing values)", async () => {
+    const cars = await load("cars");
+    const result = await baseline(cars, { target: "Miles_per_Gallon", resamples: 50 });
+    const missing = python<number>(`
+import pandas as pd
+emit(int(pd.read_json(${JSON.stringify(`${process.cwd()}/node_modules/vega-datasets/data/cars.json`)})["Miles_per_Gallon"].isna().sum()))`).value;
+    expect(result.data.unlabelled).toMatch(new RegExp(`^${missing} of 406 rows have no value in the target "Miles_per_Gallon"`));
+    expect(result.notes[0]).toBe(result.data.unlabelled);
+  });
+
+  it("names a heuristic that throws, with the row it threw on and the error", async () => {
+    const throwing = (row: Record<string, unknown>) => {
+      if (row.Island === "Dream") throw new RangeError("no rule for Dream");
+      return "Adelie";
+    };
+    await expect(baseline("penguins", { target: "Species", resamples: 50, heuristic: throwing })).rejects.toThrowError(/The heuristic threw RangeError: no rule for Dream on the row \{.*"Island":"Dream".*\}\. Make the rule handle such rows/);
+  });
+
+  it("names an infinite value as it is in the data: column, value and row", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ x: i === 7 ? -Infinity : i, y: i % 2 ? "a" : "b" }));
+    await expect(baseline(rows, { target: "y", resamples: 50 })).rejects.toThrowError(/Column "x" holds -∞ in row 7; models need finite numbers/);
+  });
+});

@@ -10,6 +10,7 @@ import { targetOf } from "../../features/target.js";
 import { framedHuman, framedMetric, framedMinGain } from "../../frame/defaults.js";
 import { formatCell } from "../../display/format.js";
 import { message } from "../../messages.js";
+import { labelledRows, targetName as targetNameOf } from "../../validate/target.js";
 import { defaultMetric, metric, type MetricSpec, type Predictions } from "../../metrics/registry.js";
 import type { Target } from "../../models/contract.js";
 import { Progress } from "../../runtime/context.js";
@@ -27,10 +28,10 @@ const NORMALIZED_GAIN = 0.1;
 
 type Scored = Contender & { resampled?: Float64Array };
 
-export async function computeBaseline(dataset: Dataset, options: BaselineOptions): Promise<{ data: BaselineData; spec: MetricSpec }> {
-  const targetName = options.target ?? dataset.roles.target;
-  if (targetName === undefined) throw message.badOption(ANALYSIS, "target", undefined, "the column to predict (--target COL)");
-  if (dataset.nRows === 0) throw message.emptyData(dataset.meta.name ? `"${dataset.meta.name}"` : "the data");
+export async function computeBaseline(given: Dataset, options: BaselineOptions): Promise<{ data: BaselineData; spec: MetricSpec }> {
+  if (given.nRows === 0) throw message.emptyData(given.meta.name ? `"${given.meta.name}"` : "the data");
+  const targetName = targetNameOf(ANALYSIS, given, options.target);
+  const { dataset, note: unlabelled } = labelledRows(ANALYSIS, given, targetName);
   const target = targetOf(dataset, targetName);
   const spec = metric(options.metric ?? framedMetric(options.card, target.kind) ?? defaultMetric(target.kind), target.kind);
   const minGain = options.minGain ?? framedMinGain(options.card, target.kind);
@@ -76,7 +77,7 @@ export async function computeBaseline(dataset: Dataset, options: BaselineOptions
   const contenders: Contender[] = scored.map(({ resampled: _resampled, ...c }) => c);
   return {
     spec,
-    data: { target: targetName, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, folds: plan.folds.length, contenders, bestBaseline: bestBaseline.name, bestModel: bestModel.name, gain, normalizedGain, rule, beats },
+    data: { target: targetName, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, folds: plan.folds.length, contenders, bestBaseline: bestBaseline.name, bestModel: bestModel.name, gain, normalizedGain, rule, beats, ...(unlabelled ? { unlabelled } : {}) },
   };
 }
 

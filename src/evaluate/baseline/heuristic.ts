@@ -27,7 +27,7 @@ export function heuristic(rule: RowRule | PatternRule, name = "heuristic"): Pred
           return { kind: "classification", codes: Int32Array.from(target.codes, (c) => index.get(target.classes[c]) ?? -1), classes: fitted.classes };
         },
         predict: (data) => {
-          const answers = data.toRecords().map((row, r) => checked(decide(row), r, name));
+          const answers = data.toRecords().map((row, r) => checked(answerOf(decide, row, name), r, name));
           if (fitted.kind === "regression") return Float64Array.from(answers, Number);
           return Int32Array.from(answers, (answer, r) => {
             const code = fitted.classes.indexOf(String(answer));
@@ -55,6 +55,15 @@ function compile(rule: RowRule | PatternRule): RowRule {
     const text = row[rule.column];
     return text !== null && text !== undefined && pattern.test(String(text)) ? rule.match : rule.otherwise;
   };
+}
+
+/** A rule that throws is named with the row it threw on (its values: fold rows have no stable number) and its error. */
+function answerOf(decide: RowRule, row: Record<string, unknown>, name: string): unknown {
+  try {
+    return decide(row as never);
+  } catch (error) {
+    throw message.heuristicThrew(name, row, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  }
 }
 
 function checked(answer: unknown, row: number, name: string): string | number {

@@ -63,4 +63,6 @@ export interface BaselineData {
   readonly normalizedGain: Span;
   readonly rule: string;
   readonly beats: boolean;
+  /** Says how many rows had no target and were left out, when some were. */
+  readonly unlabelled?: string;
 }

@@ -26,7 +26,7 @@ function verdictOf(d: BaselineData): Verdict {
 }
 
 function notesOf(d: BaselineData): string[] {
-  const notes: string[] = [];
+  const notes: string[] = d.unlabelled ? [d.unlabelled] : [];
   const zeroRule = d.contenders.find((c) => c.name === "zero-rule");
   if (zeroRule && d.metric === "accuracy" && zeroRule.score > 0.8) {
     notes.push(`The zero rule alone reaches accuracy ${formatCell(zeroRule.score)}: one class dominates, so also judge the model by balanced accuracy or per-class recall.`);
