@@ -23,10 +23,12 @@ describe.skipIf(!existsSync(DENO))("Deno's Jupyter kernel", () => {
     writeFileSync(path.join(specDir, "kernel.json"), JSON.stringify({ argv: [DENO, "jupyter", "--kernel", "--conn", "{connection_file}"], display_name: "Deno", language: "typescript" }));
     const cells = [
       `const litml = await import(${JSON.stringify(ENTRY)});`,
-      `await litml.slices("penguins", { target: "Species", by: "Island" })`,
-      `await litml.baseline("penguins", { target: "Species", resamples: 100 })`,
+      // Displayed with Deno's own awaited display (which reads Symbol.for("Jupyter.display")), so the bundle
+      // is sent before the cell ends; a cell's last value was once missing from nbclient's outputs under load.
+      `await Deno.jupyter.display(await litml.slices("penguins", { target: "Species", by: "Island" }))`,
+      `await Deno.jupyter.display(await litml.baseline("penguins", { target: "Species", resamples: 100 }))`,
     ];
-    const outputs = python<{ mime: string[]; kind: string | null }[][]>(
+    const outputs = python<{ type: string; mime: string[]; kind: string | null; text: string }[][]>(
       `
 import os
 import nbformat
@@ -35,10 +37,11 @@ os.environ["JUPYTER_PATH"] = ${JSON.stringify(dir)}
 nb = nbformat.v4.new_notebook()
 nb.cells = [nbformat.v4.new_code_cell(c) for c in json.load(sys.stdin)]
 NotebookClient(nb, kernel_name="deno", timeout=300, resources={"metadata": {"path": ${JSON.stringify(process.cwd())}}}).execute()
-emit([[{"mime": sorted(o.get("data", {}).keys()), "kind": o.get("data", {}).get("application/vnd.litml.result+json", {}).get("kind")} for o in cell.outputs if o.output_type in ("execute_result", "display_data")] for cell in nb.cells])`,
+emit([[{"type": o.output_type, "mime": sorted(o.get("data", {}).keys()), "kind": o.get("data", {}).get("application/vnd.litml.result+json", {}).get("kind"), "text": str(o.get("text", o.get("evalue", "")))[:500]} for o in cell.outputs] for cell in nb.cells])`,
       JSON.stringify(cells),
     ).value;
-    expect(outputs[1].map((o) => o.kind)).toContain("slices");
+    // Every output of every cell in the message: a failure here has to say what Deno answered instead.
+    expect(outputs[1].map((o) => o.kind), JSON.stringify(outputs)).toContain("slices");
     expect(outputs[2].map((o) => o.kind)).toContain("baseline-comparison");
     expect(outputs[1].find((o) => o.kind === "slices")!.mime).toEqual(expect.arrayContaining(["application/vnd.litml.result+json", "text/html", "text/plain"]));
   });
