@@ -141,6 +141,11 @@ export class Dataset {
     return this.cachedHash;
   }
 
+  /** What a result records of the data it used, so a report can be reproduced: its name, content hash and size. */
+  provenance(fallbackName = "data"): { readonly name: string; readonly hash: string; readonly rows: number } {
+    return { name: this.meta.name ?? fallbackName, hash: this.contentHash(), rows: this.nRows };
+  }
+
   [Symbol.for("Jupyter.display")](): Record<string, unknown> {
     return datasetBundle(this);
   }

@@ -47,3 +47,12 @@ describe("Dataset slices", () => {
     expect(rows.head(2).toRecords()).toEqual(rows.slice(0, 2).toRecords());
   });
 });
+
+describe("provenance", () => {
+  it("records the data's name (or the caller's fallback), content hash and rows", () => {
+    const rows = toDataset([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(rows.provenance("reference")).toEqual({ name: "reference", hash: rows.contentHash(), rows: 3 });
+    expect(rows.withMeta({ name: "flights" }).provenance()).toEqual({ name: "flights", hash: rows.contentHash(), rows: 3 });
+    expect(rows.take([0, 1]).provenance().hash).not.toBe(rows.contentHash());
+  });
+});

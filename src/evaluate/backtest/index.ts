@@ -40,6 +40,6 @@ export async function backtest(data: DataInput, options: BacktestOptions = {}): 
     },
     chart: backtestChart(d),
     data: d,
-    datasets: [{ name: raw.meta.name ?? "data", hash: raw.contentHash(), rows: raw.nRows }],
+    datasets: [raw.provenance()],
   });
 }

@@ -42,6 +42,6 @@ export async function baseline(data: DataInput, options: BaselineOptions = {}): 
     chart: baselineChart(d),
     data: d,
     seed: options.seed ?? 0,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
   });
 }

@@ -29,7 +29,7 @@ export async function errors(data: DataInput, options: ErrorsOptions = {}): Prom
     },
     chart: errorsChart(d),
     data: d,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
     seed: checked.seed ?? 0,
   });
 }

@@ -29,7 +29,7 @@ export async function fairness(data: DataInput, options: FairnessOptions = {}): 
     },
     chart: fairnessChart(d),
     data: d,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
     seed: options.seed ?? 0,
   });
 }

@@ -34,7 +34,7 @@ export async function leakage(data: DataInput, options: LeakageOptions = {}): Pr
     },
     chart: leakageChart(leakData),
     data: leakData,
-    datasets: [{ name: train.meta.name ?? "data", hash: train.contentHash(), rows: train.nRows }],
+    datasets: [train.provenance()],
     seed: options.seed ?? 0,
   });
 }

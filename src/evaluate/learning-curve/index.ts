@@ -33,6 +33,6 @@ export async function learningCurve(data: DataInput, options: LearningCurveOptio
     chart: learningCurveChart(d),
     data: d,
     seed: options.seed ?? 0,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
   });
 }

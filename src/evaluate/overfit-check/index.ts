@@ -38,6 +38,6 @@ export async function overfitCheck(data: DataInput, options: OverfitCheckOptions
     chart: overfitCheckChart(d),
     data: d,
     seed: options.seed ?? 0,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
   });
 }

@@ -29,6 +29,6 @@ export async function simpson(data: DataInput, options: SimpsonOptions = {}): Pr
     table: simpsonTable(d),
     chart: simpsonChart(d),
     data: d,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
   });
 }

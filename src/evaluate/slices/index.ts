@@ -32,6 +32,6 @@ export async function slices(data: DataInput, options: SlicesOptions = {}): Prom
     chart: slicesChart(d),
     data: d,
     seed: checked.seed ?? 0,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
   });
 }

@@ -34,7 +34,7 @@ export async function thresholds(data: DataInput, options: ThresholdsOptions = {
     },
     chart: thresholdsChart(d),
     data: d,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
     seed: options.seed ?? 0,
   });
 }

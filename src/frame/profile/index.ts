@@ -36,6 +36,6 @@ export async function profile(data: DataInput, options: ProfileOptions = {}): Pr
     table: profileTable(profileData),
     chart: profileChart(profileData),
     data: profileData,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
   });
 }

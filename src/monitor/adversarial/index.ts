@@ -44,10 +44,7 @@ export async function adversarial(a: DataInput, b: DataInput, options: Adversari
         },
     chart: adversarialChart(data),
     data,
-    datasets: [
-      { name: first.meta.name ?? "A", hash: first.contentHash(), rows: first.nRows },
-      { name: second.meta.name ?? "B", hash: second.contentHash(), rows: second.nRows },
-    ],
+    datasets: [first.provenance("A"), second.provenance("B")],
     seed: options.seed ?? 0,
   });
 }

@@ -34,10 +34,7 @@ export async function drift(reference: DataInput, current: DataInput, options: D
     },
     chart: driftChart(data),
     data,
-    datasets: [
-      { name: ref.meta.name ?? "reference", hash: ref.contentHash(), rows: ref.nRows },
-      { name: cur.meta.name ?? "current", hash: cur.contentHash(), rows: cur.nRows },
-    ],
+    datasets: [ref.provenance("reference"), cur.provenance("current")],
     seed: options.seed ?? 0,
   });
 }

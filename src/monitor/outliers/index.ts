@@ -30,7 +30,7 @@ export async function outliers(data: DataInput, options: OutliersOptions = {}): 
     },
     chart: outliersChart(d),
     data: d,
-    datasets: [{ name: dataset.meta.name ?? "data", hash: dataset.contentHash(), rows: dataset.nRows }],
+    datasets: [dataset.provenance()],
     seed: options.seed ?? 0,
   });
 }
