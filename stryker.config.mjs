@@ -11,5 +11,10 @@ export default {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   concurrency: Number(process.env.LITML_MUTATION_WORKERS ?? 2),
   timeoutMS: 60_000,
+  // A mutant in a module's top level runs every test; those are few here and cost hours on two cores.
+  ignoreStatic: true,
+  // Results carry over between runs, so a long run can be stopped and resumed file by file.
+  incremental: true,
+  incrementalFile: "reports/mutation/incremental.json",
   cleanTempDir: "always",
 };

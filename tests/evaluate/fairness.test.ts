@@ -4,6 +4,7 @@ import { fairness } from "../../src/evaluate/fairness/index.js";
 import { invariance } from "../../src/evaluate/invariance/index.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
+import { SKLEARN_DATA } from "../helpers/outside-data.js";
 
 type Row = Record<string, number | string>;
 
@@ -228,7 +229,7 @@ describe("invariance on a regression judges the size of the shift, not any chang
     python<{ rows: Row[]; coef: number; p: number; sd: number }>(`
 import glob, numpy as np, pandas as pd
 import statsmodels.api as sm
-D = glob.glob(".venv/lib/python3*/site-packages/sklearn/datasets/data")[0]
+D = ${JSON.stringify(SKLEARN_DATA(""))}
 X = np.loadtxt(D + "/diabetes_data_raw.csv.gz"); y = np.loadtxt(D + "/diabetes_target.csv.gz")
 d = pd.DataFrame(X, columns=["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]); d["prog"] = y
 rng = np.random.default_rng(5)

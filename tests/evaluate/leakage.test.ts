@@ -7,6 +7,7 @@ import { testRowsBeforeTraining, testRowsSharingKeys } from "../../src/evaluate/
 import { rowKeys } from "../../src/data/row-keys.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
+import { STATSMODELS_DATA } from "../helpers/outside-data.js";
 import { load } from "../../src/data/convert.js";
 import { planFolds } from "../../src/validate/plan.js";
 import { targetOf } from "../../src/features/target.js";
@@ -357,7 +358,7 @@ emit(balanced_accuracy_score(truth, pred))`,
 });
 
 describe("leakage on outside data", () => {
-  const statsmodels = (file: string) => `.venv/lib/python3.11/site-packages/statsmodels/datasets/${file}`;
+  const statsmodels = STATSMODELS_DATA;
 
   it("statsmodels' fair (Redbook survey, eight coarse answers): repeated answers are respondents, not copies", async () => {
     const fair = (await load(statsmodels("fair/fair.csv"))).toRecords().map(({ affairs, ...r }) => ({ ...r, affair: (affairs as number) > 0 ? "yes" : "no" }));

@@ -1,13 +1,9 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { stratifiedKFold } from "../../src/data/splits/kfold.js";
 import { thresholds } from "../../src/evaluate/thresholds/index.js";
 import { Random } from "../../src/util/random.js";
 import { load } from "../../src/data/convert.js";
-import { python, VENV_PYTHON } from "../helpers/python.js";
-
-const STATSMODELS = path.join(path.dirname(path.dirname(VENV_PYTHON)), "lib", readdirSync(path.join(path.dirname(path.dirname(VENV_PYTHON)), "lib")).find((d) => d.startsWith("python"))!, "site-packages", "statsmodels", "datasets");
+import { python } from "../helpers/python.js";
 
 /** A rare positive class ("fraud", about 7%) that follows a logistic model in x and z. */
 function rare(n: number, seed: number) {

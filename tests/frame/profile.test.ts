@@ -5,6 +5,7 @@ import { Dataset } from "../../src/data/dataset.js";
 import { dependencyDir } from "../../src/util/package-root.js";
 import { LitmlError } from "../../src/errors.js";
 import { python } from "../helpers/python.js";
+import { STATSMODELS_DATA } from "../helpers/outside-data.js";
 
 const penguinsFile = `${dependencyDir("vega-datasets")}/data/penguins.json`;
 
@@ -201,7 +202,7 @@ emit({"rows": len(d), "duplicates": int(d.duplicated().sum())})`,
     ).value;
 
   it("statsmodels' fair: 16% of the survey rows repeat an earlier row, a warning", async () => {
-    const path = ".venv/lib/python3.11/site-packages/statsmodels/datasets/fair/fair.csv";
+    const path = STATSMODELS_DATA("fair/fair.csv");
     const result = await profile(path);
     const reference = counts(path);
     expect(result.data.rows).toBe(reference.rows);

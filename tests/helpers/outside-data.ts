@@ -5,9 +5,11 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { VENV_PYTHON } from "./python.js";
 
+// From the venv's python rather than the working folder: mutation testing runs from a sandbox copy, and the venv's Python version is not fixed.
 const SITE_PACKAGES = (() => {
-  const lib = path.resolve(".venv", "lib");
+  const lib = path.resolve(path.dirname(VENV_PYTHON), "..", "lib");
   const python = readdirSync(lib).find((name) => name.startsWith("python3"));
   return path.join(lib, python ?? "python3", "site-packages");
 })();

@@ -7,6 +7,7 @@ import { adversarial } from "../../src/monitor/adversarial/index.js";
 import { delongAuc } from "../../src/stats/delong.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
+import { STATSMODELS_DATA } from "../helpers/outside-data.js";
 
 /** Rows with two normal columns and a three-way category; `shift` moves column x by that many sd. */
 function sample(n: number, seed: number, shift = 0): Dataset {
@@ -163,7 +164,7 @@ describe("adversarial validation on outside data", () => {
   it("statsmodels' anes96: two random halves of the survey are one distribution; Clinton and Dole voters are not", async () => {
     const { load } = await import("../../src/data/convert.js");
     // The file quotes its header with single quotes, which pandas keeps too; the names are unquoted here.
-    const file = await load(".venv/lib/python3.11/site-packages/statsmodels/datasets/anes96/anes96.csv");
+    const file = await load(STATSMODELS_DATA("anes96/anes96.csv"));
     const anes = toDataset(file.toRecords().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/'/g, ""), v]))));
     const order = new Random(2).permutation(anes.nRows);
     const half = anes.nRows >> 1;

@@ -5,6 +5,7 @@ import { drift } from "../../src/monitor/drift/index.js";
 import { jensenShannon, jensenShannonBias, jensenShannonNull, kolmogorovSurvival, ksStatistic, psi, wasserstein } from "../../src/stats/distribution-distance.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
+import { STATSMODELS_DATA } from "../helpers/outside-data.js";
 
 const numbers = (n: number, seed: number, shift = 0) => {
   const random = new Random(seed);
@@ -212,7 +213,7 @@ emit(out)`,
   });
 
   it("statsmodels' macrodata: 1959–1983 against 1984–2009, KS statistics against scipy; levels drift, rates less", async () => {
-    const path = ".venv/lib/python3.11/site-packages/statsmodels/datasets/macrodata/macrodata.csv";
+    const path = STATSMODELS_DATA("macrodata/macrodata.csv");
     const { load } = await import("../../src/data/convert.js");
     const macro = await load(path);
     const early = macro.where("year", (y) => (y as number) < 1984);

@@ -4,10 +4,9 @@ import { outliers } from "../../src/monitor/outliers/index.js";
 import { isolationForestScores } from "../../src/monitor/outliers/isolation-forest.js";
 import { pcaReconstructionErrors, symmetricEigen } from "../../src/monitor/outliers/pca.js";
 import { Random } from "../../src/util/random.js";
-import { python, VENV_PYTHON } from "../helpers/python.js";
+import { SKLEARN_DATA } from "../helpers/outside-data.js";
+import { python } from "../helpers/python.js";
 import { load } from "../../src/data/convert.js";
-import path from "node:path";
-import { readdirSync } from "node:fs";
 
 const random = new Random(9);
 const n = 600;
@@ -120,10 +119,7 @@ emit({"missing": int(missing.sum()), "first": int(missing.idxmax())})`).value;
   }, 60_000);
 });
 
-const SKLEARN = (() => {
-  const lib = path.join(path.dirname(path.dirname(VENV_PYTHON)), "lib");
-  return path.join(lib, readdirSync(lib).find((d) => d.startsWith("python"))!, "site-packages", "sklearn", "datasets", "data");
-})();
+const SKLEARN = SKLEARN_DATA("");
 
 /**
  * scikit-learn on the same standardised columns: the distance to the k-th neighbour
