@@ -11,6 +11,8 @@ export default {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   concurrency: Number(process.env.LITML_MUTATION_WORKERS ?? 2),
   timeoutMS: 60_000,
+  // The first run measures every test with coverage; on a busy machine it takes longer than the default five minutes.
+  dryRunTimeoutMinutes: 40,
   // A mutant in a module's top level runs every test; those are few here and cost hours on two cores.
   ignoreStatic: true,
   // Results carry over between runs, so a long run can be stopped and resumed file by file.

@@ -10,6 +10,7 @@
  *   `%check NAME --hidden`, followed by `litml.expect(...)` lines.
  */
 import { joinSource, type Notebook, type NotebookCell } from "../report/notebook.js";
+import { FAILED, PASSED } from "./check.js";
 
 const EXERCISE = /^\s*\/\/\s*exercise:\s*([\w-]+)\s*$/;
 const CHECK = /^\s*%check\s+([\w-]+)((?:\s+--[\w-]+(?:\s+[\w-]+)?)*)\s*$/;
@@ -43,6 +44,20 @@ export function checkOf(cell: NotebookCell): CheckCell | undefined {
 /** How many checks a check cell holds: one per `expect(` call (what the grader counts when a cell crashes). */
 export function countChecks(cell: NotebookCell): number {
   return joinSource(cell.source).match(/\bexpect\s*\(/g)?.length ?? 0;
+}
+
+/** The lines an executed check cell printed for its checks, passed and failed. */
+export function checkOutcomes(cell: NotebookCell): { passed: string[]; failed: string[] } {
+  const lines = (cell.outputs ?? []).filter((o) => o.output_type === "stream").flatMap((o) => joinSource(o.text).split("\n"));
+  return { passed: lines.filter((l) => l.startsWith(PASSED)), failed: lines.filter((l) => l.startsWith(FAILED)) };
+}
+
+/** Every check an executed notebook reports as failed, with its exercise. */
+export function failedChecks(notebook: Notebook): { exercise: string; line: string }[] {
+  return notebook.cells.flatMap((cell) => {
+    const check = checkOf(cell);
+    return check ? checkOutcomes(cell).failed.map((line) => ({ exercise: check.exercise, line })) : [];
+  });
 }
 
 /** The student's version of a solution cell's text; undefined when BEGIN and END do not pair. */

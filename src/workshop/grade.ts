@@ -9,9 +9,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LitmlError } from "../errors.js";
 import { message } from "../messages.js";
-import { joinSource, type Notebook, type NotebookCell } from "../report/notebook.js";
-import { checkOf, countChecks, type Exercise, exerciseOf, exercisesOf } from "./cells.js";
-import { FAILED, PASSED } from "./check.js";
+import { type Notebook, type NotebookCell } from "../report/notebook.js";
+import { checkOf, checkOutcomes, countChecks, type Exercise, exerciseOf, exercisesOf } from "./cells.js";
 import { executeNotebooks, type ExecuteJob } from "./execute.js";
 import { filesUnder, notebooksIn, readNotebook, writeNotebook } from "./notebook-files.js";
 import { gradesCsv, gradesHtml } from "./summary.js";
@@ -193,9 +192,9 @@ function scoreExercise(p: Pending, exercise: string, executed: Notebook): Exerci
   if (solutionError) errors.push(`the solution cell stopped with ${solutionError}`);
   for (const { index, expected } of entry.cells) {
     const cell = executed.cells[index];
-    const lines = (cell.outputs ?? []).filter((o) => o.output_type === "stream").flatMap((o) => joinSource(o.text).split("\n"));
-    const ok = lines.filter((l) => l.startsWith(PASSED)).length;
-    const bad = lines.filter((l) => l.startsWith(FAILED));
+    const outcome = checkOutcomes(cell);
+    const ok = outcome.passed.length;
+    const bad = outcome.failed;
     const crash = errorOf(cell);
     const missing = crash ? Math.max(0, expected - ok - bad.length) : 0;
     passed += ok;

@@ -3,3 +3,4 @@ export { assign, type AssignReport, type AssignedNotebook } from "./assign.js";
 export { grade, type GradeOptions, type GradeReport, type ExerciseScore } from "./grade.js";
 export { check, type CheckOptions } from "./check.js";
 export { expect, Expectation } from "./expect.js";
+export { failedChecks } from "./cells.js";

@@ -113,6 +113,22 @@ describe("litml run: progress, --allow-errors, and runs that break", () => {
     expect(run.stdout.trim().split("\n")).toEqual([path.join(dir, "out", "raising.html"), path.join(dir, "out", "fine.html")]);
   }, 120_000);
 
+  it("a lesson whose solution fails its own check exits 1 and names the exercise and the check; --allow-errors reports it and exits 0", async () => {
+    const lesson = write("checked.ipynb", [
+      "// exercise: answer\nconst answer = 41;",
+      '%check answer\nlitml.expect(answer, "the answer").toBe(42);\nlitml.expect(answer, "a number").toBeGreaterThan(0);',
+    ]);
+    const strict = await litmlAsync(["run", lesson, "--out", path.join(dir, "out")], { env: thisKernel() });
+    expect(strict.status, strict.stderr).toBe(1);
+    expect(strict.stderr).toMatch(/FAILED in \d+\.\d s, 1 check failed \(answer\)/);
+    expect(strict.stderr).toMatch(/^ {2}✘ failed answer: the answer should be 42, but it is 41/m);
+    expect(strict.stderr).toContain("1 of 1 notebooks failed (checked.ipynb)");
+    const lenient = await litmlAsync(["run", lesson, "--out", path.join(dir, "out"), "--allow-errors"], { env: thisKernel() });
+    expect(lenient.status, lenient.stderr).toBe(0);
+    expect(lenient.stderr).toContain("checks failed in checked.ipynb");
+    expect(lenient.stderr).not.toContain("executed without error");
+  }, 120_000);
+
   it("without --allow-errors the same notebook stops at the error and exits 1", async () => {
     const raising = write("stops.ipynb", ["const a = 41;", "throw new Error('boom')", "a + 1"]);
     const run = await litmlAsync(["run", raising, "--out", path.join(dir, "out")], { env: thisKernel() });
