@@ -65,7 +65,7 @@ export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
   if (d.noiseRate >= SERIOUS) {
     return {
       level: "warn",
-      text: `${capitalize(noise)}${where}, though training without them does not help ${d.model} (${gainText(d)}). Check a sample of the suspects by hand: if they are wrong, the test labels are wrong as often, and every score is off by as much.`,
+      text: `${capitalize(noise)}${where}, though training without them does not help ${d.model} (${gainText(d)}). Either these labels are wrong or the classes overlap where these rows lie, and only a person can tell: check a sample of the suspects by hand. If they are wrong, the test labels are wrong as often, and every score is off by as much.`,
     };
   }
   return {
