@@ -156,8 +156,14 @@ export function confidentLearning(codes: Int32Array, proba: ProbabilityMatrix): 
       const count = prune[t][g];
       if (t === g || count <= 0) continue;
       rows.forEach((i, r) => (margin[r] = data[t * n + i] - data[g * n + i]));
-      const order = Array.from(rows.keys()).sort((a, b) => margin[b] - margin[a] || a - b);
-      for (const r of order.slice(0, count)) issues[rows[r]] = 1;
+      // The `count` largest margins; among rows tied at the cut, the earliest (a native numeric sort finds the cut).
+      const cut = count >= rows.length ? -Infinity : Float64Array.from(margin).sort()[rows.length - count];
+      let above = 0;
+      for (let r = 0; r < rows.length; r++) if (margin[r] > cut) above++;
+      let tied = count - above;
+      for (let r = 0; r < rows.length; r++) {
+        if (margin[r] > cut || (margin[r] === cut && tied-- > 0)) issues[rows[r]] = 1;
+      }
     }
   }
   for (let i = 0; i < n; i++) if (issues[i] && argmaxRow(proba, i, codes[i], FUZZ) === codes[i]) issues[i] = 0;

@@ -293,3 +293,16 @@ describe("the chart", () => {
     expect(await renderSvg(chart)).toMatch(/^<svg[\s\S]*class="marks"/);
   });
 });
+
+describe("the result", () => {
+  it("renders as result JSON, script-free HTML with its chart, and stays under 300 KB", async () => {
+    const { rows: noisy } = flip((await load("penguins")).toRecords() as Row[], "Species", 0.1, 1);
+    const result = await labelIssues(noisy, { target: "Species" });
+    const bundle = (result as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.litml.result+json", "text/html", "text/plain"]);
+    expect(bundle["text/html"]).not.toMatch(/<script/i);
+    expect(bundle["text/html"]).toMatch(/class="litml-chart"/);
+    expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
+    expect(result.table!.rows[0]).toEqual([result.data.suspects[0].row, result.data.suspects[0].given, result.data.suspects[0].likely, result.data.suspects[0].selfConfidence, result.data.suspects[0].likelyProbability]);
+  }, 60_000);
+});

@@ -35,7 +35,7 @@ function gainText(d: LabelIssuesData): string {
   const r = d.retrain;
   if (!r) return "";
   const sign = r.gain >= 0 ? "+" : "−";
-  return `${r.metric} ${figures(r.everything)} → ${figures(r.withoutSuspects)} (${sign}${figures(Math.abs(r.gain))}, 95% CI ${figures(r.low)} to ${figures(r.high)})`;
+  return `${r.metric} ${figures(r.everything)} → ${figures(r.withoutSuspects)}, ${sign}${figures(Math.abs(r.gain))} (95% CI ${figures(r.low)} to ${figures(r.high)})`;
 }
 
 export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
