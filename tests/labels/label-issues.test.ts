@@ -259,6 +259,22 @@ describe("bad input", () => {
   }, 60_000);
 });
 
+describe("rows and order", () => {
+  it("rows without a label are left out and counted; suspects keep their numbers in the data as given, in the order asked for", async () => {
+    const { rows: noisy, flipped } = flip(sklearnCsv("wine_data.csv"), "label", 0.1, 7);
+    const withGaps: Row[] = noisy.flatMap((row, i) => (i % 10 === 5 ? [{ ...row, label: null }, row] : [row]));
+    const shift = (i: number) => i + Math.floor((i + 5) / 10);
+    const [plain, gapped] = await Promise.all([labelIssues(noisy, { target: "label" }), labelIssues(withGaps, { target: "label", rankBy: "normalized-margin" })]);
+    expect(gapped.notes.join(" ")).toContain('18 of 196 rows have no value in the target "label" (the first is row 5) and were left out');
+    expect(gapped.data.rows).toBe(noisy.length);
+    for (const s of gapped.data.suspects) expect(withGaps[s.row].label).toBe(s.given);
+    expect(new Set(gapped.data.suspectRows)).toEqual(new Set(plain.data.suspectRows.map(shift)));
+    expect([...flipped].filter((r) => gapped.data.suspectRows.includes(shift(r))).length).toBeGreaterThan(flipped.size * 0.7);
+    const margins = gapped.data.suspects.map((s) => s.normalizedMargin);
+    expect(margins).toEqual([...margins].sort((a, b) => a - b));
+  }, 60_000);
+});
+
 describe("the chart", () => {
   const data: LabelIssuesData = {
     target: "label",
