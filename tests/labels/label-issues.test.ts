@@ -319,6 +319,10 @@ describe("the result", () => {
     expect(bundle["text/html"]).not.toMatch(/<script/i);
     expect(bundle["text/html"]).toMatch(/class="litml-chart"/);
     expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
+    // Every suspect's row is on the result for code, but not in its JSON (millions of rows would not fit an output).
+    expect(result.data.suspectRows).toHaveLength(result.data.flagged);
+    expect(result.data.suspectRows.slice(0, 3)).toEqual(result.data.suspects.slice(0, 3).map((s) => s.row));
+    expect(Object.keys(result.toJSON().data as object)).not.toContain("suspectRows");
     expect(result.table!.rows[0]).toEqual([result.data.suspects[0].row, result.data.suspects[0].given, result.data.suspects[0].likely, result.data.suspects[0].selfConfidence, result.data.suspects[0].likelyProbability]);
   }, 60_000);
 });

@@ -135,7 +135,7 @@ export async function computeLabelIssues(raw: Dataset, options: LabelIssuesOptio
   for (const i of flaggedAt) suspect[p.oof.rows[i]] = 1;
   const retrain = flaggedAt.length > 0 ? await retrainWithout(p, suspect, options) : undefined;
   if (!retrain) p.notes.push("No row is flagged, so there is no model to retrain without suspects.");
-  return {
+  const data: LabelIssuesData = {
     target: p.target,
     classes,
     rows: n,
@@ -148,12 +148,15 @@ export async function computeLabelIssues(raw: Dataset, options: LabelIssuesOptio
     noiseRate: offDiagonal / n,
     flagged: flaggedAt.length,
     suspects,
-    suspectRows: flaggedAt.map((i) => p.rows[i]),
+    suspectRows: [],
     accuracy: correct / n,
     majorityShare: Math.max(...labelCounts) / n,
     ...(retrain ? { retrain } : {}),
     notes: p.notes,
   };
+  // Every suspect's row number stays on the result for code to use, but out of its JSON: on millions of rows it would outgrow any notebook output.
+  Object.defineProperty(data, "suspectRows", { value: flaggedAt.map((i) => p.rows[i]), enumerable: false });
+  return data;
 }
 
 /**

@@ -87,7 +87,7 @@ export interface LabelIssuesData {
   /** The number of suspects, and the first of them in rank order (at most 500). */
   readonly flagged: number;
   readonly suspects: readonly Suspect[];
-  /** Every suspect's row number, in rank order. */
+  /** Every suspect's row number, in rank order (on the result object only: left out of its JSON, which lists the first 500 in `suspects`). */
   readonly suspectRows: readonly number[];
   /** Out-of-fold accuracy against the given labels, and the share of the largest class. */
   readonly accuracy: number;
