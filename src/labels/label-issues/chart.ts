@@ -15,6 +15,7 @@ export function labelIssuesChart(d: LabelIssuesData): VegaLiteSpec {
     flagged: p.flagged,
     label: `${(p.ofGiven * 100).toFixed(p.ofGiven < 0.1 && p.ofGiven > 0 ? 1 : 0)}%`,
   }));
+  const darkest = Math.max(0, ...values.map((v) => v.noise ?? 0));
   const side = Math.max(40, Math.min(70, 420 / d.classes.length));
   return chartSpec(
     `Estimated label noise per pair of classes: of the rows given each label (rows), the share the model places in each class (columns). Off the diagonal, ${(d.noiseRate * 100).toFixed(1)}% of all labels.`,
@@ -35,7 +36,8 @@ export function labelIssuesChart(d: LabelIssuesData): VegaLiteSpec {
             tooltip: [{ field: "given" }, { field: "likely" }, { field: "share", format: ".1%", title: "share of given" }, { field: "rows", title: "estimated rows" }, { field: "flagged", title: "flagged rows" }],
           },
         },
-        { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "label" }, color: { value: "#222" } } },
+        // Dark text on light cells, white on the darkest ones, so every share stays readable.
+        { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "label" }, color: { condition: { test: `datum.noise !== null && datum.noise > ${round(0.6 * darkest)}`, value: "#fff" }, value: "#222" } } },
       ],
     },
   );
