@@ -395,6 +395,21 @@ export const message = {
       "infinite-value",
       `Column "${column}" holds ${value > 0 ? "∞" : "-∞"} in row ${row}; models need finite numbers. Replace it with a finite value or leave it missing (the pipeline imputes missing values), or drop the column.`,
     ),
+  labelIssuesOneClass: (column: string, label: string, rows: number) =>
+    new LitmlError(
+      "single-class",
+      `labelIssues: "${column}" holds one class only ("${label}", all ${rows} labelled rows), so no label can disagree with another and there is nothing to check. Give the rows of the other classes too, or check the filter that removed them.`,
+    ),
+  labelIssuesNumericTarget: (column: string, distinct: number) =>
+    new LitmlError(
+      "bad-option",
+      `labelIssues: invalid target: "${column}" is a number with ${distinct} distinct values, a regression target, and confident learning judges class labels. If its values are codes of classes, make the column a category; otherwise bin it into classes first (for example low / middle / high by its quantiles) and check those. A wrong number shows up instead as one of the largest out-of-fold residuals of a regression model.`,
+    ),
+  labelIssuesRareClass: (column: string, label: string, count: number, folds: number) =>
+    new LitmlError(
+      "bad-option",
+      `labelIssues: class "${label}" of "${column}" has ${count} row${count === 1 ? "" : "s"}, fewer than the ${folds} folds, so some folds would train without it and could not give it a probability. Merge it into a related class or drop its rows${count >= 2 ? `, or use fewer folds (--folds ${count})` : ""}.`,
+    ),
 };
 
 function truncate(text: string, limit: number): string {

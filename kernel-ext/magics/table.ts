@@ -15,6 +15,7 @@ import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
 import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
+import { LABEL_ISSUES_OPTIONS } from "../../src/labels/label-issues/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 
@@ -177,6 +178,14 @@ export const MAGICS: readonly MagicSpec[] = [
     ],
     options: ADVERSARIAL_OPTIONS.magicOptions(),
     example: "%adversarial train test",
+  },
+  {
+    name: "label_issues",
+    summary: "Label errors by confident learning on out-of-fold probabilities: each suspect row with its given and likely label, the estimated noise per pair of classes, and the model retrained without the suspects on the same folds.",
+    call: "labelIssues",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: LABEL_ISSUES_OPTIONS.magicOptions(),
+    example: "%label_issues penguins --target Species",
   },
   {
     name: "simpson",
