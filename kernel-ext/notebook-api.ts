@@ -49,3 +49,4 @@ export const outliers = withCard(api.outliers, 1);
 export const crossValidate = withCard(api.crossValidate, 1);
 export const holdout = withCard(api.holdout, 1);
 export const evaluate = withCard(api.evaluate, 2);
+export const selectionBias = withCard(api.selectionBias, 2);

@@ -395,6 +395,22 @@ export const message = {
       "infinite-value",
       `Column "${column}" holds ${value > 0 ? "∞" : "-∞"} in row ${row}; models need finite numbers. Replace it with a finite value or leave it missing (the pipeline imputes missing values), or drop the column.`,
     ),
+  // selectionBias (labels): the sample and the population must share the columns compared.
+  selectionBiasColumns: (side: "SAMPLE" | "POPULATION", missing: readonly string[], available: readonly string[], given: boolean) =>
+    new LitmlError(
+      "selection-bias-columns",
+      `selectionBias: the ${side} lacks ${missing.length === 1 ? "the column" : "the columns"} ${missing.map((c) => `"${c}"`).join(", ")}${side === "POPULATION" ? " the sample has" : ""}, so ${missing.length === 1 ? "it" : "they"} cannot be compared. ${given ? "Leave " + (missing.length === 1 ? "it" : "them") + " out of --by" : "Pass --by with columns both data sets have"}, or ${side === "POPULATION" ? "give a population that records them" : "check the spelling"}.${suggestion(missing[0], available)} The ${side}'s columns are: ${listed(available)}.`,
+    ),
+  selectionBiasType: (column: string, sampleType: string, populationType: string) =>
+    new LitmlError(
+      "selection-bias-columns",
+      `selectionBias: column "${column}" is ${sampleType} in the SAMPLE but ${populationType} in the POPULATION, so their shares cannot be compared. Convert one side to the other's type, or leave "${column}" out of --by.`,
+    ),
+  selectionBiasTarget: (target: string, available: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `selectionBias: invalid target: the SAMPLE has no column "${target}".${suggestion(target, available)} Give --target a column of the sample (the score is trained on the sample); its columns are: ${listed(available)}.`,
+    ),
 };
 
 function truncate(text: string, limit: number): string {
