@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { load, toDataset } from "../../src/data/convert.js";
 import type { Dataset } from "../../src/data/dataset.js";
 import { LitmlError } from "../../src/errors.js";
-import { selectionBias } from "../../src/labels/selection-bias/index.js";
+import { selectionBiasChart } from "../../src/labels/selection-bias/chart.js";
+import { selectionBias, type SelectionBiasData } from "../../src/labels/selection-bias/index.js";
+import { renderSvg } from "../../src/display/svg.js";
+import { RESULT_MIME } from "../../src/result.js";
 import { chiSquaredGoodnessOfFit } from "../../src/stats/tests.js";
 import { effectiveSampleSize, rake } from "../../src/stats/weights.js";
 import { Random } from "../../src/util/random.js";
@@ -255,4 +258,43 @@ describe("selectionBias: bad input", () => {
     expect(result.verdict.text).toMatch(/more rows \(3\) than the population \(2\)/);
     expect(result.notes.join(" ")).toMatch(/the population has no "late" column/);
   });
+});
+
+describe("selectionBias: the result and its chart", () => {
+  const data: SelectionBiasData = {
+    sampleRows: 300,
+    populationRows: 3000,
+    foundInPopulation: 1,
+    subset: true,
+    columns: [
+      { column: "origin", grouping: "categories", categories: 3, statistic: 250, df: 2, pValue: 1e-50, adjustedP: 2e-50, distance: 0.42, uncoveredShare: 0.3, unknownRows: 0, pooled: 0, differs: true, cause: "location" },
+      { column: "hour", grouping: "bins", categories: 2, statistic: 0.4, df: 1, pValue: 0.53, adjustedP: 0.53, distance: 0.02, uncoveredShare: 0, unknownRows: 0, pooled: 0, differs: false, cause: "time" },
+    ],
+    shares: [
+      { column: "origin", category: "ATL", sampleCount: 210, sampleShare: 0.7, sampleLow: 0.646, sampleHigh: 0.749, populationCount: 840, populationShare: 0.28, populationLow: 0.264, populationHigh: 0.296, gap: 0.42, weightedShare: 0.4 },
+      { column: "origin", category: "(other)", sampleCount: 0, sampleShare: 0, sampleLow: 0, sampleHigh: 0.0126, populationCount: 900, populationShare: 0.3, populationLow: 0.284, populationHigh: 0.317, gap: -0.3, weightedShare: 0 },
+      { column: "hour", category: "< 12", sampleCount: 156, sampleShare: 0.52, sampleLow: 0.463, sampleHigh: 0.576, populationCount: 1500, populationShare: 0.5, populationLow: 0.482, populationHigh: 0.518, gap: 0.02, weightedShare: 0.5 },
+    ],
+    weighting: { method: "raking", columns: ["origin", "hour"], iterations: 4, converged: true, effectiveSize: 240, rows: 300, minWeight: 0.6, maxWeight: 1.9, zeroRows: 0, factors: [] },
+    notInPopulation: [],
+    bins: 5,
+    level: 0.05,
+  };
+
+  it("matches its reviewed Vega-Lite snapshot and renders", async () => {
+    await expect(JSON.stringify(selectionBiasChart(data), null, 2)).toMatchFileSnapshot("__snapshots__/selection-bias-chart.vl.json");
+    const svg = await renderSvg(selectionBiasChart(data));
+    expect(svg).toContain("<svg");
+    expect(svg).not.toContain("NaN");
+  });
+
+  it("renders as result JSON that survives a round trip, script-free HTML and plain text, under 300 KB", async () => {
+    const all = await load(VEGA_DATA("flights-20k.json"));
+    const result = await selectionBias(all.where("origin", (v) => v === "LAX" || v === "SFO"), all, { sharesOnly: true, target: "delay" });
+    const bundle = (result as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+    expect(Object.keys(bundle).sort()).toEqual([RESULT_MIME, "text/html", "text/plain"].sort());
+    expect(JSON.parse(JSON.stringify(bundle[RESULT_MIME]))).toEqual(bundle[RESULT_MIME]);
+    expect(bundle["text/html"] as string).not.toMatch(/<script/i);
+    expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
+  }, 60_000);
 });

@@ -35,7 +35,7 @@ export function causeOf(name: string, column: Column, roles: readonly Roles[], c
 
 /** What each cause may mean, in the book's terms, for a verdict's note. */
 export const CAUSE_TEXT: Record<Cause, string> = {
-  time: "time: the sample may come from other periods or seasons than the population, so what held then may not hold when the model is used",
+  time: "time: the sample may come from other periods, seasons or times of day than the population, so what held then may not hold when the model is used",
   location: "location: the sample may come from some places more than others, and places differ in ways the model will meet",
   demographics: "demographics: the collection may have reached some kinds of people more than others (who answers, who is easy to reach)",
 };

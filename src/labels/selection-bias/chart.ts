@@ -17,7 +17,7 @@ export function selectionBiasChart(d: SelectionBiasData): VegaLiteSpec {
     ...(Number.isFinite(s.weightedShare) ? [{ category: label(s), who: "sample, reweighted", share: round(s.weightedShare), low: null, high: null }] : []),
   ]);
   const who = ["sample", "population", "sample, reweighted"];
-  const y = { field: "category", type: "nominal", sort: order, title: null };
+  const y = { field: "category", type: "nominal", sort: order, title: null, axis: { labelLimit: 240 } };
   return chartSpec(`Selection bias: the ${top.length} categories whose share in the sample differs most from the population's, with the sample's share after reweighting.`, {
     title: { text: "Sample against population: the largest gaps", subtitle: "share of rows; lines are 95% intervals" },
     width: 360,

@@ -53,7 +53,7 @@ export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; 
       ? `${formatPercent(d.foundInPopulation)} of the sample's rows are in the population, so the sample is taken as drawn from it: the shares are compared with the whole population's, with the finite-population correction in the tests, and the adversarial model and the score use the population's other rows (population minus sample).`
       : `${formatPercent(d.foundInPopulation)} of the sample's rows are in the population, so the two are compared as separate data sets.`,
   );
-  notes.push(`Each column's shares are tested by a chi-square goodness of fit of the sample's counts against the population's shares, Holm-corrected across the ${d.columns.length} columns at ${d.level}; numbers are cut into ${d.bins} bins at the population's quantiles, and intervals are Wilson's (95%).`);
+  notes.push(`Each column's shares are tested by a chi-square goodness of fit of the sample's counts against the population's shares, Holm-corrected across the ${d.columns.length} ${d.columns.length === 1 ? "column" : "columns"} at ${d.level}; numbers are cut into ${d.bins} bins at the population's quantiles, and intervals are Wilson's (95%).`);
   const causes = causeNotes(differing);
   if (causes) notes.push(causes);
   const tail = differing.filter((c) => c.uncoveredShare > 0 && c.uncoveredShare < 0.05 && c.grouping === "categories");
