@@ -204,14 +204,36 @@ describe("selectionBias: planted biases found, the right column first", () => {
     for (const s of result.data.shares) expect(s.weightedShare).toBeCloseTo(s.populationShare, 6);
   }, 60_000);
 
-  it("statsmodels' fair (affairs survey): a sample of older women is found on age, then on what goes with it", async () => {
-    const all = toDataset(statsmodels("fair"));
-    const age = all.column("age") as { values: Float64Array };
+  const all = toDataset(statsmodels("fair"));
+  const age = all.column("age") as { values: Float64Array };
+
+  it("statsmodels' fair (affairs survey): a sample of older women is found on age first", async () => {
     const sample = all.take(biasedRows(all, (r) => (age.values[r] >= 32 ? 0.3 : 0.05), 11));
     const result = await selectionBias(sample, all, { by: ["age", "religious", "educ", "occupation"], sharesOnly: true });
     expect(result.data.columns[0].column).toBe("age");
     expect(result.data.columns[0].cause).toBe("demographics");
     expect(result.verdict.level).not.toBe("ok");
+  });
+
+  it("statsmodels' fair: the score before and after weighting equals numpy's, for a model that predicts the (weighted) mean", async () => {
+    const rows = biasedRows(all, (r) => (age.values[r] >= 32 ? 0.3 : 0.05), 12);
+    const result = await selectionBias(all.take(rows), all, { by: ["age"], target: "affairs", model: "zero-rule", metric: "rmse", sharesOnly: true });
+    const reference = python<{ unweighted: number; weighted: number; rows: number }>(
+      `
+import numpy as np
+from statsmodels.datasets import fair
+d = fair.load_pandas().data
+rows = json.load(sys.stdin)
+s, rest = d.iloc[rows], d.drop(d.index[rows])
+w = (d["age"].value_counts(normalize=True) / s["age"].value_counts(normalize=True)).reindex(s["age"]).to_numpy()
+rmse = lambda centre: float(np.sqrt(((rest["affairs"] - centre) ** 2).mean()))
+emit({"unweighted": rmse(s["affairs"].mean()), "weighted": rmse(np.average(s["affairs"], weights=w)), "rows": len(rest)})`,
+      JSON.stringify(rows),
+    );
+    const score = result.data.score!;
+    expect(score.scoredRows).toBe(reference.value.rows);
+    expect(score.unweighted).toBeCloseTo(reference.value.unweighted, 10);
+    expect(score.weighted).toBeCloseTo(reference.value.weighted, 10);
   });
 });
 
