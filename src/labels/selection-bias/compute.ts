@@ -12,6 +12,7 @@ import { rowKeys } from "../../data/row-keys.js";
 import { stackRows } from "../../data/stack.js";
 import { message } from "../../messages.js";
 import { adversarial } from "../../monitor/adversarial/index.js";
+import { Progress } from "../../runtime/context.js";
 import { holm } from "../../stats/adjust.js";
 import { Random } from "../../util/random.js";
 import { causeOf } from "./causes.js";
@@ -39,18 +40,23 @@ export async function computeSelectionBias(sample: Dataset, population: Dataset,
   if (target !== undefined && !sample.has(target)) throw message.selectionBiasTarget(target, sample.names);
   const { by, notInPopulation } = chooseColumns(sample, population, options);
 
+  const progress = new Progress("comparing the sample's shares with the population's", by.length + 1);
   const shared = sample.names.filter((n) => population.has(n) && sample.column(n).type === population.column(n).type);
   const inPopulation = matchedRows(sample, population, shared);
   const found = inPopulation.matched / sample.nRows;
   const subset = found >= SUBSET_SHARE;
+  await progress.step();
   const n = sample.nRows;
   const N = population.nRows;
   const fpc = subset && N > n ? (N - 1) / (N - n) : 1;
 
-  const compared: (ColumnShares & { categorised: ReturnType<typeof categorise> })[] = by.map((name) => {
+  const compared: (ColumnShares & { categorised: ReturnType<typeof categorise> })[] = [];
+  for (const name of by) {
     const categorised = categorise(sample.column(name), population.column(name), bins);
-    return { ...compareColumn(name, categorised, fpc), categorised };
-  });
+    compared.push({ ...compareColumn(name, categorised, fpc), categorised });
+    await progress.step();
+  }
+  progress.finish();
   const adjusted = holm(compared.map((c) => c.comparison.pValue));
   const roles = [sample.roles, population.roles];
   const columns: ColumnComparison[] = compared.map((c, i) => {
@@ -63,18 +69,21 @@ export async function computeSelectionBias(sample: Dataset, population: Dataset,
   const shares: CategoryShare[] = compared.flatMap((c, i) => c.shares.map((s, k) => ({ ...s, weightedShare: weightedShares[i][k] })));
 
   // What the sample should resemble: the population's other rows when the sample was drawn from it.
-  const rest = subset ? population.take(inPopulation.unmatched) : population;
+  // Copied only when the adversarial model or the score needs it (a population may hold millions of rows).
+  let restRows: Dataset | undefined;
+  const rest = () => (restRows ??= subset ? population.take(inPopulation.unmatched) : population);
+  const restCount = subset ? inPopulation.unmatched.length : N;
   const random = new Random(seed);
   const capped = (data: Dataset, rows: number) => (data.nRows > rows ? data.take(random.permutation(data.nRows).subarray(0, rows).sort()) : data);
 
   let adversarialSummary: AdversarialSummary | undefined;
   let adversarialSkipped: string | undefined;
   if (options.sharesOnly) adversarialSkipped = "the sharesOnly option was set";
-  else if (rest.nRows < 10) adversarialSkipped = `the population holds only ${rest.nRows} rows beyond the sample's`;
+  else if (restCount < 10) adversarialSkipped = `the population holds only ${restCount} rows beyond the sample's`;
   else if (n < 10) adversarialSkipped = `the sample has only ${n} rows`;
   else {
     const a = capped(sample.select(by), ADVERSARIAL_ROWS).withMeta({ name: "sample" });
-    const b = capped(rest.select(by), ADVERSARIAL_ROWS).withMeta({ name: "population" });
+    const b = capped(rest().select(by), ADVERSARIAL_ROWS).withMeta({ name: "population" });
     const result = await adversarial(a, b, { columns: by, seed, ...(options.folds !== undefined ? { folds: options.folds } : {}) });
     const d = result.data;
     if (d.compared) {
@@ -89,7 +98,7 @@ export async function computeSelectionBias(sample: Dataset, population: Dataset,
     if (!population.has(target)) scoreSkipped = `the population has no "${target}" column, so a model cannot be scored on it; pass a population with the target (or a labelled part of it) to see the score`;
     else if (features.length > 0) scoreSkipped = `the population lacks the model's input columns ${features.map((f) => `"${f}"`).join(", ")}`;
     else {
-      const labelled = rest.select(sample.names).where(target, (v) => v !== null);
+      const labelled = rest().select(sample.names).where(target, (v) => v !== null);
       if (labelled.nRows < 10) scoreSkipped = `only ${labelled.nRows} rows of the population outside the sample have a "${target}"`;
       else score = await compareScores(ANALYSIS, sample, capped(labelled, SCORED_ROWS), target, weights, subset ? "population minus sample" : "population", options);
     }
@@ -149,14 +158,15 @@ function matchedRows(sample: Dataset, population: Dataset, names: readonly strin
   const wanted = new Map<number, number>();
   for (let r = 0; r < sample.nRows; r++) wanted.set(keys[r], (wanted.get(keys[r]) ?? 0) + 1);
   let matched = 0;
-  const unmatched: number[] = [];
+  const unmatched = new Int32Array(population.nRows);
+  let kept = 0;
   for (let r = 0; r < population.nRows; r++) {
     const key = keys[sample.nRows + r];
     const left = wanted.get(key) ?? 0;
     if (left > 0) {
       wanted.set(key, left - 1);
       matched++;
-    } else unmatched.push(r);
+    } else unmatched[kept++] = r;
   }
-  return { matched, unmatched: Int32Array.from(unmatched) };
+  return { matched, unmatched: unmatched.subarray(0, kept) };
 }
