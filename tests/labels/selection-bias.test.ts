@@ -237,6 +237,50 @@ emit({"unweighted": rmse(s["affairs"].mean()), "weighted": rmse(np.average(s["af
   });
 });
 
+describe("selectionBias: a sample that is not part of the population", () => {
+  it("statsmodels' fair: older women against the other respondents is tested without the finite-population correction (scipy's chisquare) and scored on the whole population", async () => {
+    const all = toDataset(statsmodels("fair"));
+    const age = all.column("age") as { values: Float64Array };
+    const rows = biasedRows(all, (r) => (age.values[r] >= 32 ? 0.3 : 0.05), 13);
+    const taken = new Set(rows);
+    const others = all.take(Array.from({ length: all.nRows }, (_, r) => r).filter((r) => !taken.has(r)));
+    const result = await selectionBias(all.take(rows), others, { by: ["age", "children"], target: "affairs", model: "zero-rule", sharesOnly: true });
+    const reference = python<{ age: number[]; children: number[] }>(
+      `
+from scipy.stats import chisquare
+from statsmodels.datasets import fair
+d = fair.load_pandas().data
+rows = json.load(sys.stdin)
+s, rest = d.iloc[rows], d.drop(d.index[rows])
+def test(column):
+    pop = rest[column].value_counts(normalize=True).sort_index()
+    obs = s[column].value_counts().reindex(pop.index, fill_value=0)
+    return [float(x) for x in chisquare(obs.values, pop.values * len(s))]
+emit({"age": test("age"), "children": test("children")})`,
+      JSON.stringify(rows),
+    );
+    expect(result.data.subset).toBe(false);
+    for (const column of ["age", "children"] as const) {
+      const c = result.data.columns.find((x) => x.column === column)!;
+      expect(c.statistic).toBeCloseTo(reference.value[column][0], 8);
+      expect(c.pValue).toBeCloseTo(reference.value[column][1], 12);
+    }
+    expect(result.data.score!.scoredOn).toBe("population");
+    expect(result.data.score!.scoredRows).toBe(others.nRows);
+  });
+
+  it("the framing card's time column is named as a time cause", async () => {
+    const random = new Random(3);
+    const population = toDataset(Array.from({ length: 2000 }, () => ({ batch: random.int(4), x: random.normal() })));
+    const batch = population.column("batch") as { values: Float64Array };
+    const sample = population.take(biasedRows(population, (r) => (batch.values[r] === 0 ? 0.9 : 0.1), 4));
+    const result = await selectionBias(sample, population, { sharesOnly: true, card: { time: "batch" } });
+    expect(result.data.columns[0].column).toBe("batch");
+    expect(result.data.columns[0].cause).toBe("time");
+    expect(result.data.columns.find((c) => c.column === "x")!.cause).toBeUndefined();
+  });
+});
+
 describe("selectionBias: bad input", () => {
   const sample = toDataset([
     { city: "a", age: 30, late: 1 },
