@@ -25,6 +25,9 @@ function describe(data: Dataset, fallback: string): string {
   return `${data.meta.name ?? fallback} (${data.nRows.toLocaleString("en-US")} rows)`;
 }
 
+/** A gap in shares as signed percentage points: "+31.7", "−0.4". */
+const points = (gap: number) => `${gap > 0 ? "+" : gap < 0 ? "−" : ""}${Math.abs(gap * 100).toFixed(1)}`;
+const holmP = (p: number) => (Number.isNaN(p) ? null : p < 0.001 ? "< 0.001" : Number(p.toFixed(3)));
 const interval = (share: number, low: number, high: number) => `${formatPercent(share)} (${formatPercent(low)}–${formatPercent(high)})`;
 
 export async function selectionBias(sample: DataInput, population: DataInput, options: SelectionBiasOptions = {}): Promise<Result<SelectionBiasData>> {
@@ -40,10 +43,10 @@ export async function selectionBias(sample: DataInput, population: DataInput, op
     verdict,
     notes,
     table: {
-      columns: ["column", "category", "sample share (95% CI)", "population share (95% CI)", "gap", "reweighted share", "column's Holm p"],
+      columns: ["column", "category", "sample share (95% CI)", "population share (95% CI)", "gap (points)", "reweighted share", "column's Holm p"],
       rows: data.shares.slice(0, TABLE_ROWS).map((r) => {
         const column = data.columns.find((c) => c.column === r.column)!;
-        return [r.column, r.category, interval(r.sampleShare, r.sampleLow, r.sampleHigh), interval(r.populationShare, r.populationLow, r.populationHigh), Number(r.gap.toFixed(4)), Number.isFinite(r.weightedShare) ? formatPercent(r.weightedShare) : null, Number(column.adjustedP.toPrecision(3))];
+        return [r.column, r.category, interval(r.sampleShare, r.sampleLow, r.sampleHigh), interval(r.populationShare, r.populationLow, r.populationHigh), points(r.gap), Number.isFinite(r.weightedShare) ? formatPercent(r.weightedShare) : null, holmP(column.adjustedP)];
       }),
     },
     chart: selectionBiasChart(data),
