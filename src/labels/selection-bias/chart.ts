@@ -18,6 +18,18 @@ export function selectionBiasChart(d: SelectionBiasData): VegaLiteSpec {
   ]);
   const who = ["sample", "population", "sample, reweighted"];
   const y = { field: "category", type: "nominal", sort: order, title: null, axis: { labelLimit: 240 } };
+  const color = { field: "who", type: "nominal", scale: { domain: who, range: [PALETTE[5], PALETTE[0], PALETTE[2]] }, title: null };
+  const point = (filter: string, size: number) => ({
+    mark: { type: "point", filled: true, size },
+    transform: [{ filter }],
+    encoding: {
+      y,
+      x: { field: "share", type: "quantitative", title: "share of rows", axis: { format: "%" } },
+      color,
+      shape: { field: "who", type: "nominal", scale: { domain: who, range: ["circle", "diamond", "triangle-up"] }, title: null },
+      tooltip: [{ field: "category" }, { field: "who" }, { field: "share", format: ".1%" }, { field: "low", format: ".1%" }, { field: "high", format: ".1%" }],
+    },
+  });
   return chartSpec(`Selection bias: the ${top.length} categories whose share in the sample differs most from the population's, with the sample's share after reweighting.`, {
     title: { text: "Sample against population: the largest gaps", subtitle: "share of rows; lines are 95% intervals" },
     width: 360,
@@ -27,18 +39,11 @@ export function selectionBiasChart(d: SelectionBiasData): VegaLiteSpec {
       {
         mark: { type: "rule" },
         transform: [{ filter: "datum.low !== null" }],
-        encoding: { y, x: { field: "low", type: "quantitative" }, x2: { field: "high" }, color: { field: "who", type: "nominal", scale: { domain: who, range: [PALETTE[5], PALETTE[0], PALETTE[2]] }, title: null } },
+        encoding: { y, x: { field: "low", type: "quantitative" }, x2: { field: "high" }, color },
       },
-      {
-        mark: { type: "point", filled: true, size: 60 },
-        encoding: {
-          y,
-          x: { field: "share", type: "quantitative", title: "share of rows", axis: { format: "%" } },
-          color: { field: "who", type: "nominal", scale: { domain: who, range: [PALETTE[5], PALETTE[0], PALETTE[2]] }, title: null },
-          shape: { field: "who", type: "nominal", scale: { domain: who, range: ["circle", "diamond", "triangle-up"] }, title: null },
-          tooltip: [{ field: "category" }, { field: "who" }, { field: "share", format: ".1%" }, { field: "low", format: ".1%" }, { field: "high", format: ".1%" }],
-        },
-      },
+      point("datum.who !== 'sample, reweighted'", 80),
+      // The reweighted share drawn smaller, on top, so that it and the population's stay visible where they coincide.
+      point("datum.who === 'sample, reweighted'", 30),
     ],
   });
 }
