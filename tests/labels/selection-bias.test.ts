@@ -158,7 +158,7 @@ describe("selectionBias: the null case stays quiet", () => {
     }
     // Holm keeps the family-wise rate at or below 5%: 2 of 40 expected; 5 or more has chance below 5% (binomial).
     expect(alarms).toBeLessThanOrEqual(4);
-    // 160 column tests: at the 5% level about 8 reject; at most 16 (binomial tail below 1%).
+    // 200 column tests (5 columns × 40): at the 5% level about 10 reject; more than 16 has chance below 5% (binomial).
     expect(pValues.filter((p) => p < 0.05).length).toBeLessThanOrEqual(16);
     const mean = pValues.reduce((a, b) => a + b, 0) / pValues.length;
     expect(Math.abs(mean - 0.5)).toBeLessThan(0.1);
