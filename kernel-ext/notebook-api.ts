@@ -50,3 +50,4 @@ export const labelIssues = withCard(api.labelIssues, 1);
 export const crossValidate = withCard(api.crossValidate, 1);
 export const holdout = withCard(api.holdout, 1);
 export const evaluate = withCard(api.evaluate, 2);
+export const selectionBias = withCard(api.selectionBias, 2);

@@ -410,6 +410,22 @@ export const message = {
       "bad-option",
       `labelIssues: class "${label}" of "${column}" has ${count} row${count === 1 ? "" : "s"}, fewer than the ${folds} folds, so some folds would train without it and could not give it a probability. Merge it into a related class or drop its rows${count >= 2 ? `, or use fewer folds (--folds ${count})` : ""}.`,
     ),
+  // selectionBias (labels): the sample and the population must share the columns compared.
+  selectionBiasColumns: (side: "SAMPLE" | "POPULATION", missing: readonly string[], available: readonly string[], given: boolean) =>
+    new LitmlError(
+      "selection-bias-columns",
+      `selectionBias: the ${side} lacks ${missing.length === 1 ? "the column" : "the columns"} ${missing.map((c) => `"${c}"`).join(", ")}${side === "POPULATION" ? " the sample has" : ""}, so ${missing.length === 1 ? "it" : "they"} cannot be compared. ${given ? "Leave " + (missing.length === 1 ? "it" : "them") + " out of --by" : "Pass --by with columns both data sets have"}, or ${side === "POPULATION" ? "give a population that records them" : "check the spelling"}.${suggestion(missing[0], available)} The ${side}'s columns are: ${listed(available)}.`,
+    ),
+  selectionBiasType: (column: string, sampleType: string, populationType: string) =>
+    new LitmlError(
+      "selection-bias-columns",
+      `selectionBias: column "${column}" is ${sampleType} in the SAMPLE but ${populationType} in the POPULATION, so their shares cannot be compared. Convert one side to the other's type, or leave "${column}" out of --by.`,
+    ),
+  selectionBiasTarget: (target: string, available: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `selectionBias: invalid target: the SAMPLE has no column "${target}".${suggestion(target, available)} Give --target a column of the sample (the score is trained on the sample); its columns are: ${listed(available)}.`,
+    ),
 };
 
 function truncate(text: string, limit: number): string {

@@ -16,6 +16,7 @@ import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
 import { LABEL_ISSUES_OPTIONS } from "../../src/labels/label-issues/options.js";
+import { SELECTION_BIAS_OPTIONS } from "../../src/labels/selection-bias/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 
@@ -186,6 +187,17 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: LABEL_ISSUES_OPTIONS.magicOptions(),
     example: "%label_issues penguins --target Species",
+  },
+  {
+    name: "selection_bias",
+    summary: "Selection bias: how a collected sample differs from its population, column by column (shares with intervals, largest gaps first, Holm-corrected tests, adversarial AUC), the likely causes, weights to the population's shares and the model score before and after.",
+    call: "selectionBias",
+    positional: [
+      { name: "SAMPLE", kind: "data", help: DATA_HELP },
+      { name: "POPULATION", kind: "data", help: DATA_HELP },
+    ],
+    options: SELECTION_BIAS_OPTIONS.magicOptions(),
+    example: "%selection_bias hubs flights --by origin,hour --target delay",
   },
   {
     name: "simpson",

@@ -46,6 +46,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   drift: 1,
   "adversarial-validation": 1,
   "label-issues": 1,
+  "selection-bias": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];
