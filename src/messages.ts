@@ -395,6 +395,12 @@ export const message = {
       "infinite-value",
       `Column "${column}" holds ${value > 0 ? "∞" : "-∞"} in row ${row}; models need finite numbers. Replace it with a finite value or leave it missing (the pipeline imputes missing values), or drop the column.`,
     ),
+  noSuchPoolRow: (analysis: string, row: unknown, rows: number) =>
+    new LitmlError("no-such-row", `${analysis}: invalid row: ${stringify(row)}; expected a row number of the pool, 0 to ${rows - 1}.`),
+  duplicateKey: (analysis: string, column: string, value: string) =>
+    new LitmlError("duplicate-key", `${analysis}: invalid key: the column "${column}" holds "${value}" more than once, so it cannot name a row. Pick a column whose values are unique, or leave key out to key rows by their content.`),
+  labelerNeedsKernel: () =>
+    new LitmlError("labeler-needs-kernel", "litml.labeler needs the litml Jupyter kernel (it talks to the notebook through a comm). In a script, use litml.labelingSession(pool, options) and its label(row, class) instead."),
 };
 
 function truncate(text: string, limit: number): string {
