@@ -6,6 +6,7 @@
  * .litml/ store by default). The JupyterLab widget (kernel-ext/labeler-widget.ts) and a
  * person typing `session.label(row, "class")` drive the same object.
  */
+import { inspect } from "node:util";
 import { type CategoryColumn, type Column } from "../data/column.js";
 import { type DataInput, resolveData } from "../data/convert.js";
 import { Dataset } from "../data/dataset.js";
@@ -172,6 +173,14 @@ export class LabelingSession {
 
   toString(): string {
     return `Labelling session on "${this.id}": ${this.labelledRows().length} of ${this.pool.nRows} rows labelled; ${this.lastScore.text}`;
+  }
+
+  [Symbol.for("Jupyter.display")](): Record<string, unknown> {
+    return { "text/plain": this.toString() };
+  }
+
+  [inspect.custom](): string {
+    return this.toString();
   }
 
   private async advanceIfDone(): Promise<boolean> {
