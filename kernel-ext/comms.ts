@@ -137,7 +137,12 @@ export class CommRegistry {
 
   async handleMessage(content: Record<string, unknown>): Promise<void> {
     const comm = this.comms.get(String(content.comm_id ?? ""));
-    if (!comm) return this.log(`litml kernel: comm_msg for unknown comm ${String(content.comm_id)}`);
+    if (!comm) {
+      // A front end that outlived this kernel (restarted behind its back) learns its comm is gone.
+      this.log(`litml kernel: comm_msg for unknown comm ${String(content.comm_id)}; closing it`);
+      if (typeof content.comm_id === "string" && content.comm_id !== "") this.publish("comm_close", { comm_id: content.comm_id, data: {} });
+      return;
+    }
     try {
       await comm.receive(dataOf(content));
     } catch (error) {

@@ -91,12 +91,13 @@ describe("the labelling widget with the litml extension", () => {
     expect(await notebookCell(page, 1).getAttribute("class")).toContain("jp-CodeCell");
     await page.screenshot({ path: screenshotPath("lab-labeler") });
 
-    const sessions = (await (await fetch(`${server.base}/api/sessions`, { headers: { Authorization: `token ${server.token}` } })).json()) as { kernel: { id: string } }[];
-    expect(sessions).toHaveLength(1);
-    const restart = await fetch(`${server.base}/api/kernels/${sessions[0].kernel.id}/restart`, { method: "POST", headers: { Authorization: `token ${server.token}` } });
-    expect(restart.ok).toBe(true);
-    // The front end hears of the restart over its websocket: give it a moment before the next run.
-    await page.waitForTimeout(3000);
+    // Restart as a person does: Kernel ▸ Restart Kernel…, and confirm.
+    await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Kernel$/ }).click();
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^Restart Kernel…$/ }).click();
+    await page.locator(".jp-Dialog .jp-mod-accept").click();
+    // The widget hears of the restart: its session has ended, its buttons are off, its labels are saved.
+    await expect.poll(() => widget.locator(".litml-labeler-error").textContent(), { timeout: 30_000 }).toMatch(/kernel closed this labelling session/);
+    expect(await widget.locator("button:not([disabled])").count()).toBe(0);
     await runCell(page, 2);
     const output = notebookCell(page, 2).locator(".jp-OutputArea-output");
     const text = await waitUntil("the saved labels", async () => ((await output.count()) > 0 ? await output.first().textContent() : ""), (t) => (t ?? "").startsWith("["), 120_000);

@@ -55,8 +55,9 @@ def test_a_comm_opened_by_kernel_code_arrives_on_iopub_and_answers_messages(kern
 
     iopub_for(kernel, send(kernel, "comm_close", {"comm_id": comm_id, "data": {}}))
     assert comm_id not in comm_info(kernel)["comms"]
-    # A message for a closed comm is dropped (logged), not a crash.
-    iopub_for(kernel, send(kernel, "comm_msg", {"comm_id": comm_id, "data": {}}))
+    # A message for a comm the kernel does not know (closed, or from before a restart) closes it in the front end too.
+    outputs = iopub_for(kernel, send(kernel, "comm_msg", {"comm_id": comm_id, "data": {}}))
+    assert comm_messages(outputs, "comm_close") == [{"comm_id": comm_id, "data": {}}]
     assert kernel.value("1 + 1") == "2"
 
 

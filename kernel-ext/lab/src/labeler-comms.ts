@@ -32,8 +32,11 @@ function registry(): Registry {
   return (holder[KEY] ??= { channels: new Map(), waiters: new Map() });
 }
 
+/** A restart or a dead kernel disposes its comms without closing them: the widget is told here instead. */
+const ENDED: readonly Kernel.Status[] = ["restarting", "autorestarting", "dead"];
+
 /** The comm target's handler: wraps the comm as a channel and hands it to any renderer waiting for it. */
-export function adoptComm(comm: Kernel.IComm, open: KernelMessage.ICommOpenMsg): void {
+export function adoptComm(kernel: Kernel.IKernelConnection, comm: Kernel.IComm, open: KernelMessage.ICommOpenMsg): void {
   const listeners = new Set<(data: LabelerMessage) => void>();
   const initial = open.content.data as LabelerMessage;
   const channel: LabelerChannel = {
@@ -54,10 +57,17 @@ export function adoptComm(comm: Kernel.IComm, open: KernelMessage.ICommOpenMsg):
     if (data.type === "state") channel.latest = data.state as LabelerMessage;
     for (const listener of listeners) listener(data);
   };
-  comm.onClose = () => {
+  const close = () => {
+    if (channel.closed) return;
     channel.closed = true;
+    kernel.statusChanged.disconnect(onStatus);
     for (const listener of listeners) listener({ type: "closed" });
   };
+  const onStatus = (_: unknown, status: Kernel.Status) => {
+    if (ENDED.includes(status)) close();
+  };
+  kernel.statusChanged.connect(onStatus);
+  comm.onClose = close;
   const { channels, waiters } = registry();
   channels.set(channel.id, channel);
   for (const resolve of waiters.get(channel.id) ?? []) resolve(channel);
@@ -82,5 +92,5 @@ export function channelOf(id: string, timeoutMs = 5000): Promise<LabelerChannel 
 
 /** Registers the target on a kernel (again after a kernel change; registering twice replaces). */
 export function registerLabelerTarget(kernel: Kernel.IKernelConnection | null | undefined): void {
-  kernel?.registerCommTarget(LABELER_TARGET, adoptComm);
+  if (kernel) kernel.registerCommTarget(LABELER_TARGET, (comm, open) => adoptComm(kernel, comm, open));
 }

@@ -52,6 +52,7 @@ class LabelerRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly statuses = new Map<number, RowStatus>();
   private error = "";
   private refitting = false;
+  private ended = false;
 
   constructor() {
     super();
@@ -104,6 +105,8 @@ class LabelerRenderer extends Widget implements IRenderMime.IRenderer {
         this.refitting = false;
         break;
       case "closed":
+        this.ended = true;
+        this.refitting = false;
         this.error = "The kernel closed this labelling session (it restarted or shut down). Labels given so far are saved; run the cell again to go on.";
         break;
     }
@@ -129,7 +132,7 @@ class LabelerRenderer extends Widget implements IRenderMime.IRenderer {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!this.state || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!this.state || this.ended || event.ctrlKey || event.metaKey || event.altKey) return;
     const open = this.openRow();
     if (!open) return;
     if (event.key === "0" || event.key.toLowerCase() === "s") {
@@ -195,7 +198,7 @@ class LabelerRenderer extends Widget implements IRenderMime.IRenderer {
   private actions(state: State, row: PoolRow): HTMLElement {
     const cell = element("td", "litml-labeler-actions");
     const status = this.statuses.get(row.row);
-    const busy = status !== undefined && status.kind !== "error";
+    const busy = this.ended || (status !== undefined && status.kind !== "error");
     state.classes.forEach((label, i) => {
       const button = element("button", "litml-labeler-class", `${i + 1} ${label}`);
       button.type = "button";
