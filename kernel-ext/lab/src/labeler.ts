@@ -75,8 +75,8 @@ class LabelerRenderer extends Widget implements IRenderMime.IRenderer {
     this.channel = channel;
     this.state = readState(channel.latest);
     this.unlisten = channel.listen((message) => this.onMessage(message));
+    // Not focused on its own: focus here would hold the notebook's Shift+Enter; a click or Tab brings the keys.
     this.render();
-    this.node.focus({ preventScroll: true });
   }
 
   dispose(): void {
