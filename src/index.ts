@@ -27,6 +27,10 @@ export { labelIssues, type LabelIssuesOptions, type LabelIssuesData, type NoiseP
 export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type CategoryShare, type ColumnComparison, type Weighting, type ScoreComparison } from "./labels/selection-bias/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
+export { labelingSession, LabelingSession, type LabelingOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./labels/session.js";
+export { saveLabel, savedLabels, poolId, memoryLabels, type SavedLabel, type LabelStore } from "./labels/store.js";
+export { leastConfidence } from "./labels/least-confidence.js";
+export { rowKeys } from "./labels/row-key.js";
 export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";
 export { type ModelInput } from "./validate/model.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";

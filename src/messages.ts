@@ -426,6 +426,12 @@ export const message = {
       "bad-option",
       `selectionBias: invalid target: the SAMPLE has no column "${target}".${suggestion(target, available)} Give --target a column of the sample (the score is trained on the sample); its columns are: ${listed(available)}.`,
     ),
+  noSuchPoolRow: (analysis: string, row: unknown, rows: number) =>
+    new LitmlError("no-such-row", `${analysis}: invalid row: ${stringify(row)}; expected a row number of the pool, 0 to ${rows - 1}.`),
+  duplicateKey: (analysis: string, column: string, value: string) =>
+    new LitmlError("duplicate-key", `${analysis}: invalid key: the column "${column}" holds "${value}" more than once, so it cannot name a row. Pick a column whose values are unique, or leave key out to key rows by their content.`),
+  labelerNeedsKernel: () =>
+    new LitmlError("labeler-needs-kernel", "litml.labeler needs the litml Jupyter kernel (it talks to the notebook through a comm). In a script, use litml.labelingSession(pool, options) and its label(row, class) instead."),
 };
 
 function truncate(text: string, limit: number): string {
