@@ -23,6 +23,8 @@ export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift/index.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/index.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway, type SharedRows } from "./monitor/adversarial/index.js";
+export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type EndModel, type CurvePoint } from "./labels/labeling/index.js";
+export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote } from "./labels/functions.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
 export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";

@@ -17,6 +17,7 @@ import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
+import { LABELING_OPTIONS } from "../../src/labels/labeling/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -177,6 +178,14 @@ export const MAGICS: readonly MagicSpec[] = [
     ],
     options: ADVERSARIAL_OPTIONS.magicOptions(),
     example: "%adversarial train test",
+  },
+  {
+    name: "labeling",
+    summary: "Weak supervision: labeling functions' coverage, overlap, conflict and accuracy; a Dawid–Skene label model against majority vote; with --gold, an end model trained on weak labels against gold labels, and how many gold labels match it.",
+    call: "labeling",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: LABELING_OPTIONS.magicOptions(),
+    example: '%labeling spam-assassin --lfs {[lf.keywords("free", "subject", ["free"], "spam"), lf.regex("reply", "subject", /^re:/i, "ham")]} --gold label',
   },
   {
     name: "simpson",

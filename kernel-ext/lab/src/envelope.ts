@@ -45,6 +45,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   outliers: 1,
   drift: 1,
   "adversarial-validation": 1,
+  labeling: 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];
