@@ -50,7 +50,8 @@ export interface LabelModelFit {
   readonly patterns: number;
 }
 
-interface Patterns {
+/** Distinct vote patterns of a label matrix, with how many rows hold each. */
+export interface Patterns {
   /** pattern p's vote of function j at [p * m + j] */
   readonly votes: Int32Array;
   readonly counts: Float64Array;
@@ -58,7 +59,7 @@ interface Patterns {
   readonly of: Int32Array;
 }
 
-function patternsOf(votes: Int32Array, n: number, m: number, k: number): Patterns {
+export function patternsOf(votes: Int32Array, n: number, m: number, k: number): Patterns {
   const numeric = Math.pow(k + 1, m) < 2 ** 52;
   const index = new Map<number | string, number>();
   const of = new Int32Array(n);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { summarizeMatrix } from "../../src/labels/labeling/label-matrix.js";
 import { fitLabelModel, majorityVote } from "../../src/stats/label-model.js";
+import { fitMatrixCompletion } from "../../src/stats/matrix-completion.js";
 import { loadRegistered } from "../../src/data/registry.js";
 import { Random } from "../../src/util/random.js";
 import { python } from "../helpers/python.js";
@@ -25,6 +26,7 @@ interface SnorkelFixture {
   labelModelAccuracies: number[];
   labelModelPredictions: number[];
   labelModelCoveredAccuracy: number;
+  labelModelProbabilitySpam: number[];
   majorityVote: number[];
 }
 const snorkel: SnorkelFixture = JSON.parse(readFileSync("tests/references/snorkel-labeling.json", "utf8"));
@@ -71,6 +73,42 @@ describe("LFAnalysis against Snorkel on the same label matrix", () => {
       else expect(mv.predictions[i]).toBe(-1);
     }
     expect(mv.ties).toBe(ties);
+  });
+});
+
+describe("the matrix-completion label model against Snorkel's LabelModel", () => {
+  // The fixture's LabelModel.fit(L, n_epochs=500, seed=0): the same start (numpy's first draw for seed 0), steps and clamp.
+  const fit = fitMatrixCompletion(votes, n, m, 2, { epochs: 500 });
+  it("learns Snorkel's accuracies (get_weights) to 1e-4", () => {
+    for (let j = 0; j < m; j++) expect(Math.abs(fit.accuracies[j] - snorkel.labelModelAccuracies[j])).toBeLessThan(1e-4);
+  });
+  it("gives Snorkel's probabilities to 1e-4 (Snorkel computes in float32) and the same class on every row", () => {
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(fit.probabilities[i * 2 + 1] - snorkel.labelModelProbabilitySpam[i]));
+    expect(largest).toBeLessThan(1e-4);
+    for (let i = 0; i < n; i++) {
+      // Snorkel abstains on exact ties (rows without votes); elsewhere the classes agree.
+      if (snorkel.labelModelPredictions[i] >= 0) expect(fit.predictions[i]).toBe(snorkel.labelModelPredictions[i]);
+    }
+  });
+  it("recovers planted accuracies of functions that vote for both classes", () => {
+    const random = new Random(5);
+    const N = 20_000;
+    const truth = Int32Array.from({ length: N }, () => random.int(2));
+    const planted = [0.9, 0.8, 0.75, 0.7, 0.85];
+    const sim = new Int32Array(N * planted.length).fill(-1);
+    const empirical = planted.map(() => [0, 0]);
+    planted.forEach((a, j) =>
+      truth.forEach((y, i) => {
+        if (random.float() >= 0.6) return;
+        const v = random.float() < a ? y : 1 - y;
+        sim[j * N + i] = v;
+        empirical[j][1]++;
+        if (v === y) empirical[j][0]++;
+      }),
+    );
+    const planted2 = fitMatrixCompletion(sim, N, planted.length, 2, { epochs: 500 });
+    planted.forEach((_, j) => expect(Math.abs(planted2.accuracies[j] - empirical[j][0] / empirical[j][1])).toBeLessThan(0.03));
   });
 });
 

@@ -8,7 +8,9 @@ export interface LabelingOptions {
   readonly gold?: string;
   /** The classes; default the gold column's, else every class a function votes for. */
   readonly classes?: readonly string[];
-  /** Fixed class shares for the label model, in the order of the classes; default learned from the votes. */
+  /** The label model: Snorkel's matrix completion (default), or Dawid–Skene EM. */
+  readonly method?: "matrix-completion" | "dawid-skene";
+  /** Fixed class shares for the label model, in the order of the classes; default uniform (matrix completion) or learned (Dawid–Skene). */
   readonly classBalance?: readonly number[];
   /** The end model trained on weak labels and on gold labels: a registry name or a Pipeline. Text columns get a bag of words first. */
   readonly model?: ModelInput;
@@ -107,8 +109,10 @@ export interface LabelingData {
   /** Share of rows with votes for two or more classes. */
   readonly conflict: number;
   readonly labelModel: {
-    readonly method: "dawid-skene";
+    readonly method: "matrix-completion" | "dawid-skene";
+    /** Class shares: fixed (matrix completion: uniform unless given) or learned (Dawid–Skene). */
     readonly priors: Readonly<Record<string, number>>;
+    /** EM iterations (Dawid–Skene) or gradient steps (matrix completion). */
     readonly iterations: number;
     readonly converged: boolean;
   };

@@ -9,6 +9,8 @@ import type { LabelingData, Scored } from "./types.js";
 
 /** Below this share of rows labelled, the weak labels leave most of the data unused. */
 export const LOW_COVERAGE = 0.5;
+/** A learned accuracy this far outside the gold interval is called misjudged. */
+export const MISJUDGED = 0.1;
 
 const f = (x: number) => formatFigures(x, 3);
 const withInterval = (s: Scored) => `${f(s.accuracy)} (95% CI ${f(s.low)} to ${f(s.high)})`;
@@ -17,7 +19,9 @@ const count = (n: number) => n.toLocaleString("en-US");
 export function labelingNotes(d: LabelingData): string[] {
   const notes: string[] = [];
   notes.push(
-    `Label model: Dawid–Skene, fitted by EM without gold labels (${d.labelModel.iterations} iterations${d.labelModel.converged ? "" : ", stopped before converging"}): a learned prior per class and, for each function, how often it votes each class given the true one (abstaining included). Its accuracies are P(vote = true class | it votes), as Snorkel's get_weights reports them.`,
+    d.labelModel.method === "dawid-skene"
+      ? `Label model: Dawid–Skene, fitted by EM without gold labels (${d.labelModel.iterations} iterations${d.labelModel.converged ? "" : ", stopped before converging"}): a learned prior per class and, for each function, how often it votes each class given the true one (abstaining included). Its accuracies are P(vote = true class | it votes), as Snorkel's get_weights reports them.`
+      : `Label model: Snorkel's matrix completion (${d.labelModel.iterations} gradient steps), without gold labels: how often each pair of functions votes together pins down how often each votes each class given the true one, assuming they err independently; class shares fixed at ${Object.entries(d.labelModel.priors).map(([c, p]) => `${c} ${formatFigures(p, 2)}`).join(", ")}. Its accuracies are P(vote = true class | it votes).`,
   );
   notes.push("Coverage, overlap and conflict follow Snorkel's LFAnalysis: the share of all rows a function votes on, votes on alongside another function, and votes on while another function votes for a different class.");
   if (d.functions.length < 3) notes.push(`With ${d.functions.length} function${d.functions.length === 1 ? "" : "s"} the label model cannot tell which one is right when they disagree (it needs three or more): add functions.`);
@@ -25,6 +29,12 @@ export function labelingNotes(d: LabelingData): string[] {
   if (d.alwaysAbstain.length > 0) notes.push(message.labelingAlwaysAbstains(d.alwaysAbstain).message);
   if (d.gold) {
     notes.push(`Both combiners are scored on the ${count(d.gold.covered)} gold rows at least one function votes on (of ${count(d.gold.rows)} gold rows); majority-vote ties (${count(d.gold.ties)} of them) are broken at random. Intervals are Wilson's.`);
+  }
+  const misjudged = d.functions.filter((x) => x.gold && x.gold.n >= 30 && (x.learnedAccuracy > x.gold.high + MISJUDGED || x.learnedAccuracy < x.gold.low - MISJUDGED));
+  if (misjudged.length > 0) {
+    notes.push(
+      `The label model misjudges ${misjudged.map((x) => `"${x.name}" (learned ${f(x.learnedAccuracy)}, gold ${f(x.gold!.accuracy)})`).join(", ")}. It learns accuracies from how functions agree, assuming they err independently; functions that copy each other's signal (two rules for one pattern) or vote on rows no other function sees break that. Merge or drop look-alike functions, or trust majority vote.`,
+    );
   }
   const e = d.endModel;
   if (e) {
