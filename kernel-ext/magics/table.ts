@@ -185,7 +185,7 @@ export const MAGICS: readonly MagicSpec[] = [
     call: "labeling",
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: LABELING_OPTIONS.magicOptions(),
-    example: "%labeling spam-assassin --lfs functions --gold label",
+    example: "%labeling spam-assassin --lfs {functions} --gold label",
   },
   {
     name: "simpson",

@@ -79,6 +79,6 @@ export function labelingChart(d: LabelingData): VegaLiteSpec {
   }
   return chartSpec(
     `Labeling functions: coverage, overlap and conflict of each, its accuracy as the label model learned it${d.gold ? " and on gold labels" : ""}${e ? ", and the end model's accuracy against the number of gold labels, with the weak-label model as a dashed line" : ""}.`,
-    { title: { text: "Weak supervision" }, vconcat: panels, resolve: { scale: { color: "independent", shape: "independent" } } },
+    { title: { text: "Weak supervision" }, vconcat: panels, resolve: { scale: { color: "independent", shape: "independent", x: "independent", y: "independent" } } },
   );
 }

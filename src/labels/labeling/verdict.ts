@@ -33,7 +33,7 @@ export function labelingNotes(d: LabelingData): string[] {
   const misjudged = d.functions.filter((x) => x.gold && x.gold.n >= 30 && (x.learnedAccuracy > x.gold.high + MISJUDGED || x.learnedAccuracy < x.gold.low - MISJUDGED));
   if (misjudged.length > 0) {
     notes.push(
-      `The label model misjudges ${misjudged.map((x) => `"${x.name}" (learned ${f(x.learnedAccuracy)}, gold ${f(x.gold!.accuracy)})`).join(", ")}. It learns accuracies from how functions agree, assuming they err independently; functions that copy each other's signal (two rules for one pattern) or vote on rows no other function sees break that. Merge or drop look-alike functions, or trust majority vote.`,
+      `The label model misjudges ${misjudged.map((x) => `"${x.name}" (learned ${f(x.learnedAccuracy)}, gold ${f(x.gold!.accuracy)})`).join(", ")}. It learns accuracies from how functions agree, assuming they err independently; functions that copy each other's signal (two rules for one pattern) or vote on rows no other function sees break that. Merge or drop look-alike functions, or trust majority vote.${d.labelModel.method === "matrix-completion" && d.gold ? ` Its class shares are also fixed (${Object.entries(d.labelModel.priors).map(([c, p]) => `${c} ${formatFigures(p, 2)}`).join(", ")}); if the gold labels' shares differ, pass them as classBalance.` : ""}`,
     );
   }
   const e = d.endModel;
