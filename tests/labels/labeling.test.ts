@@ -57,6 +57,9 @@ emit([list(proportion_confint(c, n, alpha=0.05, method="wilson")) for c, n in js
     // The noisy labels cost accuracy: five crude functions label far worse than gold.
     expect(e.weak.accuracy).toBeLessThan(e.gold.accuracy);
     expect(result.verdict.text).toContain("gold labels");
+    // One weak label per row, for training on, kept out of the result's JSON.
+    expect(d.labels).toHaveLength(1200);
+    expect(JSON.stringify(result.toJSON())).not.toContain('"labels"');
   }, 120_000);
 
   it("a function that copies the gold labels: label model and majority vote perfect, and the weak-label model is the gold model", async () => {

@@ -100,9 +100,11 @@ export async function computeLabeling(dataset: Dataset, options: LabelingOptions
     labelModel: { method, priors: Object.fromEntries(matrix.classes.map((c, y) => [c, model.priors[y]])), iterations: model.iterations, converged: model.converged },
     threw: matrix.threw,
     alwaysAbstain: functions.filter((f) => f.coverage === 0).map((f) => f.name),
-    labels: Array.from(weak, (y) => (y >= 0 ? matrix.classes[y] : null)),
   };
-  if (!gold || options.gold === undefined) return base;
+  const labels = Array.from(weak, (y) => (y >= 0 ? matrix.classes[y] : null));
+  // One label per row is for training on, not for reading: kept off the result's JSON (a result stays small at any row count).
+  const withLabels = (d: Omit<LabelingData, "labels">): LabelingData => Object.defineProperty(d, "labels", { value: labels, enumerable: false }) as LabelingData;
+  if (!gold || options.gold === undefined) return withLabels(base);
   const majority = majorityVote(votes, n, m, k, new Random(options.seed ?? 0));
   let goldRows = 0;
   let rows = 0;
@@ -128,9 +130,9 @@ export async function computeLabeling(dataset: Dataset, options: LabelingOptions
   }
   const features = options.features ?? featureColumns(dataset, options.gold).filter((f) => !isIdentifier(dataset, f));
   const endModel = rows > 0 && features.length > 0 ? await endModelCost(ANALYSIS, { dataset, features, classes: matrix.classes, gold, weak }, options) : undefined;
-  return {
+  return withLabels({
     ...base,
     gold: { column: options.gold, rows: goldRows, covered: rows, labelModel: scored(tallies.model, rows), majorityVote: scored(tallies.majority, rows), ties },
     ...(endModel ? { endModel } : {}),
-  };
+  });
 }

@@ -121,6 +121,6 @@ export interface LabelingData {
   readonly alwaysAbstain: readonly string[];
   readonly gold?: GoldScores;
   readonly endModel?: EndModel;
-  /** The label model's class for every row (null where no function voted), for training on. */
+  /** The label model's class for every row (null where no function voted), for training on; not part of the result's JSON. */
   readonly labels: readonly (string | null)[];
 }
