@@ -9,7 +9,7 @@
  */
 import { createRequire } from "node:module";
 import type { DataInput } from "../src/data/convert.js";
-import { type LabelingOptions, type LabelingSession, type LabelingState, labelingSession } from "../src/labels/session.js";
+import { type LabelingSessionOptions, type LabelingSession, type LabelingState, labelingSession } from "../src/labels/session.js";
 import { message } from "../src/messages.js";
 import { escapeHtml } from "../src/util/escape.js";
 import { type Comm, type CommData, comms } from "./comms.js";
@@ -29,7 +29,7 @@ function cellDisplay(): DisplaySink | undefined {
 }
 
 /** Opens the widget for a new labelling session on `pool`; returns the session, for labelling through the API too. */
-export async function labeler(pool: DataInput, options: LabelingOptions = {}): Promise<LabelingSession> {
+export async function labeler(pool: DataInput, options: LabelingSessionOptions = {}): Promise<LabelingSession> {
   const display = cellDisplay();
   if (display === undefined) throw message.labelerNeedsKernel();
   const session = await labelingSession(pool, options);

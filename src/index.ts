@@ -25,9 +25,11 @@ export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, typ
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway, type SharedRows } from "./monitor/adversarial/index.js";
 export { labelIssues, type LabelIssuesOptions, type LabelIssuesData, type NoisePair, type RankBy, type Retrain, type Suspect } from "./labels/label-issues/index.js";
 export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type CategoryShare, type ColumnComparison, type Weighting, type ScoreComparison } from "./labels/selection-bias/index.js";
+export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type EndModel, type CurvePoint } from "./labels/labeling/index.js";
+export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote } from "./labels/functions.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
-export { labelingSession, LabelingSession, type LabelingOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./labels/session.js";
+export { labelingSession, LabelingSession, type LabelingSessionOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./labels/session.js";
 export { saveLabel, savedLabels, poolId, memoryLabels, type SavedLabel, type LabelStore } from "./labels/store.js";
 export { leastConfidence } from "./labels/least-confidence.js";
 export { rowKeys } from "./labels/row-key.js";

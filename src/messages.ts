@@ -432,6 +432,48 @@ export const message = {
     new LitmlError("duplicate-key", `${analysis}: invalid key: the column "${column}" holds "${value}" more than once, so it cannot name a row. Pick a column whose values are unique, or leave key out to key rows by their content.`),
   labelerNeedsKernel: () =>
     new LitmlError("labeler-needs-kernel", "litml.labeler needs the litml Jupyter kernel (it talks to the notebook through a comm). In a script, use litml.labelingSession(pool, options) and its label(row, class) instead."),
+  labelingNoFunctions: (analysis: string, value: unknown) =>
+    new LitmlError(
+      "labeling-functions",
+      `${analysis}: invalid lfs: ${truncate(stringify(value), 120)}. Pass a list of labeling functions, e.g. lfs: [lf.regex("free", "subject", /free/i, "spam"), lf.fn("short", (row) => row.body.length < 50 ? "spam" : ABSTAIN)], or an object of name → function of the row.`,
+    ),
+  labelingDuplicateName: (analysis: string, name: string) =>
+    new LitmlError("labeling-functions", `${analysis}: two labeling functions are named "${name}". Give each its own name, so its statistics can be told apart.`),
+  labelingMissingColumn: (analysis: string, name: string, column: string, columns: readonly string[]) =>
+    new LitmlError(
+      "unknown-column",
+      `${analysis}: the labeling function "${name}" reads column "${column}", which the data does not have.${suggestion(column, columns)} Its columns are ${listed(columns)}.`,
+    ),
+  labelingBadVote: (analysis: string, name: string, row: number, vote: unknown) =>
+    new LitmlError(
+      "labeling-vote",
+      `${analysis}: the labeling function "${name}" returned ${truncate(stringify(vote), 80)} on row ${row}. A labeling function returns a class (a string) or ABSTAIN (null).`,
+    ),
+  labelingUnknownClass: (analysis: string, name: string, row: number, vote: string, classes: readonly string[]) =>
+    new LitmlError(
+      "unknown-class",
+      `${analysis}: the labeling function "${name}" voted ${JSON.stringify(vote)} on row ${row}, which is not one of the classes ${listed(classes)}.${suggestion(vote, classes)} Fix its label, or pass classes: [...] with every class.`,
+    ),
+  labelingOneClass: (analysis: string, classes: readonly string[]) =>
+    new LitmlError(
+      "labeling-classes",
+      `${analysis}: the labeling functions vote for ${classes.length === 0 ? "no class at all" : `one class only (${JSON.stringify(classes[0])})`}, so there is nothing to tell apart. Add functions that vote for the other classes, or pass classes: [...] (and --gold COL) so the classes are known.`,
+    ),
+  labelingGoldOneClass: (analysis: string, column: string, only: string | undefined) =>
+    new LitmlError(
+      "single-class",
+      `${analysis}: the gold column "${column}" holds ${only === undefined ? "no labels" : `one class only (${JSON.stringify(only)})`}, so neither the functions' accuracies nor a model trained on gold labels can be measured. Label some rows of the other classes by hand (leave the rest missing), or leave out --gold.`,
+    ),
+  labelingFunctionThrew: (name: string, row: number, values: Record<string, unknown>, error: string, count: number) =>
+    new LitmlError(
+      "labeling-function-threw",
+      `The labeling function "${name}" threw ${error} on row ${row} ${truncate(stringify(values), 200)}${count > 1 ? ` (and on ${count - 1} more rows)` : ""}; it abstains there and the other functions went on. Make it handle such rows (a missing value is null) and return ABSTAIN when it cannot decide.`,
+    ),
+  labelingAlwaysAbstains: (names: readonly string[]) =>
+    new LitmlError(
+      "labeling-always-abstains",
+      `${names.length === 1 ? `The labeling function "${names[0]}" never voted` : `The labeling functions ${names.map((n) => `"${n}"`).join(", ")} never voted`}: ${names.length === 1 ? "it abstains" : "they abstain"} on every row. Check the column and the pattern (a regex is case-sensitive unless given the i flag), and that it returns a class, not undefined.`,
+    ),
 };
 
 function truncate(text: string, limit: number): string {

@@ -19,6 +19,7 @@ import { LABEL_ISSUES_OPTIONS } from "../../src/labels/label-issues/options.js";
 import { SELECTION_BIAS_OPTIONS } from "../../src/labels/selection-bias/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
+import { LABELING_OPTIONS } from "../../src/labels/labeling/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -198,6 +199,14 @@ export const MAGICS: readonly MagicSpec[] = [
     ],
     options: SELECTION_BIAS_OPTIONS.magicOptions(),
     example: "%selection_bias hubs flights --by origin,hour --target delay",
+  },
+  {
+    name: "labeling",
+    summary: "Weak supervision: labeling functions' coverage, overlap, conflict and accuracy; a Dawid–Skene label model against majority vote; with --gold, an end model trained on weak labels against gold labels, and how many gold labels match it.",
+    call: "labeling",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: LABELING_OPTIONS.magicOptions(),
+    example: "%labeling spam-assassin --lfs {functions} --gold label",
   },
   {
     name: "simpson",

@@ -27,7 +27,7 @@ const ANALYSIS = "labelingSession";
 /** Picks `batch` rows of `unlabelled` to label next (indices into it); `model` is unset until two classes are labelled. */
 export type PickRows = (model: FittedPredictor | undefined, unlabelled: Dataset, batch: number) => ArrayLike<number> | Promise<ArrayLike<number>>;
 
-export interface LabelingOptions {
+export interface LabelingSessionOptions {
   /** The column the labels fill (default "label"). If the pool has it, it is hidden from the model and the person. */
   readonly target?: string;
   /** The classes a person may choose; default: the categories of the pool's target column. */
@@ -106,7 +106,7 @@ export class LabelingSession {
     readonly classes: readonly string[],
     readonly target: string,
     private readonly labels: Map<string, string>,
-    private readonly options: LabelingOptions & { readonly batch: number; readonly store: LabelStore },
+    private readonly options: LabelingSessionOptions & { readonly batch: number; readonly store: LabelStore },
   ) {
     this.lastScore = { labelled: this.labelledRows().length, metric: "accuracy", text: "" };
   }
@@ -264,7 +264,7 @@ export class LabelingSession {
  * Starts a labelling session on `data`: loads the labels saved for it, refits on them if
  * they allow, and picks the first batch.
  */
-export async function labelingSession(data: DataInput, options: LabelingOptions = {}): Promise<LabelingSession> {
+export async function labelingSession(data: DataInput, options: LabelingSessionOptions = {}): Promise<LabelingSession> {
   const pool = await resolveData(data);
   checkOptions(ANALYSIS, options, {
     target: () => {},

@@ -47,6 +47,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   "adversarial-validation": 1,
   "label-issues": 1,
   "selection-bias": 1,
+  labeling: 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];
