@@ -426,6 +426,18 @@ export const message = {
       "bad-option",
       `selectionBias: invalid target: the SAMPLE has no column "${target}".${suggestion(target, available)} Give --target a column of the sample (the score is trained on the sample); its columns are: ${listed(available)}.`,
     ),
+  budgetOverPool: (analysis: string, budget: number, pool: number, rows: number, test: number) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid budget: ${budget}; expected at most ${pool}, the rows left to label once ${test} of the ${rows} rows are held out to score each round. Give --budget ${pool} or less (or fewer --folds, which holds out a smaller share).`,
+    ),
+  startBelowClasses: (analysis: string, start: number, target: string, classes: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid start: ${start}; expected at least ${classes.length}, the number of classes in "${target}" (${classes.map((c) => `"${c}"`).join(", ")}): a first model needs a chance to see every class. Give --start ${Math.max(classes.length, 2 * classes.length)} or more.`,
+    ),
+  startOverBudget: (analysis: string, start: number, budget: number) =>
+    new LitmlError("bad-option", `${analysis}: invalid start: ${start}; expected fewer labels than the budget (${budget}), so that the loop has labels left to spend. Raise --budget or lower --start.`),
 };
 
 function truncate(text: string, limit: number): string {
