@@ -51,3 +51,4 @@ export const crossValidate = withCard(api.crossValidate, 1);
 export const holdout = withCard(api.holdout, 1);
 export const evaluate = withCard(api.evaluate, 2);
 export const selectionBias = withCard(api.selectionBias, 2);
+export const activeLearning = withCard(api.activeLearning, 1);

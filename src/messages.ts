@@ -434,7 +434,7 @@ export const message = {
   startBelowClasses: (analysis: string, start: number, target: string, classes: readonly string[]) =>
     new LitmlError(
       "bad-option",
-      `${analysis}: invalid start: ${start}; expected at least ${classes.length}, the number of classes in "${target}" (${classes.map((c) => `"${c}"`).join(", ")}): a first model needs a chance to see every class. Give --start ${Math.max(classes.length, 2 * classes.length)} or more.`,
+      `${analysis}: invalid start: ${start}; expected at least ${classes.length}, the number of classes in "${target}" (${classes.map((c) => `"${c}"`).join(", ")}): a first model needs a chance to see every class. Give --start ${2 * classes.length} or more.`,
     ),
   startOverBudget: (analysis: string, start: number, budget: number) =>
     new LitmlError("bad-option", `${analysis}: invalid start: ${start}; expected fewer labels than the budget (${budget}), so that the loop has labels left to spend. Raise --budget or lower --start.`),

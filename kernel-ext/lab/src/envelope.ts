@@ -47,6 +47,8 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   "adversarial-validation": 1,
   "label-issues": 1,
   "selection-bias": 1,
+  "active-learning": 1,
+  "next-to-label": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];

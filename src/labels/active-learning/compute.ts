@@ -141,7 +141,8 @@ export function summarise(d: Summary): ActiveLearningData {
   const curveOf = (runs: number[][]): CurvePoint[] =>
     d.labelsAt.map((labels, k) => {
       const { mean, low, high } = tInterval(runs.map((r) => r[k]), CONFIDENCE);
-      return { labels, mean, low, high };
+      // A score cannot leave its metric's range (accuracy above 1), whatever the normal approximation says.
+      return { labels, mean, low: Math.max(d.spec.range[0], low), high: Math.min(d.spec.range[1], high) };
     });
   const randomRuns = d.scores.get("random")!;
   const randomCurve = curveOf(randomRuns);
