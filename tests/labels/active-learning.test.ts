@@ -250,6 +250,7 @@ describe("activeLearning with planted answers", () => {
     expect(result.verdict.level).toBe("warn");
     expect(result.verdict.text).toMatch(/^Active learning does not beat random picks here beyond the noise of 5 seeds/);
     expect(result.verdict.text).not.toMatch(/saved|pays/);
+    expect(result.table!.rows.filter((row) => row[0] !== "random").map((row) => row[4])).toEqual(["none beyond noise", "none beyond noise", "none beyond noise"]);
   }, 120_000);
 
   it("null case, flights: lateness from distance and hour is saturated at the start, and the verdict says more labels barely help", async () => {

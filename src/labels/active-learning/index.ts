@@ -38,7 +38,8 @@ export async function activeLearning(data: DataInput, options: ActiveLearningOpt
         last(c.points).mean,
         `${formatFigures(last(c.points).low)} to ${formatFigures(last(c.points).high)}`,
         c.labelsToSuccess ?? `> ${d.budget}`,
-        c.strategy === "random" ? null : c.labelsSaved ? `${c.labelsSaved.atLeast ? "≥ " : ""}${c.labelsSaved.labels}` : null,
+        // Savings are claimed only beyond the seeds' noise.
+        c.strategy === "random" ? null : !c.beatsRandom ? "none beyond noise" : c.labelsSaved ? `${c.labelsSaved.atLeast ? "≥ " : ""}${c.labelsSaved.labels}` : null,
         c.gainOverRandom?.mean ?? null,
         c.gainOverRandom ? `${formatFigures(c.gainOverRandom.low, 2)} to ${formatFigures(c.gainOverRandom.high, 2)}` : null,
         c.strategy === "random" ? null : c.beatsRandom ? "yes" : c.losesToRandom ? "no, worse" : "no (within noise)",

@@ -16,7 +16,8 @@ export function activeLearningVerdict(d: ActiveLearningData): Verdict {
   const others = d.curves.filter((c) => c.strategy !== "random");
   const goal = `${d.metric} ${formatFigures(d.successValue)}`;
   const randomReach = random.labelsToSuccess === null ? `random picks do not reach it within ${count(d.budget)} labels` : `random picks need ${count(random.labelsToSuccess)}`;
-  const winners = others.filter((c) => c.beatsRandom).sort((a, b) => (b.labelsSaved?.labels ?? -Infinity) - (a.labelsSaved?.labels ?? -Infinity) || b.gainOverRandom!.mean - a.gainOverRandom!.mean);
+  // The strongest gain along the whole curve leads: labels saved at one value moves by a batch with the noise of one round.
+  const winners = others.filter((c) => c.beatsRandom).sort((a, b) => b.gainOverRandom!.mean - a.gainOverRandom!.mean);
   const seeds = `${d.seeds} seeds`;
   if (winners.length > 0) {
     const best = winners[0];
