@@ -16,6 +16,7 @@ import type { ActiveLearningData, Strategy } from "../../src/labels/active-learn
 import { tInterval } from "../../src/stats/t-interval.js";
 import { Random } from "../../src/util/random.js";
 import { asPredictor, type Predictor } from "../../src/validate/predictor.js";
+import { expandCell } from "../../kernel-ext/magics/expand.js";
 import { SKLEARN_DATA } from "../helpers/outside-data.js";
 import { python } from "../helpers/python.js";
 
@@ -204,6 +205,33 @@ describe("the loop's bookkeeping", () => {
     expect(run.scores.every((s) => s > 0.5 && s <= 1)).toBe(true);
   });
 
+  it.each(["uncertainty", "combined"] as Strategy[])("%s: the labels of rows never picked do not change a single pick or score", async (strategy) => {
+    const setupWith = (labels: Int32Array): LoopSetup => ({
+      pool,
+      space: standardizedSpace(pool)[0],
+      test,
+      testTruth: { kind: "classification", codes: codes.slice(400), classes },
+      target: "diagnosis",
+      classes,
+      predictor: asPredictor(pipelineFor("logistic")),
+      spec: metric("accuracy"),
+      order: new Random(8).permutation(pool.nRows),
+      start: 10,
+      batch: 10,
+      budget: 60,
+      candidates: 200,
+      shortlist: 3,
+      uncertainty: "margin",
+    });
+    const first = await simulate(setupWith(codes), strategy, (r) => codes[r], 2);
+    // Flip every label the first run never read: a loop that peeked at them would now pick or score differently.
+    const picked = new Set(first.picked);
+    const flipped = Int32Array.from(codes, (c, r) => (r < 400 && !picked.has(r) ? 1 - c : c));
+    const second = await simulate(setupWith(flipped), strategy, (r) => flipped[r], 2);
+    expect([...second.picked]).toEqual([...first.picked]);
+    expect(second.scores).toEqual(first.scores);
+  });
+
   it("buys more random start labels while the start set holds one class, and counts them", async () => {
     // Benign rows first in the start order: the first 5 are all benign.
     const benign = Int32Array.from({ length: pool.nRows }, (_, i) => i).filter((r) => codes[r] === 0);
@@ -244,6 +272,15 @@ describe("activeLearning with planted answers", () => {
     expect(result.data.curves.map((c) => c.strategy)).toEqual(["uncertainty", "random"]);
   }, 120_000);
 
+  it("with a time column on the card, the latest days are held out and the pool is the past", async () => {
+    const card = { problem: "summarise the day's weather", metric: "accuracy", success: 0.75, time: "date" } as litml.FramingCard;
+    const result = await litml.activeLearning("seattle-weather", { target: "weather", start: 20, batch: 20, budget: 100, seeds: 2, strategy: "uncertainty", card });
+    expect(result.data.validation).toBe("the latest of 5 time-ordered folds on date held out");
+    // 1,461 days: five test blocks of 243 days at the end of the time line; the last one is held out, the 1,218 days before it are the pool.
+    expect(result.data.testRows).toBe(243);
+    expect(result.data.poolRows).toBe(1461 - 243);
+  }, 120_000);
+
   it("null case, penguins: the species saturate within a few dozen labels, and no savings are claimed", async () => {
     const result = await litml.activeLearning("penguins", { target: "Species", start: 6, batch: 4, budget: 66 });
     expect(result.data.curves.some((c) => c.beatsRandom)).toBe(false);
@@ -262,6 +299,13 @@ describe("activeLearning with planted answers", () => {
     expect(result.verdict.level).toBe("warn");
     expect(result.verdict.text).toMatch(/more labels barely help/);
   }, 120_000);
+});
+
+describe("the magic", () => {
+  it("%active_learning expands to one awaited call with the strategies as a list", () => {
+    const { code } = expandCell("%active_learning flights --target late --start 20 --batch 10 --budget 220 --strategy uncertainty,random --seeds 3", { isVariable: () => false });
+    expect(code).toBe('await litml.activeLearning("flights", { target: "late", start: 20, batch: 10, budget: 220, strategy: ["uncertainty","random"], seeds: 3 } as never)');
+  });
 });
 
 describe("bad input", () => {

@@ -107,6 +107,7 @@ export async function computeActiveLearning(raw: Dataset, options: ActiveLearnin
     }
   }
   progress.finish();
+  if (validation.startsWith("the latest")) notes.push("The split follows time, so every seed holds out the same latest block and labels only earlier rows; the seeds differ in their start labels and their random draws.");
   if (extended > 0) notes.push(`In some seeds the ${start} random start labels held one class only, so up to ${extended} more random labels were bought before the loop began; the first points then stand for slightly more labels than they show.`);
   if (candidates < poolRows) notes.push(`Each round the model scores ${candidates.toLocaleString("en-US")} unlabelled rows drawn at random from the pool of ${poolRows.toLocaleString("en-US")} (uncertainty and combined pick among them); diversity measures distances over the whole pool.`);
   return summarise({ target, classes, model: chosen.name, spec, options, start, batch, budget, rounds, seeds, poolRows, testRows, candidates, uncertainty, labelsAt, scores, strategies, validation, notes });
