@@ -315,6 +315,13 @@ describe("bad input", () => {
     );
   });
 
+  it("the default budget is cut to a small pool, with a note", async () => {
+    const few = (await litml.load("penguins")).sample(120, 3);
+    const result = await litml.activeLearning(few, { target: "Species", seeds: 2, strategy: "uncertainty" });
+    expect(result.data.budget).toBeLessThanOrEqual(96 - 3);
+    expect(result.notes.join(" ")).toMatch(/The default budget \(220 labels\) is more than the pool holds; it was cut to 9\d\./);
+  });
+
   it("a start smaller than the number of classes", async () => {
     await expect(litml.activeLearning("penguins", { target: "Species", start: 2 })).rejects.toThrowError(/activeLearning: invalid start: 2; expected at least 3, the number of classes in "Species" \("Adelie", "Chinstrap", "Gentoo"\)/);
     await expect(litml.activeLearning("penguins", { target: "Species", start: 30, budget: 30 })).rejects.toThrowError(/invalid start: 30; expected fewer labels than the budget \(30\)/);
@@ -322,7 +329,7 @@ describe("bad input", () => {
 
   it("an unknown strategy, a numeric target, too few seeds", async () => {
     await expect(litml.activeLearning("penguins", { target: "Species", strategy: ["uncertain" as Strategy] })).rejects.toThrowError(/activeLearning: invalid strategy: \["uncertain"\]; expected one or more of uncertainty, diversity, combined, random/);
-    await expect(litml.activeLearning("cars", { target: "Horsepower" })).rejects.toThrowError(/activeLearning/);
+    await expect(litml.activeLearning("cars", { target: "Horsepower" })).rejects.toThrowError(/activeLearning: invalid target: "Horsepower"; expected a class column \("Horsepower" holds numbers/);
     await expect(litml.activeLearning("penguins", { target: "Species", seeds: 1 })).rejects.toThrowError(/invalid seeds: 1/);
   });
 });

@@ -38,24 +38,33 @@ export async function computeActiveLearning(raw: Dataset, options: ActiveLearnin
   const labelled = labelledRows(ANALYSIS, raw, target);
   if (labelled.note) notes.push(labelled.note);
   const dataset = labelled.dataset;
-  const truth = targetOf(dataset, target, "classification");
-  if (truth.kind !== "classification") throw message.badOption(ANALYSIS, "target", target, "a class column");
+  const truth = targetOf(dataset, target);
+  if (truth.kind !== "classification") throw message.badOption(ANALYSIS, "target", target, `a class column ("${target}" holds numbers; label classes, e.g. above and below a threshold, to simulate labelling them)`);
   const classes = truth.classes;
   if (classes.length < 2) throw message.singleClassTarget(ANALYSIS, target, classes[0] ?? "(no rows)");
   const spec = metric(options.metric ?? framedMetric(options.card, "classification") ?? "accuracy", "classification");
   const strategies = strategiesOf(options.strategy);
+  const baseSeed = options.seed ?? 0;
   const seeds = options.seeds ?? 5;
   const start = options.start ?? Math.max(20, 2 * classes.length);
   if (start < classes.length) throw message.startBelowClasses(ANALYSIS, start, target, classes);
   const batch = options.batch ?? 10;
-  const budget = options.budget ?? start + 20 * batch;
+  let budget = options.budget ?? start + 20 * batch;
+  if (options.budget === undefined) {
+    // The default budget is cut to the pool on small data (a budget asked for is not: it fails below, naming the pool).
+    const first = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: baseSeed }, options.card);
+    const pool = first.folds[first.split === "time" ? first.folds.length - 1 : 0].train.length - classes.length;
+    if (budget > pool) {
+      notes.push(`The default budget (${budget} labels) is more than the pool holds; it was cut to ${pool}.`);
+      budget = pool;
+    }
+  }
   if (start >= budget) throw message.startOverBudget(ANALYSIS, start, budget);
   const rounds = Math.ceil((budget - start) / batch);
   const candidates = options.candidates ?? 10_000;
   const shortlist = options.shortlist ?? 10;
   const testCap = options.testRows ?? 10_000;
   const uncertainty = options.uncertainty ?? "margin";
-  const baseSeed = options.seed ?? 0;
   const chosen = chooseModel(ANALYSIS, options, dataset, target);
   const features = chosen.pipeline?.options.features ?? featureColumns(dataset, target);
   const featureData = dataset.select(features);
