@@ -28,7 +28,7 @@ export function activeLearningVerdict(d: ActiveLearningData): Verdict {
         : `scores higher than random picks along the curve, though not sooner at ${goal} (${randomReach}${best.labelsToSuccess === null ? "; it does not reach it either" : `, it needs ${count(best.labelsToSuccess)}`})`;
     return {
       level: "ok",
-      text: `Active learning pays here: ${best.strategy} sampling ${reach}. Over ${seeds} its ${d.metric} beats random picks by ${interval(best.gainOverRandom!, formatPercent(d.confidence, 0))} on average along the curve.`,
+      text: `Active learning pays here: ${best.strategy} sampling ${reach}. Over ${seeds} its ${d.metric} beats random picks by ${interval(best.gainOverRandom!, formatPercent(d.confidence, 2))} on average along the curve.`,
     };
   }
   const best = [...others].sort((a, b) => b.gainOverRandom!.mean - a.gainOverRandom!.mean)[0];
@@ -39,7 +39,7 @@ export function activeLearningVerdict(d: ActiveLearningData): Verdict {
     level: "warn",
     text:
       `Active learning does not beat random picks here beyond the noise of ${seeds}: ` +
-      (best ? `the best strategy, ${best.strategy}, differs from random by ${interval(best.gainOverRandom!, formatPercent(d.confidence, 0))} in ${d.metric} along the curve.` : "no strategy was compared with random.") +
+      (best ? `the best strategy, ${best.strategy}, differs from random by ${interval(best.gainOverRandom!, formatPercent(d.confidence, 2))} in ${d.metric} along the curve.` : "no strategy was compared with random.") +
       `${worse}${saturated} Label a random sample: it is simpler, and as good on this data.`,
   };
 }
