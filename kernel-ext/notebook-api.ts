@@ -55,3 +55,4 @@ export const selectionBias = withCard(api.selectionBias, 2);
 /** The labelling widget (kernel-ext/labeler-widget.ts) and the kernel's comms, for widgets of a notebook's own. */
 export { labeler } from "./labeler-widget.js";
 export { comms, type Comm, type CommData } from "./comms.js";
+export const activeLearning = withCard(api.activeLearning, 1);

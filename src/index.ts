@@ -27,6 +27,7 @@ export { labelIssues, type LabelIssuesOptions, type LabelIssuesData, type NoiseP
 export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type CategoryShare, type ColumnComparison, type Weighting, type ScoreComparison } from "./labels/selection-bias/index.js";
 export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type EndModel, type CurvePoint } from "./labels/labeling/index.js";
 export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote } from "./labels/functions.js";
+export { activeLearning, nextToLabel, type ActiveLearningOptions, type ActiveLearningData, type NextToLabelOptions, type NextToLabelData } from "./labels/active-learning/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
 export { labelingSession, LabelingSession, type LabelingSessionOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./labels/session.js";

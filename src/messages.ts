@@ -474,6 +474,18 @@ export const message = {
       "labeling-always-abstains",
       `${names.length === 1 ? `The labeling function "${names[0]}" never voted` : `The labeling functions ${names.map((n) => `"${n}"`).join(", ")} never voted`}: ${names.length === 1 ? "it abstains" : "they abstain"} on every row. Check the column and the pattern (a regex is case-sensitive unless given the i flag), and that it returns a class, not undefined.`,
     ),
+  budgetOverPool: (analysis: string, budget: number, pool: number, rows: number, test: number) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid budget: ${budget}; expected at most ${pool}, the rows left to label once ${test} of the ${rows} rows are held out to score each round. Give --budget ${pool} or less (or fewer --folds, which holds out a smaller share).`,
+    ),
+  startBelowClasses: (analysis: string, start: number, target: string, classes: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid start: ${start}; expected at least ${classes.length}, the number of classes in "${target}" (${classes.map((c) => `"${c}"`).join(", ")}): a first model needs a chance to see every class. Give --start ${2 * classes.length} or more.`,
+    ),
+  startOverBudget: (analysis: string, start: number, budget: number) =>
+    new LitmlError("bad-option", `${analysis}: invalid start: ${start}; expected fewer labels than the budget (${budget}), so that the loop has labels left to spend. Raise --budget or lower --start.`),
 };
 
 function truncate(text: string, limit: number): string {

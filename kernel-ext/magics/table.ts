@@ -17,6 +17,7 @@ import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
 import { LABEL_ISSUES_OPTIONS } from "../../src/labels/label-issues/options.js";
 import { SELECTION_BIAS_OPTIONS } from "../../src/labels/selection-bias/options.js";
+import { ACTIVE_LEARNING_OPTIONS } from "../../src/labels/active-learning/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 import { LABELING_OPTIONS } from "../../src/labels/labeling/options.js";
@@ -207,6 +208,14 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: LABELING_OPTIONS.magicOptions(),
     example: "%labeling spam-assassin --lfs {functions} --gold label",
+  },
+  {
+    name: "active_learning",
+    summary: "Would active learning save labels? A simulated labelling loop (labels revealed only when picked): uncertainty, diversity and both combined against random picks, score against labels spent with intervals over seeds, and the labels saved at the success value.",
+    call: "activeLearning",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: ACTIVE_LEARNING_OPTIONS.magicOptions(),
+    example: "%active_learning seattle-weather --target weather --start 20 --batch 10 --budget 220",
   },
   {
     name: "simpson",

@@ -48,6 +48,8 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   "label-issues": 1,
   "selection-bias": 1,
   labeling: 1,
+  "active-learning": 1,
+  "next-to-label": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];
