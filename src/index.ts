@@ -30,9 +30,8 @@ export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote 
 export { activeLearning, nextToLabel, type ActiveLearningOptions, type ActiveLearningData, type NextToLabelOptions, type NextToLabelData } from "./labels/active-learning/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
-export { labelingSession, LabelingSession, type LabelingSessionOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./labels/session.js";
+export { labelingSession, LabelingSession, mostUncertain, type LabelingSessionOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./labels/session.js";
 export { saveLabel, savedLabels, poolId, memoryLabels, type SavedLabel, type LabelStore } from "./labels/store.js";
-export { leastConfidence } from "./labels/least-confidence.js";
 export { rowKeys } from "./labels/row-key.js";
 export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";
 export { type ModelInput } from "./validate/model.js";

@@ -18,7 +18,8 @@ import { chooseModel, type ModelInput } from "../validate/model.js";
 import { outOfFold } from "../validate/out-of-fold.js";
 import { planFolds } from "../validate/plan.js";
 import type { FittedPredictor } from "../validate/predictor.js";
-import { leastConfidence } from "./least-confidence.js";
+import { topByScore, uncertaintyScores } from "./active-learning/index.js";
+import { Random } from "../util/random.js";
 import { rowKeys } from "./row-key.js";
 import { type LabelStore, poolId, sqliteLabels } from "./store.js";
 
@@ -37,7 +38,7 @@ export interface LabelingSessionOptions {
   readonly params?: object;
   /** Rows per batch (default 5). */
   readonly batch?: number;
-  /** How the next rows are picked (default: leastConfidence). */
+  /** How the next rows are picked (default: mostUncertain). */
   readonly pick?: PickRows;
   /** A column that names each row (an id); default: the row's content hash. */
   readonly key?: string;
@@ -294,7 +295,7 @@ export async function labelingSession(data: DataInput, options: LabelingSessionO
   const store = options.store ?? sqliteLabels;
   const labels = new Map([...store.load(id)].filter(([, label]) => classes.includes(label)));
   const seed = options.seed ?? 0;
-  const pick = options.pick ?? ((model, unlabelled, size) => leastConfidence(model, unlabelled, size, seed));
+  const pick = options.pick ?? ((model, unlabelled, size) => mostUncertain(model, unlabelled, size, seed));
   const session = new LabelingSession(pool, features, id, keys, classes, target, labels, { ...options, batch, store, pick });
   await session.next();
   return session;
@@ -304,4 +305,15 @@ function classesOf(pool: Dataset, target: string): readonly string[] {
   const column = pool.has(target) ? pool.column(target) : undefined;
   if (column?.type === "category" && column.dictionary.length >= 2) return column.dictionary;
   throw message.badOption(ANALYSIS, "classes", undefined, `the classes to choose from, e.g. classes: ["spam", "ham"] (the pool has no category column "${target}" to take them from)`);
+}
+
+/**
+ * The default pick: the rows with the smallest margin between the model's two likeliest
+ * classes, as nextToLabel's uncertainty strategy ranks them; before any model, a seeded
+ * random sample (a cold start has nothing better to go on).
+ */
+export function mostUncertain(model: FittedPredictor | undefined, unlabelled: Dataset, batch: number, seed = 0): Int32Array {
+  const size = Math.min(batch, unlabelled.nRows);
+  if (model === undefined) return new Random(seed).permutation(unlabelled.nRows).subarray(0, size).slice().sort();
+  return topByScore(uncertaintyScores(model.predictProba(unlabelled), "margin"), size);
 }

@@ -3,9 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { load, toDataset } from "../../src/data/convert.js";
-import { leastConfidence } from "../../src/labels/least-confidence.js";
 import { rowKeys } from "../../src/labels/row-key.js";
-import { labelingSession, type PickRows } from "../../src/labels/session.js";
+import { labelingSession, mostUncertain, type PickRows } from "../../src/labels/session.js";
 import { memoryLabels, savedLabels } from "../../src/labels/store.js";
 
 const CLASSES = ["Adelie", "Chinstrap", "Gentoo"];
@@ -73,12 +72,13 @@ describe("labelingSession", () => {
   });
 });
 
-describe("leastConfidence", () => {
-  it("picks the rows whose top class probability is lowest", () => {
-    const proba = { rows: 4, cols: 2, names: ["a", "b"], data: Float64Array.from([0.9, 0.5, 0.3, 0.55, 0.1, 0.5, 0.7, 0.45]) };
+describe("mostUncertain, the session's default pick", () => {
+  it("picks the rows whose two likeliest classes are closest, the closest first", () => {
+    const proba = { rows: 4, cols: 3, names: ["a", "b", "c"], data: Float64Array.from([0.9, 0.5, 0.3, 0.4, 0.05, 0.45, 0.6, 0.35, 0.05, 0.05, 0.1, 0.25]) };
     const model = { task: "classification", predictProba: () => proba } as never;
     const rows = { nRows: 4 } as never;
-    expect([...leastConfidence(model, rows, 2)]).toEqual([1, 3]);
+    // Margins 0.85, 0.05, 0.3, 0.05: rows 1 and 3 tie (row order breaks it); least confidence would rank row 3 (top 0.4) before row 1 (top 0.5).
+    expect([...mostUncertain(model, rows, 3)]).toEqual([1, 3, 2]);
   });
 });
 

@@ -18,6 +18,8 @@ import { ACTIVE_LEARNING_OPTIONS } from "./options.js";
 import type { ActiveLearningData, ActiveLearningOptions, NextToLabelData, NextToLabelOptions } from "./types.js";
 import { activeLearningNotes, activeLearningVerdict } from "./verdict.js";
 
+/** The uncertainty ranking the loop and nextToLabel use, for other pickers (the labelling session's default). */
+export { topByScore, uncertaintyScores } from "./strategies.js";
 export type { ActiveLearningData, ActiveLearningOptions, CurvePoint, NextToLabelData, NextToLabelOptions, Strategy, StrategyCurve, Uncertainty } from "./types.js";
 
 export async function activeLearning(data: DataInput, options: ActiveLearningOptions = {}): Promise<Result<ActiveLearningData>> {
