@@ -3,7 +3,7 @@
  * Type-only imports count: a chart that imports its analysis's module for a type is
  * still a cycle between them.
  */
-const ANALYSES = "^src/(evaluate|monitor|label|labels|tune|deploy|continual)/";
+const ANALYSES = "^src/(evaluate|monitor|label|tune|deploy|continual)/";
 const BELOW_VALIDATION = "^src/(util|stats|metrics|models|features|state|runtime|types)/|^src/(errors|messages|version)\\.ts$";
 
 module.exports = {
@@ -34,15 +34,15 @@ module.exports = {
       name: "analyses-keep-their-internals",
       severity: "error",
       comment: "An analysis uses another only through its index; shared pieces move down a layer.",
-      from: { path: "^src/(evaluate|monitor|labels)/([^/]+)/" },
-      to: { path: "^src/(evaluate|monitor|labels)/[^/]+/(?!index\\.ts$)", pathNot: "^src/$1/$2/" },
+      from: { path: "^src/(evaluate|monitor|label|tune)/([^/]+)/" },
+      to: { path: "^src/(evaluate|monitor|label|tune)/[^/]+/(?!index\\.ts$)", pathNot: "^src/$1/$2/" },
     },
     {
       name: "charts-read-only-their-types",
       severity: "error",
       comment: "A chart imports only its own folder's types and the shared chart theme and layouts.",
-      from: { path: "(^src/(evaluate|monitor|labels)/.+/chart\\.ts$|^src/charts/)" },
-      to: { path: `${ANALYSES}`, pathNot: "^src/(evaluate|monitor|labels)/.+/types\\.ts$" },
+      from: { path: "(^src/(evaluate|monitor|label|tune)/.+/chart\\.ts$|^src/charts/)" },
+      to: { path: `${ANALYSES}`, pathNot: "^src/(evaluate|monitor|label|tune)/.+/types\\.ts$" },
     },
     {
       name: "display-and-reports-read-results",

@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as litml from "../dist/src/index.js";
 import { Dataset } from "../dist/src/data/dataset.js";
-import { labelIssuesProbabilities } from "../dist/src/labels/label-issues/compute.js";
+import { labelIssuesProbabilities } from "../dist/src/label/label-issues/compute.js";
 import { confidentLearning } from "../dist/src/stats/confident-learning.js";
 import { best, time } from "./timing.mjs";
 

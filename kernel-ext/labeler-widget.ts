@@ -9,7 +9,7 @@
  */
 import { createRequire } from "node:module";
 import type { DataInput } from "../src/data/convert.js";
-import { type LabelingSessionOptions, type LabelingSession, type LabelingState, labelingSession } from "../src/labels/session.js";
+import { type LabelingSessionOptions, type LabelingSession, type LabelingState, labelingSession } from "../src/label/session.js";
 import { message } from "../src/messages.js";
 import { escapeHtml } from "../src/util/escape.js";
 import { type Comm, type CommData, comms } from "./comms.js";

@@ -15,12 +15,12 @@ import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
 import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
-import { LABEL_ISSUES_OPTIONS } from "../../src/labels/label-issues/options.js";
-import { SELECTION_BIAS_OPTIONS } from "../../src/labels/selection-bias/options.js";
-import { ACTIVE_LEARNING_OPTIONS } from "../../src/labels/active-learning/options.js";
+import { LABEL_ISSUES_OPTIONS } from "../../src/label/label-issues/options.js";
+import { SELECTION_BIAS_OPTIONS } from "../../src/label/selection-bias/options.js";
+import { ACTIVE_LEARNING_OPTIONS } from "../../src/label/active-learning/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
-import { LABELING_OPTIONS } from "../../src/labels/labeling/options.js";
+import { LABELING_OPTIONS } from "../../src/label/labeling/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 

@@ -3,7 +3,7 @@
  * one transaction per write) in the working folder. Framing cards are keyed by notebook
  * path (Jupyter Server's JPY_SESSION_NAME; the main job sets it too); test-set looks by
  * the test rows' hash, so neither a restart nor another notebook resets them; labels a
- * person gave by pool and row key (src/labels/store.ts).
+ * person gave by pool and row key (src/label/store.ts).
  */
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -3,7 +3,7 @@
  * with out-of-fold probabilities confidently enough to be called label errors. Written to
  * follow cleanlab 2.x `filter.find_label_issues` with its default `filter_by =
  * "prune_by_noise_rate"` step by step, so the two flag the same rows on the same
- * probabilities (tests/labels/label-issues.test.ts checks it):
+ * probabilities (tests/label/label-issues.test.ts checks it):
  *
  * 1. per class k, a threshold t_k = the mean probability of k over rows labelled k;
  * 2. the confident joint C[given][true]: each row counted under the class whose probability

@@ -1,7 +1,7 @@
 // The label matrix of seven spam-assassin labeling functions (the lesson's kind), written as JSON
 // for snorkel_labeling.py. Run after building: node tests/references/labeling-matrix.mjs /tmp/labeling-matrix.json
 import * as litml from "../../dist/src/index.js";
-import { labelMatrix } from "../../dist/src/labels/labeling/label-matrix.js";
+import { labelMatrix } from "../../dist/src/label/labeling/label-matrix.js";
 import { writeFileSync } from "node:fs";
 const { lf } = litml;
 const spam = await litml.load("spam-assassin");

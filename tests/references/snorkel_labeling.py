@@ -1,4 +1,4 @@
-"""Snorkel's numbers on the label matrix of labeling-matrix.mjs, kept as a fixture for tests/labels/labeling.test.ts.
+"""Snorkel's numbers on the label matrix of labeling-matrix.mjs, kept as a fixture for tests/label/labeling.test.ts.
 
 Snorkel needs torch, so it is not in the project's venv: run it from a venv that has it,
     OMP_NUM_THREADS=1 /tmp/peers/bin/python tests/references/snorkel_labeling.py /tmp/labeling-matrix.json

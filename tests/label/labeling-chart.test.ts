@@ -1,8 +1,8 @@
 /** A snapshot of the labeling chart, drawn from literal data so that it is stable; it also renders to SVG. */
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/display/svg.js";
-import { labelingChart } from "../../src/labels/labeling/chart.js";
-import type { LabelingData } from "../../src/labels/labeling/types.js";
+import { labelingChart } from "../../src/label/labeling/chart.js";
+import type { LabelingData } from "../../src/label/labeling/types.js";
 
 const scored = (correct: number, n: number, low: number, high: number) => ({ correct, n, accuracy: correct / n, low, high });
 const data: LabelingData = {

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { load, toDataset } from "../../src/data/convert.js";
-import { rowKeys } from "../../src/labels/row-key.js";
-import { labelingSession, mostUncertain, type PickRows } from "../../src/labels/session.js";
-import { memoryLabels, savedLabels } from "../../src/labels/store.js";
+import { rowKeys } from "../../src/label/row-key.js";
+import { labelingSession, mostUncertain, type PickRows } from "../../src/label/session.js";
+import { memoryLabels, savedLabels } from "../../src/label/store.js";
 
 const CLASSES = ["Adelie", "Chinstrap", "Gentoo"];
 

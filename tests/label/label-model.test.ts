@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { summarizeMatrix } from "../../src/labels/labeling/label-matrix.js";
+import { summarizeMatrix } from "../../src/label/labeling/label-matrix.js";
 import { fitLabelModel, majorityVote } from "../../src/stats/label-model.js";
 import { fitMatrixCompletion } from "../../src/stats/matrix-completion.js";
 import { loadRegistered } from "../../src/data/registry.js";

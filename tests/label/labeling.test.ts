@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadRegistered } from "../../src/data/registry.js";
 import { LitmlError } from "../../src/errors.js";
-import { ABSTAIN, lf } from "../../src/labels/functions.js";
-import { labeling } from "../../src/labels/labeling/index.js";
+import { ABSTAIN, lf } from "../../src/label/functions.js";
+import { labeling } from "../../src/label/labeling/index.js";
 import { python } from "../helpers/python.js";
 
 const spamLfs = [
