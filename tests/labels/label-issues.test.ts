@@ -6,6 +6,7 @@
  * found again with precision and recall; clean data left quiet.
  */
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { load, resolveData } from "../../src/data/convert.js";
 import { renderSvg } from "../../src/display/svg.js";
@@ -29,6 +30,19 @@ function sklearnCsv(file: string): Row[] {
     const row: Row = {};
     values.slice(0, -1).forEach((v, j) => (row[`x${j}`] = Number(v)));
     row.label = classes[Number(values[values.length - 1])];
+    return row;
+  });
+}
+
+/** scikit-learn's digits (no header: 64 pixels, then the digit), constant pixels left out, labels "d0"…"d9"; or "nine" against "other" (10% nines). */
+function digits(binary = false): Row[] {
+  const lines = gunzipSync(readFileSync(SKLEARN_DATA("digits.csv.gz"))).toString("utf8").trim().split("\n");
+  const values = lines.map((line) => line.split(",").map(Number));
+  const varying = values[0].slice(0, 64).map((_, j) => j).filter((j) => values.some((v) => v[j] !== values[0][j]));
+  return values.map((v) => {
+    const row: Row = {};
+    for (const j of varying) row[`p${j}`] = v[j];
+    row.label = binary ? (v[64] === 9 ? "nine" : "other") : `d${v[64]}`;
     return row;
   });
 }
@@ -231,6 +245,16 @@ describe("clean data stays quiet", () => {
   }, 60_000);
 });
 
+describe("outside data (a reviewer's, issue #12): scikit-learn's digits", () => {
+  it("a tree's 0/1 probabilities on clean labels: says they cannot judge labels, not that labels look wrong", async () => {
+    const result = await labelIssues(digits(), { target: "label", model: "tree" });
+    expect(result.data.certainShare).toBeGreaterThan(0.99);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/^tree's out-of-fold probabilities cannot judge labels.*logistic, gbdt or knn/);
+    expect(result.verdict.text).not.toMatch(/look wrong|correct or drop/);
+  }, 60_000);
+});
+
 describe("bad input", () => {
   it("a target with one class", async () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ x: i, y: "spam" }));
@@ -301,6 +325,8 @@ describe("the chart", () => {
     suspectRows: [],
     accuracy: 0.9,
     majorityShare: 1 / 3,
+    certainShare: 0,
+    distinctProbabilities: 900,
     notes: [],
   };
   it("a heatmap of given against likely label, snapshot and SVG", async () => {

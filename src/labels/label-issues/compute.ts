@@ -130,7 +130,12 @@ export async function computeLabelIssues(raw: Dataset, options: LabelIssuesOptio
   );
   const offDiagonal = pairs.filter((q) => q.given !== q.likely).reduce((a, q) => a + q.rows, 0);
   let correct = 0;
-  for (let i = 0; i < n; i++) if (likelyOf(i) === codes[i]) correct++;
+  let certain = 0;
+  for (let i = 0; i < n; i++) {
+    const likely = likelyOf(i);
+    if (likely === codes[i]) correct++;
+    if (proba.data[likely * n + i] >= 1) certain++;
+  }
   const suspect = new Uint8Array(p.dataset.nRows);
   for (const i of flaggedAt) suspect[p.oof.rows[i]] = 1;
   const retrain = flaggedAt.length > 0 ? await retrainWithout(p, suspect, options) : undefined;
@@ -151,6 +156,8 @@ export async function computeLabelIssues(raw: Dataset, options: LabelIssuesOptio
     suspectRows: [],
     accuracy: correct / n,
     majorityShare: Math.max(...labelCounts) / n,
+    certainShare: certain / n,
+    distinctProbabilities: new Set(proba.data.subarray(0, n * k)).size,
     ...(retrain ? { retrain } : {}),
     notes: p.notes,
   };

@@ -92,6 +92,9 @@ export interface LabelIssuesData {
   /** Out-of-fold accuracy against the given labels, and the share of the largest class. */
   readonly accuracy: number;
   readonly majorityShare: number;
+  /** The share of rows whose most probable class has probability exactly 1, and how many distinct probabilities the model gave: a model certain of nearly every row (a fully grown tree: only 0 and 1) cannot rank doubt. */
+  readonly certainShare: number;
+  readonly distinctProbabilities: number;
   readonly retrain?: Retrain;
   readonly notes: readonly string[];
 }

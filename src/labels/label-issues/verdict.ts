@@ -15,6 +15,8 @@ export const SKILL_FLOOR = 0.25;
 /** Estimated noise from which doubtful labels are worth a look, and from which they are worth a warning even when the model copes. */
 export const NOTICE = 0.02;
 export const SERIOUS = 0.05;
+/** From this share of rows given probability exactly 1, or with no probabilities but 0 and 1, the model cannot rank doubt (a k-nearest-neighbours model on easy data stays below: 0.94 on digits' nines). */
+export const CERTAIN = 0.99;
 /** Estimated noise that, with a clear gain from removing it, fails. */
 export const SEVERE = 0.25;
 
@@ -24,6 +26,11 @@ const figures = (x: number) => formatFigures(x, 3);
 /** The share of the way from always answering the largest class to perfect accuracy. */
 export function skill(d: LabelIssuesData): number {
   return d.majorityShare >= 1 ? 0 : (d.accuracy - d.majorityShare) / (1 - d.majorityShare);
+}
+
+/** Whether the out-of-fold probabilities are graded enough to rank rows by doubt: a fully grown tree answers 0 or 1, so every one of its mistakes looks confident. */
+export function ranksDoubt(d: LabelIssuesData): boolean {
+  return d.certainShare < CERTAIN && d.distinctProbabilities > 2;
 }
 
 /** The off-diagonal pair with the most estimated rows. */
@@ -40,6 +47,12 @@ function gainText(d: LabelIssuesData): string {
 
 export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
   const noise = `an estimated ${formatPercent(d.noiseRate)} of labels look wrong (${count(d.flagged)} of ${count(d.rows)} rows flagged)`;
+  if (!ranksDoubt(d)) {
+    return {
+      level: "warn",
+      text: `${d.model}'s out-of-fold probabilities cannot judge labels: ${d.distinctProbabilities <= 2 ? "every one is 0 or 1" : `${formatPercent(d.certainShare)} of rows get probability 1`}, so each of its mistakes looks as confident as a wrong label, and the ${count(d.flagged)} rows it flags (an estimated ${formatPercent(d.noiseRate)}) say nothing about the labels either way. Judge the labels with a model whose probabilities are graded (logistic, gbdt or knn).`,
+    };
+  }
   if (skill(d) < SKILL_FLOOR) {
     return {
       level: "warn",
