@@ -253,6 +253,24 @@ describe("outside data (a reviewer's, issue #12): scikit-learn's digits", () => 
     expect(result.verdict.text).toMatch(/^tree's out-of-fold probabilities cannot judge labels.*logistic, gbdt or knn/);
     expect(result.verdict.text).not.toMatch(/look wrong|correct or drop/);
   }, 60_000);
+
+  it.each([
+    [0.15, 11],
+    [0.15, 12],
+    [0.25, 13],
+    [0.25, 14],
+  ])("noise in the minority class (%f of the nines relabelled other, seed %i): never called clean, the class's rate named", async (share, seed) => {
+    const rows = digits(true);
+    const random = new Random(seed);
+    const nines = rows.flatMap((r, i) => (r.label === "nine" ? [i] : []));
+    const moved = new Set(random.shuffle(nines).slice(0, Math.floor(share * nines.length)));
+    const result = await labelIssues(rows.map((r, i) => (moved.has(i) ? { ...r, label: "other" } : r)), { target: "label" });
+    const nine = result.data.classNoise.find((c) => c.label === "nine")!;
+    expect(nine.ofLookLike).toBeGreaterThan(share / 2);
+    expect(result.verdict.text).not.toMatch(/look clean/);
+    expect(result.verdict.text).toMatch(/of the rows that look like "nine", an estimated \d+(\.\d+)?% are labelled otherwise/);
+    if (share >= 0.25) expect(result.verdict.level).toBe("warn");
+  }, 60_000);
 });
 
 describe("bad input", () => {
@@ -320,6 +338,7 @@ describe("the chart", () => {
       }),
     ),
     noiseRate: 25 / 300,
+    classNoise: [],
     flagged: 25,
     suspects: [],
     suspectRows: [],

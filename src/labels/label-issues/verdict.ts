@@ -15,6 +15,10 @@ export const SKILL_FLOOR = 0.25;
 /** Estimated noise from which doubtful labels are worth a look, and from which they are worth a warning even when the model copes. */
 export const NOTICE = 0.02;
 export const SERIOUS = 0.05;
+/** The same two marks for the worst class (its estimated share of wrong labels, either way), counted for classes of at least CLASS_ROWS rows. */
+export const CLASS_NOTICE = 0.05;
+export const CLASS_SERIOUS = 0.1;
+export const CLASS_ROWS = 30;
 /** From this share of rows given probability exactly 1, or with no probabilities but 0 and 1, the model cannot rank doubt (a k-nearest-neighbours model on easy data stays below: 0.94 on digits' nines). */
 export const CERTAIN = 0.99;
 /** Estimated noise that, with a clear gain from removing it, fails. */
@@ -31,6 +35,31 @@ export function skill(d: LabelIssuesData): number {
 /** Whether the out-of-fold probabilities are graded enough to rank rows by doubt: a fully grown tree answers 0 or 1, so every one of its mistakes looks confident. */
 export function ranksDoubt(d: LabelIssuesData): boolean {
   return d.certainShare < CERTAIN && d.distinctProbabilities > 2;
+}
+
+export interface WorstClass {
+  readonly label: string;
+  /** "labelled": the rows labelled with the class look wrong; "truly": rows that look like the class carry another label. */
+  readonly way: "labelled" | "truly";
+  readonly rate: number;
+}
+
+/** The class, of at least CLASS_ROWS rows, with the largest estimated share of wrong labels, among its labelled rows or among the rows truly of it. */
+export function worstClass(d: LabelIssuesData): WorstClass | undefined {
+  const ways: WorstClass[] = d.classNoise.flatMap((c) => [
+    ...(c.labelled >= CLASS_ROWS ? [{ label: c.label, way: "labelled" as const, rate: c.ofLabelled }] : []),
+    ...(c.lookLike >= CLASS_ROWS ? [{ label: c.label, way: "truly" as const, rate: c.ofLookLike }] : []),
+  ]);
+  return ways.sort((a, b) => b.rate - a.rate)[0];
+}
+
+/** The worst class in words when its rate stands out (at least CLASS_NOTICE and twice the overall rate), else "". */
+function classText(d: LabelIssuesData): string {
+  const c = worstClass(d);
+  if (!c || c.rate < CLASS_NOTICE || c.rate < 2 * d.noiseRate) return "";
+  return c.way === "labelled"
+    ? `; of the rows labelled "${c.label}", an estimated ${formatPercent(c.rate)} look wrong`
+    : `; of the rows that look like "${c.label}", an estimated ${formatPercent(c.rate)} are labelled otherwise`;
 }
 
 /** The off-diagonal pair with the most estimated rows. */
@@ -61,9 +90,10 @@ export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
   }
   const gains = d.retrain !== undefined && d.retrain.low > 0;
   const pair = worstPair(d);
-  const where = pair ? `, most of them labelled "${pair.given}" where the model sees "${pair.likely}" (${count(pair.rows)} rows)` : "";
+  const where = (pair ? `, most of them labelled "${pair.given}" where the model sees "${pair.likely}" (${count(pair.rows)} rows)` : "") + classText(d);
+  const classRate = worstClass(d)?.rate ?? 0;
   if (d.flagged === 0) return { level: "ok", text: `The labels look clean: ${d.model} confidently disputes none of the ${count(d.rows)} labels.` };
-  if (d.noiseRate < NOTICE) {
+  if (d.noiseRate < NOTICE && classRate < CLASS_NOTICE) {
     return {
       level: "ok",
       text: `The labels look clean: ${noise}, about what any model's own mistakes produce${d.retrain ? `; training without them gives ${gainText(d)}` : ""}.`,
@@ -75,7 +105,7 @@ export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
       text: `${capitalize(noise)}${where}, and training without them helps: ${gainText(d)} on the same folds. Review the suspects (the surest first) and correct or drop them.`,
     };
   }
-  if (d.noiseRate >= SERIOUS) {
+  if (d.noiseRate >= SERIOUS || classRate >= CLASS_SERIOUS) {
     return {
       level: "warn",
       text: `${capitalize(noise)}${where}, though training without them does not help ${d.model} (${gainText(d)}). Either these labels are wrong or the classes overlap where these rows lie, and only a person can tell: check a sample of the suspects by hand. If they are wrong, the test labels are wrong as often, and every score is off by as much.`,
