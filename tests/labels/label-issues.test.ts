@@ -271,6 +271,15 @@ describe("outside data (a reviewer's, issue #12): scikit-learn's digits", () => 
     expect(result.verdict.text).toMatch(/of the rows that look like "nine", an estimated \d+(\.\d+)?% are labelled otherwise/);
     if (share >= 0.25) expect(result.verdict.level).toBe("warn");
   }, 60_000);
+
+  it.each([0.2, 0.3])("heavy noise (%f of nine-or-other labels flipped): the skill gate admits a weak model or noisy labels, and names the class the flags crowd into", async (share) => {
+    const { rows } = flip(digits(true), "label", share, 7);
+    const result = await labelIssues(rows, { target: "label" });
+    expect(result.verdict.text).toMatch(/^logistic hardly beats always answering the largest class/);
+    expect(result.verdict.text).toMatch(/a weak model and wrong labels look the same/);
+    expect(result.verdict.text).not.toMatch(/not wrong labels|Improve the model/);
+    expect(result.verdict.text).toMatch(/of the rows labelled "nine", an estimated \d+(\.\d+)?% look wrong/);
+  }, 60_000);
 });
 
 describe("bad input", () => {

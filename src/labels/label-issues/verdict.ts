@@ -62,6 +62,17 @@ function classText(d: LabelIssuesData): string {
     : `; of the rows that look like "${c.label}", an estimated ${formatPercent(c.rate)} are labelled otherwise`;
 }
 
+/** When the flagged rows crowd into one given class (at least twice its share of the rows, and most of the flags), that class's estimated rate in words, else "". */
+function crowdedText(d: LabelIssuesData): string {
+  if (d.flagged === 0) return "";
+  const crowded = d.classNoise
+    .map((c) => ({ ...c, flagged: d.pairs.filter((p) => p.given === c.label).reduce((a, p) => a + p.flagged, 0) }))
+    .filter((c) => c.labelled >= CLASS_ROWS && c.ofLabelled >= CLASS_SERIOUS && c.flagged > d.flagged / 2 && c.flagged / d.flagged >= (2 * c.labelled) / d.rows)[0];
+  return crowded
+    ? ` The flags crowd into one class: of the rows labelled "${crowded.label}", an estimated ${formatPercent(crowded.ofLabelled)} look wrong (${count(crowded.flagged)} of the ${count(d.flagged)} flagged rows), which is what wrong labels in that class would look like, though a model blind to the class would look the same.`
+    : "";
+}
+
 /** The off-diagonal pair with the most estimated rows. */
 export function worstPair(d: LabelIssuesData): NoisePair | undefined {
   return d.pairs.filter((p) => p.given !== p.likely && p.rows > 0).sort((a, b) => b.rows - a.rows)[0];
@@ -85,7 +96,7 @@ export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
   if (skill(d) < SKILL_FLOOR) {
     return {
       level: "warn",
-      text: `${d.model} hardly beats always answering the largest class (out-of-fold accuracy ${figures(d.accuracy)} against ${figures(d.majorityShare)}), so the rows it doubts are mostly rows it cannot predict, not wrong labels; the ${formatPercent(d.noiseRate)} estimate is not a label-noise estimate. Improve the model (features, model choice) before judging labels with it.`,
+      text: `${d.model} hardly beats always answering the largest class (out-of-fold accuracy ${figures(d.accuracy)} against ${figures(d.majorityShare)}). Both are measured against the given labels, so a weak model and wrong labels look the same here: the ${formatPercent(d.noiseRate)} estimate is not a label-noise estimate until one of them is ruled out.${crowdedText(d)} Try a stronger model (features, model choice); if none beats the largest class either, check a sample of the suspects by hand.`,
     };
   }
   const gains = d.retrain !== undefined && d.retrain.low > 0;
