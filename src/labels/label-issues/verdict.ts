@@ -137,7 +137,7 @@ export function labelIssuesNotes(d: LabelIssuesData): string[] {
   notes.push(
     `Each row is judged by ${d.model} trained without it (${d.validation}). A row is suspect when another class clears that class's threshold (its mean probability among the rows labelled with it: ${d.classes.map((c, k) => `${c} ${figures(d.thresholds[k])}`).join(", ")}) and the given label is not the most probable; how many per pair of classes comes from the confident joint calibrated to the label counts (confident learning, cleanlab's default "prune by noise rate").`,
   );
-  notes.push(`Out-of-fold accuracy against the given labels is ${figures(d.accuracy)}; the largest class is ${formatPercent(d.majorityShare)} of the rows. A model's own confident mistakes look exactly like wrong labels, so the estimate is an upper bound on label noise.`);
+  notes.push(`Out-of-fold accuracy against the given labels is ${figures(d.accuracy)}; the largest class is ${formatPercent(d.majorityShare)} of the rows. A model's own confident mistakes look exactly like wrong labels, while wrong labels it cannot confidently dispute go uncounted, so the estimate is no bound either way: on planted noise it has mostly come out below the planted rate.`);
   if (d.retrain) {
     const r = d.retrain;
     notes.push(
