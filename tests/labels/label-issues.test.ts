@@ -14,6 +14,7 @@ import { labelIssuesChart } from "../../src/labels/label-issues/chart.js";
 import { labelIssuesProbabilities } from "../../src/labels/label-issues/compute.js";
 import { labelIssues } from "../../src/labels/label-issues/index.js";
 import type { LabelIssuesData } from "../../src/labels/label-issues/types.js";
+import { worstPair } from "../../src/labels/label-issues/verdict.js";
 import { confidentLearning, normalizedMargin, roundPreservingSum, selfConfidence } from "../../src/stats/confident-learning.js";
 import { Random } from "../../src/util/random.js";
 import { SKLEARN_DATA } from "../helpers/outside-data.js";
@@ -188,7 +189,7 @@ describe("planted label noise: 10% of labels flipped in real data sets, five dra
       expect(d.suspectRows).toEqual(reference[j].map((i) => draws[j].p.rows[i]));
       expect(d.noiseRate).toBeGreaterThan(0.05);
       expect(result.verdict.level).toBe("warn");
-      expect(result.verdict.text).toMatch(/^An estimated \d+\.\d% of labels look wrong \(\d+ of \d+ rows flagged\), most of them labelled "[^"]+" where the model sees "[^"]+" \(\d+ rows\), (and training without them helps|though training without them does not help)/);
+      expect(result.verdict.text).toMatch(/^An estimated \d+\.\d% of labels look wrong \(\d+ of \d+ rows flagged\), (most of them|the largest group) labelled "[^"]+" where the model sees "[^"]+" \(\d+ rows\)(; of the rows [^,]+)?, (and training without them helps|though training without them does not help)/);
       for (const s of d.suspects) {
         expect(s.given).toBe(noisy[s.row][target]);
         expect(s.likely).not.toBe(s.given);
@@ -253,6 +254,15 @@ describe("outside data (a reviewer's, issue #12): scikit-learn's digits", () => 
     expect(result.verdict.text).toMatch(/^tree's out-of-fold probabilities cannot judge labels.*logistic, gbdt or knn/);
     expect(result.verdict.text).not.toMatch(/look wrong|correct or drop/);
   }, 60_000);
+
+  it("10% of digit labels flipped to any other digit: the largest pair of classes is called the largest group, not most of the flags", async () => {
+    const { rows } = flip(digits(), "label", 0.1, 1);
+    const result = await labelIssues(rows, { target: "label" });
+    const pair = worstPair(result.data)!;
+    expect(pair.rows).toBeLessThan(result.data.flagged / 2);
+    expect(result.verdict.text).toMatch(/rows flagged\), the largest group labelled "d\d" where the model sees "d\d" \(\d+ rows\)/);
+    expect(result.verdict.text).not.toMatch(/most of them/);
+  }, 120_000);
 
   it.each([
     [0.15, 11],

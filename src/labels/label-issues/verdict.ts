@@ -101,7 +101,8 @@ export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
   }
   const gains = d.retrain !== undefined && d.retrain.low > 0;
   const pair = worstPair(d);
-  const where = (pair ? `, most of them labelled "${pair.given}" where the model sees "${pair.likely}" (${count(pair.rows)} rows)` : "") + classText(d);
+  const offDiagonal = d.pairs.reduce((a, p) => a + (p.given === p.likely ? 0 : p.rows), 0);
+  const where = (pair ? `, ${pair.rows > offDiagonal / 2 ? "most of them" : "the largest group"} labelled "${pair.given}" where the model sees "${pair.likely}" (${count(pair.rows)} rows)` : "") + classText(d);
   const classRate = worstClass(d)?.rate ?? 0;
   if (d.flagged === 0) return { level: "ok", text: `The labels look clean: ${d.model} confidently disputes none of the ${count(d.rows)} labels.` };
   if (d.noiseRate < NOTICE && classRate < CLASS_NOTICE) {
