@@ -14,7 +14,7 @@ import { labelIssuesChart } from "../../src/labels/label-issues/chart.js";
 import { labelIssuesProbabilities } from "../../src/labels/label-issues/compute.js";
 import { labelIssues } from "../../src/labels/label-issues/index.js";
 import type { LabelIssuesData } from "../../src/labels/label-issues/types.js";
-import { worstPair } from "../../src/labels/label-issues/verdict.js";
+import { labelIssuesVerdict, worstPair } from "../../src/labels/label-issues/verdict.js";
 import { confidentLearning, normalizedMargin, roundPreservingSum, selfConfidence } from "../../src/stats/confident-learning.js";
 import { Random } from "../../src/util/random.js";
 import { SKLEARN_DATA } from "../helpers/outside-data.js";
@@ -189,7 +189,7 @@ describe("planted label noise: 10% of labels flipped in real data sets, five dra
       expect(d.suspectRows).toEqual(reference[j].map((i) => draws[j].p.rows[i]));
       expect(d.noiseRate).toBeGreaterThan(0.05);
       expect(result.verdict.level).toBe("warn");
-      expect(result.verdict.text).toMatch(/^An estimated \d+\.\d% of labels look wrong \(\d+ of \d+ rows flagged\), (most of them|the largest group) labelled "[^"]+" where the model sees "[^"]+" \(\d+ rows\)(; of the rows [^,]+)?, (and training without them helps|though training without them does not help)/);
+      expect(result.verdict.text).toMatch(/^An estimated \d+\.\d% of labels look wrong \(\d+ of \d+ rows flagged\), (most of them|the largest group) labelled "[^"]+" where the model sees "[^"]+" \(\d+ rows\)(; of the rows [^,]+, an estimated [\d.]+% (look wrong|are labelled otherwise))?, (and training without them helps|though training without them does not help)/);
       for (const s of d.suspects) {
         expect(s.given).toBe(noisy[s.row][target]);
         expect(s.likely).not.toBe(s.given);
@@ -254,6 +254,15 @@ describe("outside data (a reviewer's, issue #12): scikit-learn's digits", () => 
     expect(result.verdict.text).toMatch(/^tree's out-of-fold probabilities cannot judge labels.*logistic, gbdt or knn/);
     expect(result.verdict.text).not.toMatch(/look wrong|correct or drop/);
   }, 60_000);
+
+  it("clean digits with logistic: ok, and the gain and its interval in one notation (no exponent, a true minus sign)", async () => {
+    const result = await labelIssues(digits(), { target: "label" });
+    expect(result.verdict.level).toBe("ok");
+    const gain = result.verdict.text.match(/[+−][\d.]+ \(95% CI [^)]*\)/)![0];
+    expect(gain).toMatch(/^[+−]\d+\.?\d* \(95% CI −?\d+\.?\d* to −?\d+\.?\d*\)$/);
+    const d = { ...result.data, retrain: { ...result.data.retrain!, gain: 5.56e-4, low: -0.00307, high: 0.0039 } };
+    expect(labelIssuesVerdict(d).text).toContain("+0.00056 (95% CI −0.0031 to 0.0039)");
+  }, 120_000);
 
   it("10% of digit labels flipped to any other digit: the largest pair of classes is called the largest group, not most of the flags", async () => {
     const { rows } = flip(digits(), "label", 0.1, 1);

@@ -26,6 +26,8 @@ export const SEVERE = 0.25;
 
 const count = (n: number) => n.toLocaleString("en-US");
 const figures = (x: number) => formatFigures(x, 3);
+/** A difference in score and its interval's edges: 2 significant figures, a true minus sign ("−0.0031"). */
+const difference = (x: number) => `${x < 0 ? "−" : ""}${formatFigures(Math.abs(x), 2)}`;
 
 /** The share of the way from always answering the largest class to perfect accuracy. */
 export function skill(d: LabelIssuesData): number {
@@ -81,8 +83,7 @@ export function worstPair(d: LabelIssuesData): NoisePair | undefined {
 function gainText(d: LabelIssuesData): string {
   const r = d.retrain;
   if (!r) return "";
-  const sign = r.gain >= 0 ? "+" : "−";
-  return `${r.metric} ${figures(r.everything)} → ${figures(r.withoutSuspects)}, ${sign}${figures(Math.abs(r.gain))} (95% CI ${figures(r.low)} to ${figures(r.high)})`;
+  return `${r.metric} ${figures(r.everything)} → ${figures(r.withoutSuspects)}, ${r.gain >= 0 ? "+" : ""}${difference(r.gain)} (95% CI ${difference(r.low)} to ${difference(r.high)})`;
 }
 
 export function labelIssuesVerdict(d: LabelIssuesData): Verdict {
