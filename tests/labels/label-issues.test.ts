@@ -189,7 +189,7 @@ describe("planted label noise: 10% of labels flipped in real data sets, five dra
       expect(d.suspectRows).toEqual(reference[j].map((i) => draws[j].p.rows[i]));
       expect(d.noiseRate).toBeGreaterThan(0.05);
       expect(result.verdict.level).toBe("warn");
-      expect(result.verdict.text).toMatch(/^An estimated \d+\.\d% of labels look wrong \(\d+ of \d+ rows flagged\), (most of them|the largest group) labelled "[^"]+" where the model sees "[^"]+" \(\d+ rows\)(; of the rows [^,]+, an estimated [\d.]+% (look wrong|are labelled otherwise))?, (and training without them helps|though training without them does not help)/);
+      expect(result.verdict.text).toMatch(/^An estimated \d+(\.\d+)?% of labels look wrong \(\d+ of \d+ rows flagged\), (most of them|the largest group) labelled "[^"]+" where the model sees "[^"]+" \(\d+ rows\)(; of the rows [^,]+, an estimated [\d.]+% (look wrong|are labelled otherwise))?, (and training without them helps|though training without them does not help)/);
       for (const s of d.suspects) {
         expect(s.given).toBe(noisy[s.row][target]);
         expect(s.likely).not.toBe(s.given);
