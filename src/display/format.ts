@@ -31,13 +31,15 @@ export function formatPValue(p: number): string {
 /**
  * Every number in a verdict sentence or note goes through here (issue #16): a measured value to
  * `figures` significant figures (3 by default), what the data supports; an integer, such as a
- * count of rows, stays exact ("3,214 rows", not "3.21e3"). Tables keep formatCell's 4 figures.
+ * count of rows, stays exact ("3,214 rows", not "3.21e3"). Small values are written out down to
+ * 1e-4 ("0.000556"), below it with an exponent. Tables keep formatCell's 4 figures.
  */
 export function formatFigures(value: number | null, figures = 3): string {
   if (value === null || !Number.isFinite(value)) return formatCell(value);
   if (Number.isInteger(value)) return value.toLocaleString("en-US");
   const abs = Math.abs(value);
-  if (abs < 1e-3 || abs >= 1e6) return value.toExponential(figures - 1);
+  // Small values are written out down to 1e-4 ("0.00056"): a gain of 5.56e-4 beside an interval edge of 0.0039 reads as two notations.
+  if (abs < 1e-4 || abs >= 1e6) return value.toExponential(figures - 1);
   return Number(value.toPrecision(figures)).toLocaleString("en-US", { maximumSignificantDigits: figures });
 }
 

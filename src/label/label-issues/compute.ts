@@ -20,7 +20,7 @@ import { chooseModel, type ModelChoice } from "../../validate/model.js";
 import { collect, type OutOfFold, outOfFold, runFolds, subsetPredictions, subsetTarget } from "../../validate/out-of-fold.js";
 import { type FoldPlan, planFolds } from "../../validate/plan.js";
 import { labelledRows, targetName } from "../../validate/target.js";
-import type { LabelIssuesData, LabelIssuesOptions, NoisePair, Retrain, Suspect } from "./types.js";
+import type { ClassNoise, LabelIssuesData, LabelIssuesOptions, NoisePair, Retrain, Suspect } from "./types.js";
 
 const ANALYSIS = "labelIssues";
 /** Suspects listed in full in the result (all of them are in `suspectRows`). */
@@ -128,9 +128,18 @@ export async function computeLabelIssues(raw: Dataset, options: LabelIssuesOptio
   const pairs: NoisePair[] = joint.flatMap((row, g) =>
     row.map((rows, t) => ({ given: classes[g], likely: classes[t], rows, share: rows / n, ofGiven: labelCounts[g] > 0 ? rows / labelCounts[g] : 0, flagged: flaggedPairs[g][t] })),
   );
+  const classNoise: ClassNoise[] = classes.map((label, c) => {
+    const lookLike = joint.reduce((a, row) => a + row[c], 0);
+    return { label, labelled: labelCounts[c], ofLabelled: labelCounts[c] > 0 ? 1 - joint[c][c] / labelCounts[c] : 0, lookLike, ofLookLike: lookLike > 0 ? 1 - joint[c][c] / lookLike : 0 };
+  });
   const offDiagonal = pairs.filter((q) => q.given !== q.likely).reduce((a, q) => a + q.rows, 0);
   let correct = 0;
-  for (let i = 0; i < n; i++) if (likelyOf(i) === codes[i]) correct++;
+  let certain = 0;
+  for (let i = 0; i < n; i++) {
+    const likely = likelyOf(i);
+    if (likely === codes[i]) correct++;
+    if (proba.data[likely * n + i] >= 1) certain++;
+  }
   const suspect = new Uint8Array(p.dataset.nRows);
   for (const i of flaggedAt) suspect[p.oof.rows[i]] = 1;
   const retrain = flaggedAt.length > 0 ? await retrainWithout(p, suspect, options) : undefined;
@@ -146,11 +155,14 @@ export async function computeLabelIssues(raw: Dataset, options: LabelIssuesOptio
     joint,
     pairs,
     noiseRate: offDiagonal / n,
+    classNoise,
     flagged: flaggedAt.length,
     suspects,
     suspectRows: [],
     accuracy: correct / n,
     majorityShare: Math.max(...labelCounts) / n,
+    certainShare: certain / n,
+    distinctProbabilities: new Set(proba.data.subarray(0, n * k)).size,
     ...(retrain ? { retrain } : {}),
     notes: p.notes,
   };

@@ -12,7 +12,7 @@ import { LABEL_ISSUES_OPTIONS } from "./options.js";
 import type { LabelIssuesData, LabelIssuesOptions } from "./types.js";
 import { labelIssuesNotes, labelIssuesVerdict } from "./verdict.js";
 
-export type { LabelIssuesData, LabelIssuesOptions, NoisePair, RankBy, Retrain, Suspect } from "./types.js";
+export type { ClassNoise, LabelIssuesData, LabelIssuesOptions, NoisePair, RankBy, Retrain, Suspect } from "./types.js";
 
 /** Suspects shown in the table; all of them are in the result's data. */
 const SHOWN = 25;

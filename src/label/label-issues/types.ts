@@ -50,6 +50,17 @@ export interface NoisePair {
   readonly flagged: number;
 }
 
+/** One class's estimated noise, both ways, from the calibrated joint: wrong labels concentrated in a small class hardly move the overall rate. */
+export interface ClassNoise {
+  readonly label: string;
+  /** Rows labelled with the class, and the share of them estimated truly of another class. */
+  readonly labelled: number;
+  readonly ofLabelled: number;
+  /** Rows estimated truly of the class, and the share of them labelled with another class. */
+  readonly lookLike: number;
+  readonly ofLookLike: number;
+}
+
 /** The user's model scored on the same folds, trained on every row and trained without the suspects. */
 export interface Retrain {
   readonly metric: string;
@@ -84,6 +95,8 @@ export interface LabelIssuesData {
   readonly pairs: readonly NoisePair[];
   /** The off-diagonal share of the calibrated joint: the estimated share of wrong labels. */
   readonly noiseRate: number;
+  /** Per class, the estimated share of wrong labels among the rows labelled with it and among the rows truly of it. */
+  readonly classNoise: readonly ClassNoise[];
   /** The number of suspects, and the first of them in rank order (at most 500). */
   readonly flagged: number;
   readonly suspects: readonly Suspect[];
@@ -92,6 +105,9 @@ export interface LabelIssuesData {
   /** Out-of-fold accuracy against the given labels, and the share of the largest class. */
   readonly accuracy: number;
   readonly majorityShare: number;
+  /** The share of rows whose most probable class has probability exactly 1, and how many distinct probabilities the model gave: a model certain of nearly every row (a fully grown tree: only 0 and 1) cannot rank doubt. */
+  readonly certainShare: number;
+  readonly distinctProbabilities: number;
   readonly retrain?: Retrain;
   readonly notes: readonly string[];
 }
