@@ -25,7 +25,7 @@ export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, typ
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway, type SharedRows } from "./monitor/adversarial/index.js";
 export { labelIssues, type LabelIssuesOptions, type LabelIssuesData, type NoisePair, type RankBy, type Retrain, type Suspect } from "./label/label-issues/index.js";
 export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type CategoryShare, type ColumnComparison, type Weighting, type ScoreComparison } from "./label/selection-bias/index.js";
-export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type EndModel, type CurvePoint } from "./label/labeling/index.js";
+export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type MajorityClass, type EndModel, type CurvePoint } from "./label/labeling/index.js";
 export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote } from "./label/functions.js";
 export { activeLearning, nextToLabel, type ActiveLearningOptions, type ActiveLearningData, type NextToLabelOptions, type NextToLabelData } from "./label/active-learning/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";

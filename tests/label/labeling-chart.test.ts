@@ -19,7 +19,7 @@ const data: LabelingData = {
   labelModel: { method: "matrix-completion", priors: { ham: 0.5, spam: 0.5 }, iterations: 500, converged: true },
   threw: [],
   alwaysAbstain: ["never"],
-  gold: { column: "label", rows: 1000, covered: 550, labelModel: scored(480, 550, 0.84, 0.9), majorityVote: scored(470, 550, 0.82, 0.88), ties: 12 },
+  gold: { column: "label", rows: 1000, covered: 550, labelModel: scored(480, 550, 0.84, 0.9), majorityVote: scored(470, 550, 0.82, 0.88), ties: 12, majorityClass: { class: "ham", ...scored(330, 550, 0.56, 0.64) }, shares: { ham: 0.6, spam: 0.4 } },
   endModel: {
     model: "naive-bayes",
     folds: 3,
@@ -33,6 +33,8 @@ const data: LabelingData = {
     goldToMatch: 100,
     trainRows: 667,
     textColumns: ["subject", "body"],
+    features: ["subject", "body"],
+    majorityClass: { class: "ham", ...scored(600, 1000, 0.57, 0.63) },
   },
   labels: [],
 };

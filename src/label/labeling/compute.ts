@@ -12,7 +12,7 @@ import { fitLabelModel, majorityVote } from "../../stats/label-model.js";
 import { fitMatrixCompletion } from "../../stats/matrix-completion.js";
 import { Random } from "../../util/random.js";
 import { labelingFunctionsOf } from "../functions.js";
-import { endModelCost, isIdentifier, scored } from "./end-model.js";
+import { endModelCost, isIdentifier, majorityClass, scored } from "./end-model.js";
 import { labelMatrix, summarizeMatrix } from "./label-matrix.js";
 import type { FunctionSummary, LabelingData, LabelingOptions } from "./types.js";
 
@@ -66,17 +66,24 @@ export async function computeLabeling(dataset: Dataset, options: LabelingOptions
   for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) if (votes[j * n + i] >= 0) covered[i] = 1;
   const weak = Int32Array.from(model.predictions, (y, i) => (covered[i] ? y : -1));
   const gold = options.gold !== undefined ? goldCodes(dataset, options.gold, matrix.classes) : undefined;
+  const goldCount = new Array<number>(k).fill(0);
+  if (gold) for (let i = 0; i < n; i++) if (gold[i] >= 0) goldCount[gold[i]]++;
+  const goldTotal = goldCount.reduce((a, b) => a + b, 0);
   const functions: FunctionSummary[] = lfs.map((f, j) => {
     let right = 0;
     let voted = 0;
+    const cast = new Array<number>(k).fill(0);
     if (gold) {
       for (let i = 0; i < n; i++) {
         const v = votes[j * n + i];
         if (v < 0 || gold[i] < 0) continue;
         voted++;
+        cast[v]++;
         if (v === gold[i]) right++;
       }
     }
+    // Votes in the same shares but blind to the truth are right this often: the floor for a function (1/k would flag a rare class's keyword rule, right 30% of the time where the class is 25%, which does help).
+    const chance = voted > 0 ? cast.reduce((s, c, y) => s + (c / voted) * (goldCount[y] / goldTotal), 0) : NaN;
     return {
       name: f.name,
       kind: f.kind,
@@ -86,7 +93,7 @@ export async function computeLabeling(dataset: Dataset, options: LabelingOptions
       overlap: summary.overlap[j],
       conflict: summary.conflict[j],
       learnedAccuracy: model.accuracies[j],
-      ...(gold ? { gold: scored(right, voted) } : {}),
+      ...(gold ? { gold: scored(right, voted), chance } : {}),
       errors: matrix.errors[j],
     };
   });
@@ -119,20 +126,23 @@ export async function computeLabeling(dataset: Dataset, options: LabelingOptions
     const top = Math.max(...tally);
     tied[i] = tally.filter((t) => t === top).length > 1 ? 1 : 0;
   }
+  const coveredGold: number[] = [];
   for (let i = 0; i < n; i++) {
     if (gold[i] < 0) continue;
     goldRows++;
     if (!covered[i]) continue;
     rows++;
+    coveredGold.push(i);
     ties += tied[i];
     if (weak[i] === gold[i]) tallies.model++;
     if (majority.predictions[i] === gold[i]) tallies.majority++;
   }
   const features = options.features ?? featureColumns(dataset, options.gold).filter((f) => !isIdentifier(dataset, f));
-  const endModel = rows > 0 && features.length > 0 ? await endModelCost(ANALYSIS, { dataset, features, classes: matrix.classes, gold, weak }, options) : undefined;
+  const readAsText = [...new Set(lfs.filter((f) => f.kind !== "function" && f.column !== undefined).map((f) => f.column!))];
+  const endModel = rows > 0 && features.length > 0 ? await endModelCost(ANALYSIS, { dataset, features, classes: matrix.classes, gold, weak, readAsText }, options) : undefined;
   return withLabels({
     ...base,
-    gold: { column: options.gold, rows: goldRows, covered: rows, labelModel: scored(tallies.model, rows), majorityVote: scored(tallies.majority, rows), ties },
+    gold: { column: options.gold, rows: goldRows, covered: rows, labelModel: scored(tallies.model, rows), majorityVote: scored(tallies.majority, rows), ties, majorityClass: majorityClass(coveredGold, gold, matrix.classes), shares: Object.fromEntries(matrix.classes.map((c, y) => [c, goldCount[y] / goldTotal])) },
     ...(endModel ? { endModel } : {}),
   });
 }

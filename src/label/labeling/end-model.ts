@@ -16,17 +16,23 @@ import { Random } from "../../util/random.js";
 import { chooseModel, type ModelChoice } from "../../validate/model.js";
 import { planFolds } from "../../validate/plan.js";
 import { asPredictor, type Predictor } from "../../validate/predictor.js";
-import type { CurvePoint, EndModel, LabelingOptions, Scored } from "./types.js";
+import type { CurvePoint, EndModel, LabelingOptions, MajorityClass, Scored } from "./types.js";
 
 const LABEL = "\u0000litml-label";
 /** Terms kept per text column for the bag of words. */
 const TEXT_TERMS = 1000;
 
-/** A category column of mostly distinct strings of several words is text: it needs a bag of words, not one-hot codes. */
-export function isTextColumn(dataset: Dataset, name: string): boolean {
+/**
+ * A category column of mostly distinct strings of several words is text: it needs a bag of
+ * words, not one-hot codes. A column the user's regex or keyword functions read (`readAsText`)
+ * is text once its values are mostly distinct, however short: movie titles average under
+ * three words, and one-hot codes of distinct titles teach a model nothing.
+ */
+export function isTextColumn(dataset: Dataset, name: string, readAsText = false): boolean {
   const column = dataset.column(name);
   if (column.type !== "category" || dataset.nRows === 0) return false;
   if (column.dictionary.length < Math.max(20, 0.3 * dataset.nRows)) return false;
+  if (readAsText) return true;
   const sample = column.dictionary.slice(0, 500);
   return sample.reduce((s, t) => s + t.trim().split(/\s+/).length, 0) / sample.length >= 3;
 }
@@ -49,17 +55,18 @@ function withLabels(base: Dataset, rows: Int32Array, codes: Int32Array, classes:
 }
 
 /** The user's model via chooseModel; text columns first become a bag of words (the user's own Pipeline is used as given). */
-function endModelFor(analysis: string, options: LabelingOptions, sample: Dataset, features: readonly string[]): { choice: ModelChoice; text: readonly string[] } {
-  const text = features.filter((f) => isTextColumn(sample, f));
+function endModelFor(analysis: string, options: LabelingOptions, sample: Dataset, features: readonly string[], readAsText: readonly string[]): { choice: ModelChoice; text: readonly string[]; used: readonly string[] } {
+  const text = features.filter((f) => isTextColumn(sample, f, readAsText.includes(f)));
   if (text.length === 0 || (options.model !== undefined && typeof options.model !== "string")) {
-    return { choice: chooseModel(analysis, { model: options.model, params: options.params }, sample, LABEL, { features }), text: [] };
+    return { choice: chooseModel(analysis, { model: options.model, params: options.params }, sample, LABEL, { features }), text: [], used: features };
   }
   // Counts of words suit multinomial naive Bayes, the classic text classifier; a named model gets the same counts.
   const name = options.model ?? "naive-bayes";
   const params = options.params ?? (options.model === undefined ? { variant: "multinomial" } : {});
   chooseModel(analysis, { model: name, params }, sample, LABEL, { features });
   const pipeline = new Pipeline([new TextVectorize({ columns: text, maxTerms: TEXT_TERMS })], createModel(name, params), { features: text });
-  return { choice: { name, pipeline, predictor: asPredictor(pipeline) }, text };
+  // The bag of words is the whole input: other columns are left out.
+  return { choice: { name, pipeline, predictor: asPredictor(pipeline) }, text, used: text };
 }
 
 function defaultSizes(trainRows: number): number[] {
@@ -92,10 +99,20 @@ export interface EndModelInput {
   readonly gold: Int32Array;
   /** The label model's class codes, −1 where no function voted. */
   readonly weak: Int32Array;
+  /** Columns the labeling functions match words or patterns in: text, however short. */
+  readonly readAsText: readonly string[];
+}
+
+/** The most common gold class and how often always answering it is right on `rows`. */
+export function majorityClass(rows: ArrayLike<number>, codes: Int32Array, classes: readonly string[]): MajorityClass {
+  const counts = new Array<number>(classes.length).fill(0);
+  for (let t = 0; t < rows.length; t++) counts[codes[rows[t]]]++;
+  const top = counts.indexOf(Math.max(...counts));
+  return { class: classes[top], ...scored(counts[top], rows.length) };
 }
 
 export async function endModelCost(analysis: string, input: EndModelInput, options: LabelingOptions): Promise<EndModel> {
-  const { dataset, features, classes, gold, weak } = input;
+  const { dataset, features, classes, gold, weak, readAsText } = input;
   const k = classes.length;
   const goldRows = Int32Array.from(gold.keys()).filter((i) => gold[i] >= 0);
   const unlabelledWeak = Int32Array.from(gold.keys()).filter((i) => gold[i] < 0 && weak[i] >= 0);
@@ -104,7 +121,7 @@ export async function endModelCost(analysis: string, input: EndModelInput, optio
   const folds = options.folds ?? 5;
   const seed = options.seed ?? 0;
   const plan = planFolds(analysis, base.take(goldRows), goldTarget, { split: "stratified", folds, seed });
-  const { choice, text } = endModelFor(analysis, options, withLabels(base, goldRows.subarray(0, Math.min(goldRows.length, 2000)), gold, classes), features);
+  const { choice, text, used } = endModelFor(analysis, options, withLabels(base, goldRows.subarray(0, Math.min(goldRows.length, 2000)), gold, classes), features, readAsText);
   const predictor: Predictor = choice.predictor;
   const minTrain = Math.min(...plan.folds.map((f) => f.train.length));
   const sizes = (options.goldSizes ?? defaultSizes(minTrain)).filter((s) => s >= k && s < minTrain);
@@ -134,5 +151,5 @@ export async function endModelCost(analysis: string, input: EndModelInput, optio
   const goldScore = scored(tally.gold[0], tally.gold[1]);
   const curve: CurvePoint[] = [...sizes.map((size, s) => ({ size, ...scored(tally.curve[s][0], tally.curve[s][1]) })), { size: Math.round(trainRows), ...goldScore }].map(({ size, accuracy, low, high }) => ({ size, accuracy, low, high }));
   const match = curve.find((p) => p.accuracy >= weakScore.accuracy);
-  return { model: choice.name, folds: plan.folds.length, weak: weakScore, gold: goldScore, curve, goldToMatch: match ? match.size : null, trainRows: Math.round(trainRows), textColumns: text };
+  return { model: choice.name, folds: plan.folds.length, weak: weakScore, gold: goldScore, curve, goldToMatch: match ? match.size : null, trainRows: Math.round(trainRows), textColumns: text, features: used, majorityClass: majorityClass(goldRows, gold, classes) };
 }

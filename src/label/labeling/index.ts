@@ -13,7 +13,7 @@ import { LABELING_OPTIONS } from "./options.js";
 import type { LabelingData, LabelingOptions } from "./types.js";
 import { labelingNotes, labelingVerdict } from "./verdict.js";
 
-export type { CurvePoint, EndModel, FunctionSummary, FunctionThrew, GoldScores, LabelingData, LabelingOptions, Scored } from "./types.js";
+export type { CurvePoint, EndModel, FunctionSummary, FunctionThrew, GoldScores, LabelingData, LabelingOptions, MajorityClass, Scored } from "./types.js";
 
 export async function labeling(data: DataInput, options: LabelingOptions = {}): Promise<Result<LabelingData>> {
   const dataset = await resolveData(data);

@@ -58,6 +58,8 @@ export interface FunctionSummary {
   readonly learnedAccuracy: number;
   /** Against the gold labels on the gold rows it votes on (absent without gold). */
   readonly gold?: Scored;
+  /** With gold: the accuracy of votes cast in its shares but independently of the truth (Σ share of its votes for c × share of c among the gold rows); a gold interval wholly below it means the function votes against the truth. */
+  readonly chance?: number;
   /** Rows it threw on (counted as abstains). */
   readonly errors: number;
 }
@@ -72,6 +74,14 @@ export interface GoldScores {
   readonly majorityVote: Scored;
   /** Gold rows where majority vote had a tie (broken at random). */
   readonly ties: number;
+  /** Always answering the most common gold class, on the same covered gold rows: the floor both combiners must beat. */
+  readonly majorityClass: MajorityClass;
+  /** Each class's share of the gold rows. */
+  readonly shares: Readonly<Record<string, number>>;
+}
+
+export interface MajorityClass extends Scored {
+  readonly class: string;
 }
 
 export interface CurvePoint {
@@ -96,6 +106,10 @@ export interface EndModel {
   readonly trainRows: number;
   /** Text columns turned into a bag of words for the model. */
   readonly textColumns: readonly string[];
+  /** The columns the model read (with a bag of words, the text columns only). */
+  readonly features: readonly string[];
+  /** Always answering the most common gold class, on the same held-out gold rows: a model that does not beat it has learned nothing from the features. */
+  readonly majorityClass: MajorityClass;
 }
 
 export interface LabelingData {
