@@ -60,6 +60,9 @@ emit({"scores": [[-r[f"split{f}_test_score"][c] for f in range(len(folds))] for 
     records.forEach((r, c) => r.foldScores.forEach((s, f) => expect(s).toBeCloseTo(ref.value.scores[c][f], 9)));
     expect(records.map((r) => r.rank)).toEqual(ref.value.rank);
     expect(result.data.best.params.alpha).toBe(ref.value.best);
+    // Not a tie: the runner-up's mean RMSE is worse by far more than the rounding between the two sides.
+    const [first, second] = [...records].sort((a, b) => a.rank - b.rank);
+    expect(second.mean - first.mean).toBeGreaterThan(1e-6);
     // The best is interior here, a strong penalty; the defaults (alpha 1) are scored on the same folds.
     expect(ref.value.best).toBeGreaterThan(1);
     expect(result.data.defaults.foldScores).toEqual(records.find((r) => r.params.alpha === 1)!.foldScores);
@@ -205,5 +208,124 @@ emit([d.mean() - h, d.mean() + h])`,
     const interval = pairedFoldInterval(diffs, 0.25);
     expect(interval.low).toBeCloseTo(ref.value[0], 10);
     expect(interval.high).toBeCloseTo(ref.value[1], 10);
+  });
+});
+
+/** 300 rows, 150 features of which 10 carry a little signal: ridge's default alpha = 1 over-fits, a strong penalty clearly helps. */
+function wide(seed: number): Dataset {
+  const r = new Random(seed);
+  const columns = Array.from({ length: 150 }, () => Float64Array.from({ length: 300 }, () => r.normal()));
+  const target = Float64Array.from({ length: 300 }, (_, i) => columns.slice(0, 10).reduce((s, x) => s + 0.25 * x[i], 0) + r.normal());
+  return new Dataset([...columns.map((v, c) => [`x${c}`, { type: "number" as const, values: v }] as const), ["y", { type: "number", values: target }]]);
+}
+
+describe("the verdict: did tuning earn its complexity?", () => {
+  const grid = [0.1, 1, 10, 100, 1000, 1e4];
+
+  it("yes, when the paired gain over the defaults is clear of noise (and says so with the params to use)", async () => {
+    const result = await tune(wide(8), { target: "y", model: "ridge", space: { alpha: grid } });
+    const d = result.data;
+    expect(d.gain.low).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/^Tuning earned its complexity: .* the best \(alpha = [\d,]+\) scores rmse .* Use alpha = /);
+    // The gain is the paired interval over the same folds: default RMSE minus tuned RMSE, fold by fold.
+    const { folds } = planFolds("tune", wide(8), targetOf(wide(8), "y"), {});
+    const share = folds.reduce((s, f) => s + f.test.length / f.train.length, 0) / folds.length;
+    const expected = pairedFoldInterval(d.defaults.foldScores.map((s, f) => s - d.best.foldScores[f]), share);
+    expect([d.gain.mean, d.gain.low, d.gain.high]).toEqual([expected.mean, expected.low, expected.high]);
+    expect(result.notes.join(" ")).toMatch(/winner's curse/);
+  });
+
+  it("quietly no, when the gain lies within noise: keep the defaults", async () => {
+    const result = await tune(regression, { target: "y", model: "ridge", space: { alpha: [0.1, 1, 3, 10] } });
+    expect(result.data.gain.low).toBeLessThan(0);
+    expect(result.data.gain.high).toBeGreaterThan(0);
+    expect(result.verdict.level).toBe("ok");
+    expect(result.verdict.text).toMatch(/^Tuning did not earn its complexity: .*within noise\. Keep the defaults\.$/);
+  });
+
+  it("real but below the framing card's minimum gain: keep the defaults unless it is worth it", async () => {
+    const result = await tune(wide(8), { target: "y", model: "ridge", space: { alpha: grid }, card: { metric: "rmse", minGain: 5 } });
+    expect(result.data.minGain).toBe(5);
+    expect(result.verdict.text).toMatch(/below the framing card's minimum gain of 5/);
+  });
+
+  it("nested: the estimate is the outer folds', and a best value on the edge of the space is pointed out", async () => {
+    const result = await tune(wide(8), { target: "y", model: "ridge", space: { alpha: [0.01, 0.1, 1, 10] }, nested: true, folds: 3 });
+    expect(result.data.gain.basis).toBe("outer folds");
+    expect(result.verdict.text).toMatch(/tuned inside each outer fold/);
+    expect(result.data.atEdge).toEqual(["alpha"]);
+    expect(result.notes.join(" ")).toMatch(/alpha \(10\) lies on the edge of the space searched: widen it/);
+  });
+});
+
+describe("candidates for tracking, the fold policy, random search and the chart", () => {
+  it("every candidate's record: params, fold scores, mean, population sd, rank, rows", async () => {
+    const result = await tune(regression, { target: "y", model: "ridge", space: { alpha: [1, 10], fitIntercept: [true, false] } });
+    const records = result.data.candidates;
+    // ParameterGrid's order: params sorted by name, the last varying fastest.
+    expect(records.map((r) => r.params)).toEqual([
+      { alpha: 1, fitIntercept: true },
+      { alpha: 1, fitIntercept: false },
+      { alpha: 10, fitIntercept: true },
+      { alpha: 10, fitIntercept: false },
+    ]);
+    for (const r of records) {
+      expect(r.foldScores).toHaveLength(5);
+      expect(r.mean).toBeCloseTo(r.foldScores.reduce((a, b) => a + b) / 5, 12);
+      const m = r.mean;
+      expect(r.sd).toBeCloseTo(Math.sqrt(r.foldScores.reduce((s, x) => s + (x - m) ** 2, 0) / 5), 12);
+      expect(r.resource).toBe(N);
+    }
+    expect([...records.map((r) => r.rank)].sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("follows the engine's policy: group folds keep each group on one side", async () => {
+    const groups = Int32Array.from({ length: N }, (_, i) => i % 12);
+    const data = new Dataset([...regression.names.map((n) => [n, regression.column(n)] as const), ["g", { type: "category", codes: groups, dictionary: Array.from({ length: 12 }, (_, i) => `g${i}`) }]], { group: "g" });
+    const result = await tune(data, { target: "y", model: "ridge", space: { alpha: [1, 10] }, folds: 4 });
+    expect(result.data.foldDescription).toBe("4 group folds on g");
+  });
+
+  it("random search draws `budget` candidates from ranges (log, whole numbers), the same for the same seed", async () => {
+    const options = { target: "label", model: "knn", space: { k: { min: 1, max: 60, integer: true, log: true } }, search: "random" as const, budget: 6, seed: 3 };
+    const a = await tune(classification, options);
+    const b = await tune(classification, options);
+    expect(a.data.candidates).toHaveLength(6);
+    expect(a.data.candidates.map((c) => c.params.k)).toEqual(b.data.candidates.map((c) => c.params.k));
+    for (const c of a.data.candidates) expect(Number.isInteger(c.params.k) && (c.params.k as number) >= 1 && (c.params.k as number) <= 60).toBe(true);
+  });
+
+  it("the chart: one panel per param, points with fold intervals, the best marked (snapshot)", async () => {
+    const result = await tune(regression, { target: "y", model: "ridge", space: { alpha: [0.1, 1, 10, 100], fitIntercept: [true, false] } });
+    const chart = result.chart as { hconcat: unknown[]; data: { values: { best: boolean }[] } };
+    expect(chart.hconcat).toHaveLength(2);
+    expect(chart.data.values.filter((v) => v.best)).toHaveLength(1);
+    const json = JSON.stringify(result.chart, null, 2);
+    expect(json).not.toMatch(/"(score|low|high)": null/);
+    await expect(json).toMatchFileSnapshot("__snapshots__/tune-chart.vl.json");
+    expect(result.svg).toMatch(/<svg/);
+  });
+});
+
+describe("bad input", () => {
+  const base = { target: "y", model: "ridge" };
+  it("a param the model does not have, naming the closest", async () => {
+    await expect(tune(regression, { ...base, space: { alhpa: [1, 10] } })).rejects.toThrow(/tune: invalid space: "alhpa" is not a param of ridge\. Did you mean "alpha"\? Its params: "alpha", "fitIntercept"\./);
+  });
+  it("an empty list or an empty range", async () => {
+    await expect(tune(regression, { ...base, space: { alpha: [] } })).rejects.toThrow(/"alpha" is \[\], which holds no value to try; give at least one value/);
+    await expect(tune(regression, { ...base, space: { alpha: { min: 10, max: 1 } }, search: "random" })).rejects.toThrow(/"alpha" is \{"min":10,"max":1\}, which holds no value to try; give min ≤ max \(swap them/);
+    await expect(tune(classification, { target: "label", model: "knn", space: { k: { min: 2.2, max: 2.8, integer: true } } })).rejects.toThrow(/holds no value to try; widen it to hold a whole number/);
+  });
+  it("a budget below 1, or a budget with a grid", async () => {
+    await expect(tune(regression, { ...base, space: { alpha: { min: 1, max: 10 } }, budget: 0 })).rejects.toThrow(/tune: invalid budget: 0; expected a whole number ≥ 1\./);
+    await expect(tune(regression, { ...base, space: { alpha: [1, 10] }, search: "grid", budget: 3 })).rejects.toThrow(/no budget with a grid search/);
+  });
+  it("no space, an empty space, a range in a grid, and exhaust on both sides of halving", async () => {
+    await expect(tune(regression, base)).rejects.toThrow(/tune: invalid space: undefined; expected the params to search/);
+    await expect(tune(regression, { ...base, space: {} })).rejects.toThrow(/at least one param of ridge/);
+    await expect(tune(regression, { ...base, space: { alpha: { min: 1, max: 10 } }, search: "grid" })).rejects.toThrow(/a list of values for a grid search/);
+    await expect(tune(regression, { ...base, space: { alpha: [1, 10] }, search: "halving", minResources: "exhaust" })).rejects.toThrow(/cannot both be "exhaust"/);
   });
 });

@@ -41,7 +41,7 @@ function panel(d: TuneData, param: string, field: string): VegaLiteSpec {
   const numbers = Array.isArray(range) ? (range as number[]) : [(range as ParamRange).min, (range as ParamRange).max];
   const log = numeric && (Array.isArray(range) ? numbers.every((v) => v > 0) && Math.max(...numbers) / Math.min(...numbers) >= 100 : (range as ParamRange).log === true);
   const x = numeric
-    ? { field, type: "quantitative", title: param, scale: { type: log ? "log" : "linear", zero: false } }
+    ? { field, type: "quantitative", title: param, scale: log ? { type: "log" } : { zero: false } }
     : { field, type: "nominal", title: param };
   const y = { field: "score", type: "quantitative", title: d.metric, scale: { zero: false } };
   return {

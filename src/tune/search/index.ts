@@ -23,7 +23,8 @@ export async function tune(data: DataInput, options: TuneOptions = {}): Promise<
   TUNE_OPTIONS.check(options, dataset);
   const result = await computeTune(dataset, options);
   const { verdict, notes } = tuneVerdict(result);
-  const ranked = [...result.candidates].sort((a, b) => a.rank - b.rank || b.iteration - a.iteration).slice(0, TABLE_ROWS);
+  // Halving: the last iteration's candidates first (scored on the most rows), then by score within each iteration.
+  const ranked = [...result.candidates].sort((a, b) => b.iteration - a.iteration || a.rank - b.rank).slice(0, TABLE_ROWS);
   return createResult({
     kind: "hyperparameter-search",
     version: 1,

@@ -21,7 +21,9 @@ export function tuneVerdict(d: TuneData): { verdict: Verdict; notes: string[] } 
   const tried = `${distinct} candidate${distinct === 1 ? "" : "s"} (${d.search} search)`;
   const nested = d.nested !== undefined;
   const tunedScore = nested ? d.nested!.tuned : d.best.mean;
-  const scores = `${nested ? "tuned inside each outer fold" : describeParams(d.best.params)}, ${d.metric} ${formatCell(tunedScore)} against the defaults' ${formatCell(d.defaults.mean)}`;
+  const scores = nested
+    ? `the model tuned inside each outer fold scores ${d.metric} ${formatCell(tunedScore)} against the defaults' ${formatCell(d.defaults.mean)}`
+    : `the best (${describeParams(d.best.params)}) scores ${d.metric} ${formatCell(tunedScore)} against the defaults' ${formatCell(d.defaults.mean)}`;
   const interval = `${signed(d.gain.mean)} (95% CI ${signed(d.gain.low)} to ${signed(d.gain.high)})`;
   const where = nested ? `on ${d.folds} outer folds (${d.foldDescription.replace(/^\d+ /, "")})` : `on the same ${d.foldDescription}`;
   notes.push(
@@ -39,12 +41,12 @@ export function tuneVerdict(d: TuneData): { verdict: Verdict; notes: string[] } 
   if (d.atEdge.length > 0) notes.push(`The best ${d.atEdge.map((p) => `${p} (${formatCell(d.best.params[p] as number)})`).join(" and ")} lies on the edge of the space searched: widen it past that edge, the optimum may lie beyond.`);
   if (d.gain.low > 0) {
     if (d.minGain !== undefined && d.gain.mean < d.minGain) {
-      return { verdict: { level: "ok", text: `Tuning gains little: ${tried}, best ${scores}, a gain of ${interval} ${where}, real but below the framing card's minimum gain of ${formatCell(d.minGain)}. Keep the defaults unless the gain is worth the extra complexity.` }, notes };
+      return { verdict: { level: "ok", text: `Tuning gains little: of ${tried}, ${scores}, a gain of ${interval} ${where}, real but below the framing card's minimum gain of ${formatCell(d.minGain)}. Keep the defaults unless the gain is worth the extra complexity.` }, notes };
     }
-    return { verdict: { level: "ok", text: `Tuning earned its complexity: ${tried}, best ${scores}, a gain of ${interval} ${where}, clear of noise. Use ${describeParams(d.best.params)}.` }, notes };
+    return { verdict: { level: "ok", text: `Tuning earned its complexity: of ${tried}, ${scores}, a gain of ${interval} ${where}, clear of noise. Use ${describeParams(d.best.params)}.` }, notes };
   }
   if (d.gain.high < 0) {
-    return { verdict: { level: "warn", text: `Tuning made the model worse: ${tried}, ${scores}, a loss of ${interval} ${where}. Keep the defaults; the search over-fitted its folds or the space misses the defaults' region.` }, notes };
+    return { verdict: { level: "warn", text: `Tuning made the model worse: of ${tried}, ${scores}, a gain of ${interval} ${where}. Keep the defaults; the search over-fitted its folds or the space misses the defaults' region.` }, notes };
   }
-  return { verdict: { level: "ok", text: `Tuning did not earn its complexity: ${tried}, best ${scores}, a gain of ${interval} ${where}, within noise. Keep the defaults.` }, notes };
+  return { verdict: { level: "ok", text: `Tuning did not earn its complexity: of ${tried}, ${scores}, a gain of ${interval} ${where}, within noise. Keep the defaults.` }, notes };
 }
