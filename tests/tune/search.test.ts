@@ -329,3 +329,15 @@ describe("bad input", () => {
     await expect(tune(regression, { ...base, space: { alpha: [1, 10] }, search: "halving", minResources: "exhaust" })).rejects.toThrow(/cannot both be "exhaust"/);
   });
 });
+
+describe("the %tune magic", () => {
+  it("expands to one awaited call of litml.tune with the space as an inline value", async () => {
+    const { expandMagic } = await import("../../kernel-ext/magics/expand.js");
+    const { findMagic } = await import("../../kernel-ext/magics/table.js");
+    const code = expandMagic(findMagic("tune")!, "penguins --target Species --model logistic --space {{ C: [0.1, 1] }} --search halving --budget 4 --min-resources 30 --nested", undefined, { isVariable: () => false }, 0, true);
+    expect(code).toBe('await litml.tune("penguins", { target: "Species", model: "logistic", space: ({ C: [0.1, 1] }), search: "halving", budget: 4, minResources: "30", nested: true })');
+    // The magic reads --min-resources as text; the API takes it as a number of rows.
+    const result = await tune(regression, { target: "y", model: "ridge", space: { alpha: [1, 10, 100, 1000] }, search: "halving", minResources: "30" });
+    expect(result.data.halving!.resources[0]).toBe(30);
+  });
+});

@@ -109,7 +109,7 @@ export async function computeTune(given: Dataset, options: TuneOptions): Promise
 
 function minResourcesOf(options: TuneOptions): number | "exhaust" | "smallest" {
   const given = options.minResources;
-  if (typeof given === "string" && /^\d+$/.test(given)) return Number(given);
+  if (given !== "exhaust" && given !== "smallest" && given !== undefined) return Number(given);
   if (given === "exhaust" && options.budget === undefined) {
     throw message.badOption(ANALYSIS, "minResources", given, 'a number or "smallest" without a budget (as in scikit-learn, the candidates and the first rows cannot both be "exhaust"): give --budget too');
   }

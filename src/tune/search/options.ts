@@ -20,7 +20,7 @@ export const TUNE_OPTIONS = defineOptions<TuneOptions>("tune", {
   group: { kind: "column", help: "a column whose rows stay on one side of each split" },
   time: { kind: "column", help: "a column that orders rows in time" },
   gap: { kind: "number", whole: true, min: 0, help: "rows left out between training and test in time-ordered folds", default: "0" },
-  minResources: { kind: "value", expected: 'a whole number of rows, "exhaust" or "smallest"', test: (v) => v === "exhaust" || v === "smallest" || (Number.isInteger(v) && (v as number) >= 1), help: 'halving: rows of the first iteration, a number, "exhaust" or "smallest"', default: '"exhaust" with --budget, else "smallest"' },
+  minResources: { kind: "value", expected: 'a whole number of rows, "exhaust" or "smallest"', test: (v) => v === "exhaust" || v === "smallest" || (Number.isInteger(v) && (v as number) >= 1) || (typeof v === "string" && /^[1-9]\d*$/.test(v)), help: 'halving: rows of the first iteration, a number, "exhaust" or "smallest"', default: '"exhaust" with --budget, else "smallest"' },
   factor: { kind: "number", above: 1, help: "halving: keep 1/factor of the candidates, multiply the rows by factor", default: "3" },
   seed: { kind: "number", whole: true, min: 0, help: "seed for folds, draws and subsamples", default: "0" },
   card: { kind: "card", help: "the framing card" },

@@ -40,7 +40,7 @@ export interface TuneOptions {
   readonly time?: string;
   readonly gap?: number;
   /** Halving: rows of the first iteration, a number or "exhaust"/"smallest" as scikit-learn (default "exhaust" with a budget, else "smallest"). */
-  readonly minResources?: number | "exhaust" | "smallest";
+  readonly minResources?: number | "exhaust" | "smallest" | `${number}`;
   /** Halving: the share of candidates kept (1/factor) and the growth of rows per iteration. Default 3. */
   readonly factor?: number;
   readonly seed?: number;
