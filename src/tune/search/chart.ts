@@ -42,7 +42,7 @@ function panel(d: TuneData, param: string, field: string): VegaLiteSpec {
   const log = numeric && (Array.isArray(range) ? numbers.every((v) => v > 0) && Math.max(...numbers) / Math.min(...numbers) >= 100 : (range as ParamRange).log === true);
   const x = numeric
     ? { field, type: "quantitative", title: param, scale: log ? { type: "log" } : { zero: false } }
-    : { field, type: "nominal", title: param };
+    : { field, type: "nominal", title: param, axis: { labelAngle: 0 } };
   const y = { field: "score", type: "quantitative", title: d.metric, scale: { zero: false } };
   return {
     width: 220,
