@@ -341,3 +341,17 @@ describe("the %tune magic", () => {
     expect(result.data.halving!.resources[0]).toBe(30);
   });
 });
+
+describe("the engine's choices reach the search", () => {
+  it("the framing card's metric, and time-ordered folds from the card's time column", async () => {
+    const days = Float64Array.from({ length: N }, (_, i) => Date.UTC(2024, 0, 1) + i * 86_400_000);
+    const dated = new Dataset([...regression.names.map((n) => [n, regression.column(n)] as const), ["day", { type: "date", values: days }]]);
+    const result = await tune(dated, { target: "y", model: "ridge", space: { alpha: [1, 100] }, card: { metric: "mae", time: "day" } });
+    expect(result.data.metric).toBe("mae");
+    expect(result.data.foldDescription).toBe("5 time-ordered folds on day");
+    const { folds } = planFolds("tune", dated, targetOf(dated, "y"), {}, { time: "day" });
+    // Each candidate is scored on exactly the engine's folds: the test rows of the last fold are the latest days.
+    expect(result.data.candidates[0].foldScores).toHaveLength(folds.length);
+    expect(Math.max(...folds[4].train)).toBeLessThan(Math.min(...folds[4].test));
+  });
+});
