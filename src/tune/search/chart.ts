@@ -27,9 +27,11 @@ export function tuneChart(d: TuneData): VegaLiteSpec {
     };
   });
   const panels = d.searched.map((param, p) => panel(d, param, `p${p}`));
-  const title = `Score against each param: ${d.model}, ${d.metric} over ${d.foldDescription}`;
   return chartSpec(`Hyperparameter search of ${d.model}: ${d.metric} of each candidate against each searched param, with 95% intervals over folds; the best candidate is marked and the defaults' score is a dashed line.`, {
-    title: { text: title, subtitle: `${d.greaterIsBetter ? "higher" : "lower"} is better; bars: 95% t interval over folds; ◆ best; dashed: the defaults (${formatNumber(d.defaults.mean)})` },
+    title: {
+      text: `${d.model}: ${d.metric} against each param`,
+      subtitle: [`${d.foldDescription}; ${d.greaterIsBetter ? "higher" : "lower"} is better`, `bars: 95% interval over folds · ◆ best · dashed: defaults (${formatNumber(d.defaults.mean)})`],
+    },
     data: { values },
     hconcat: panels,
   });
