@@ -355,3 +355,11 @@ describe("the engine's choices reach the search", () => {
     expect(Math.max(...folds[4].train)).toBeLessThan(Math.min(...folds[4].test));
   });
 });
+
+describe("a budget larger than the grid", () => {
+  it("tries each combination once and says so (scikit-learn's ParameterSampler does the same)", async () => {
+    const result = await tune(regression, { target: "y", model: "ridge", space: { alpha: [1, 10, 100, 1000] }, search: "random", budget: 10 });
+    expect(result.data.candidates.map((c) => c.params.alpha)).toEqual([1, 10, 100, 1000]);
+    expect(result.notes).toContain("The budget of 10 candidates exceeds the 4 combinations of the lists, so each combination was tried once.");
+  });
+});

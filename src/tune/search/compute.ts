@@ -50,6 +50,9 @@ export async function computeTune(given: Dataset, options: TuneOptions): Promise
   if (planned.halving && planned.halving.minResources > dataset.nRows) {
     throw message.badOption(ANALYSIS, "minResources", options.minResources ?? "smallest", `at most the ${dataset.nRows} rows (the first iteration cannot use more rows than the data has)`);
   }
+  if (search !== "grid" && isGrid(space) && options.budget !== undefined && options.budget > planned.candidates.length) {
+    notes.push(`The budget of ${options.budget} candidates exceeds the ${planned.candidates.length} combinations of the lists, so each combination was tried once.`);
+  }
   const k = plan.folds.length;
   const innerFolds = options.innerFolds ?? k;
   const perSearch = (planned.halving ? planned.halving.candidates.reduce((a, b) => a + b, 0) : planned.candidates.length) * k;

@@ -54,7 +54,7 @@ export interface CandidateRecord {
   readonly params: Readonly<Record<string, ParamValue>>;
   /** Halving iteration (0 for grid and random). */
   readonly iteration: number;
-  /** Training rows drawn from the data for this evaluation (all rows outside halving). */
+  /** Rows of the data set this evaluation drew on, scikit-learn's n_resources (every row outside halving; each fold trains and tests on its share). */
   readonly resource: number;
   readonly foldScores: readonly number[];
   readonly mean: number;
