@@ -25,9 +25,10 @@ def timed(fn):
 
 
 out = {}
-runs = [timed(lambda: cross_val_score(pipeline, X, y, cv=folds, scoring="accuracy", n_jobs=-1)) for _ in range(2)]
+runs = [timed(lambda: cross_val_score(pipeline, X, y, cv=folds, scoring="accuracy", n_jobs=-1)) for _ in range(3)]
 seconds, scores = min(runs, key=lambda r: r[0])
 out["cv5"] = {"seconds": seconds, "accuracy": float(np.mean(scores))}
-seconds, search = timed(lambda: GridSearchCV(pipeline, {"logisticregression__C": d["grid"]}, cv=folds, scoring="neg_log_loss", n_jobs=-1).fit(X, y))
+runs = [timed(lambda: GridSearchCV(pipeline, {"logisticregression__C": d["grid"]}, cv=folds, scoring="neg_log_loss", n_jobs=-1).fit(X, y)) for _ in range(2)]
+seconds, search = min(runs, key=lambda r: r[0])
 out["grid"] = {"seconds": seconds, "best": search.best_params_["logisticregression__C"], "score": -float(search.best_score_), "means": (-search.cv_results_["mean_test_score"]).tolist()}
 print(json.dumps(out))
