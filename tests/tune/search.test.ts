@@ -313,6 +313,9 @@ describe("bad input", () => {
   it("a param the model does not have, naming the closest", async () => {
     await expect(tune(regression, { ...base, space: { alhpa: [1, 10] } })).rejects.toThrow(/tune: invalid space: "alhpa" is not a param of ridge\. Did you mean "alpha"\? Its params: "alpha", "fitIntercept"\./);
   });
+  it("a scikit-learn spelling, naming litml's", async () => {
+    await expect(tune(classification, { target: "label", model: "tree", space: { max_depth: [2, 4] } })).rejects.toThrow(/"max_depth" is not a param of tree\. Did you mean "maxDepth" \(scikit-learn's max_depth\)\?/);
+  });
   it("an empty list or an empty range", async () => {
     await expect(tune(regression, { ...base, space: { alpha: [] } })).rejects.toThrow(/"alpha" is \[\], which holds no value to try; give at least one value/);
     await expect(tune(regression, { ...base, space: { alpha: { min: 10, max: 1 } }, search: "random" })).rejects.toThrow(/"alpha" is \{"min":10,"max":1\}, which holds no value to try; give min ≤ max \(swap them/);
@@ -361,5 +364,21 @@ describe("a budget larger than the grid", () => {
     const result = await tune(regression, { target: "y", model: "ridge", space: { alpha: [1, 10, 100, 1000] }, search: "random", budget: 10 });
     expect(result.data.candidates.map((c) => c.params.alpha)).toEqual([1, 10, 100, 1000]);
     expect(result.notes).toContain("The budget of 10 candidates exceeds the 4 combinations of the lists, so each combination was tried once.");
+  });
+});
+
+describe("your own Pipeline", () => {
+  it("has its model's params searched, keeping its steps: the same scores as the registry's k-NN behind the same scaling", async () => {
+    const { Pipeline } = await import("../../src/features/pipeline.js");
+    const { Scale } = await import("../../src/features/steps.js");
+    const { KNearestNeighbours } = await import("../../src/models/knn.js");
+    const own = new Pipeline([new Scale({ method: "standard" })], new KNearestNeighbours({ weights: "distance" }));
+    const options = { target: "label", space: { k: [3, 9, 27] }, metric: "roc-auc" };
+    const mine = await tune(classification, { ...options, model: own });
+    const registry = await tune(classification, { ...options, model: "knn", params: { weights: "distance" } });
+    expect(mine.data.candidates.map((c) => c.mean)).toEqual(registry.data.candidates.map((c) => c.mean));
+    // The Pipeline's own params (weights) are the defaults the search is compared against.
+    expect(mine.data.defaults.foldScores).toEqual(registry.data.defaults.foldScores);
+    await expect(tune(classification, { ...options, model: own, space: { n_neighbors: [3] } })).rejects.toThrow(/"n_neighbors" is not a param of knn\. Did you mean "k" \(scikit-learn's n_neighbors\)\? Its params: "k", "weights"\./);
   });
 });

@@ -21,7 +21,7 @@ export function checkSpace(analysis: string, space: SearchSpace | undefined, mod
   const names = Object.keys(space).sort();
   if (names.length === 0) throw message.badOption(analysis, "space", space, `at least one param of ${model} (${known.join(", ")})`);
   for (const name of names) {
-    if (!known.includes(name)) throw message.unknownSpaceParam(analysis, name, model, known);
+    if (!known.includes(name)) throw message.unknownSpaceParam(analysis, name, model, known, scikitLearnAlias(name, known));
     const values = space[name];
     if (Array.isArray(values)) {
       if (values.length === 0) throw message.emptySpace(analysis, name, values, "give at least one value, e.g. [0.1, 1, 10]");
@@ -35,6 +35,16 @@ export function checkSpace(analysis: string, space: SearchSpace | undefined, mod
     }
   }
   return names;
+}
+
+/** scikit-learn's names whose litml names differ by more than case (the rest are snake_case of camelCase). */
+const SCIKIT_LEARN: Readonly<Record<string, string>> = { n_neighbors: "k", max_iter: "maxIterations", tol: "tolerance", random_state: "seed", hidden_layer_sizes: "hidden", alpha: "l2" };
+
+/** The litml param a scikit-learn user means by `name` (n_neighbors → k, max_depth → maxDepth), when the model has it. */
+function scikitLearnAlias(name: string, known: readonly string[]): string | undefined {
+  const camel = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const alias = Object.hasOwn(SCIKIT_LEARN, name) ? SCIKIT_LEARN[name] : camel;
+  return alias !== name && known.includes(alias) ? alias : undefined;
 }
 
 function checkRange(analysis: string, name: string, range: ParamRange): void {
