@@ -244,6 +244,13 @@ describe("the verdict: did tuning earn its complexity?", () => {
     expect(result.verdict.text).toMatch(/^Tuning did not earn its complexity: .*within noise\. Keep the defaults\.$/);
   });
 
+  it("warns when the tuned model is worse than the defaults beyond noise (a space far from the defaults)", async () => {
+    const result = await tune(wide(8), { target: "y", model: "ridge", space: { alpha: [1e-6, 1e-5] } });
+    expect(result.data.gain.high).toBeLessThan(0);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/^Tuning made the model worse: .*Keep the defaults/);
+  });
+
   it("real but below the framing card's minimum gain: keep the defaults unless it is worth it", async () => {
     const result = await tune(wide(8), { target: "y", model: "ridge", space: { alpha: grid }, card: { metric: "rmse", minGain: 5 } });
     expect(result.data.minGain).toBe(5);
