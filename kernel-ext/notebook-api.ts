@@ -48,6 +48,7 @@ export const thresholds = withCard(api.thresholds, 1);
 export const outliers = withCard(api.outliers, 1);
 export const labelIssues = withCard(api.labelIssues, 1);
 export const crossValidate = withCard(api.crossValidate, 1);
+export const tune = withCard(api.tune, 1);
 export const holdout = withCard(api.holdout, 1);
 export const evaluate = withCard(api.evaluate, 2);
 export const selectionBias = withCard(api.selectionBias, 2);

@@ -28,6 +28,7 @@ export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type 
 export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type MajorityClass, type EndModel, type CurvePoint } from "./label/labeling/index.js";
 export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote } from "./label/functions.js";
 export { activeLearning, nextToLabel, type ActiveLearningOptions, type ActiveLearningData, type NextToLabelOptions, type NextToLabelData } from "./label/active-learning/index.js";
+export { tune, type TuneOptions, type TuneData, type CandidateRecord, type SearchSpace, type ParamRange } from "./tune/search/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
 export { labelingSession, LabelingSession, mostUncertain, type LabelingSessionOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./label/session.js";

@@ -486,6 +486,13 @@ export const message = {
     ),
   startOverBudget: (analysis: string, start: number, budget: number) =>
     new LitmlError("bad-option", `${analysis}: invalid start: ${start}; expected fewer labels than the budget (${budget}), so that the loop has labels left to spend. Raise --budget or lower --start.`),
+  unknownSpaceParam: (analysis: string, param: string, model: string, known: readonly string[], alias?: string) =>
+    new LitmlError(
+      "unknown-space-param",
+      `${analysis}: invalid space: "${param}" is not a param of ${model}.${alias !== undefined ? ` Did you mean "${alias}" (scikit-learn's ${param})?` : suggestion(param, known)} Its params: ${listed(known)}.`,
+    ),
+  emptySpace: (analysis: string, param: string, got: unknown, fix: string) =>
+    new LitmlError("empty-space", `${analysis}: invalid space: "${param}" is ${stringify(got)}, which holds no value to try; ${fix}.`),
 };
 
 function truncate(text: string, limit: number): string {

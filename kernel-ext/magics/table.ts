@@ -21,6 +21,7 @@ import { ACTIVE_LEARNING_OPTIONS } from "../../src/label/active-learning/options
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 import { LABELING_OPTIONS } from "../../src/label/labeling/options.js";
+import { TUNE_OPTIONS } from "../../src/tune/search/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -216,6 +217,14 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: ACTIVE_LEARNING_OPTIONS.magicOptions(),
     example: "%active_learning seattle-weather --target weather --start 20 --batch 10 --budget 220",
+  },
+  {
+    name: "tune",
+    summary: "Search a model's params on the validation folds (grid, random, or successive halving as scikit-learn's HalvingRandomSearchCV), optionally nested: did tuning beat the defaults beyond noise? Score against each param, every candidate's record.",
+    call: "tune",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: TUNE_OPTIONS.magicOptions(),
+    example: "%tune penguins --target Species --model logistic --space {{ C: [0.01, 0.1, 1, 10] }}",
   },
   {
     name: "simpson",

@@ -39,6 +39,15 @@ export class Pipeline {
 
   /** `warmStart`: this pipeline fitted earlier on similar rows, for its model to start from (see FitOptions). */
   async fit(data: Dataset, targetName: string, fitOptions: { sampleWeight?: ArrayLike<number>; warmStart?: FittedPipeline } = {}): Promise<FittedPipeline> {
+    return (await this.prepare(data, targetName, fitOptions)).fit(this.model, fitOptions.warmStart?.model);
+  }
+
+  /**
+   * Fits the feature steps only, on these rows: the prepared matrix then fits any model
+   * (the pipeline's own, or the same model with other params) without refitting the steps,
+   * which is what a search over a model's params needs from each fold.
+   */
+  async prepare(data: Dataset, targetName: string, fitOptions: { sampleWeight?: ArrayLike<number> } = {}): Promise<PreparedPipeline> {
     const originalTarget = targetOf(data, targetName, this.options.task);
     let target = originalTarget;
     const inputs = this.options.features ?? featureColumns(data, targetName);
@@ -60,8 +69,32 @@ export class Pipeline {
         current = f.transform(current);
       }
     }
-    const model = await this.model.fit(toMatrix(current, current.names), target, { sampleWeight, warmStart: fitOptions.warmStart?.model });
-    return new FittedPipeline(targetName, originalTarget, inputs, fitted, model);
+    return new PreparedPipeline(targetName, originalTarget, inputs, fitted, toMatrix(current, current.names), target, sampleWeight);
+  }
+}
+
+/** A pipeline's fitted steps and the matrix they made of the training rows, ready for a model. */
+export class PreparedPipeline {
+  constructor(
+    readonly targetName: string,
+    readonly originalTarget: Target,
+    readonly inputs: readonly string[],
+    readonly steps: readonly FittedStep[],
+    readonly X: Matrix,
+    readonly y: Target,
+    readonly sampleWeight: Float64Array | undefined,
+  ) {}
+
+  async fit(model: Model, warmStart?: FittedModel): Promise<FittedPipeline> {
+    const fitted = await model.fit(this.X, this.y, { sampleWeight: this.sampleWeight, warmStart });
+    return new FittedPipeline(this.targetName, this.originalTarget, this.inputs, this.steps, fitted);
+  }
+
+  /** The matrix any model fitted from here sees for these rows. */
+  features(data: Dataset): Matrix {
+    let current = data.select(this.inputs);
+    for (const step of this.steps) current = step.transform(current);
+    return toMatrix(current, this.X.names);
   }
 }
 

@@ -50,6 +50,11 @@ function entry(name: string): Entry {
   return found;
 }
 
+/** The params a registry model reads (an unknown model name fails, suggesting the closest). */
+export function modelParams(name: string): readonly string[] {
+  return entry(name).params;
+}
+
 /** A new, unfitted model by its registry name. */
 export function createModel(name: string, params: object = {}): Model {
   const found = entry(name);
