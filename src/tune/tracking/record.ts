@@ -48,14 +48,18 @@ export function recordResult(result: Result, context: RunContext = {}): Run {
 /** A value `track` accepts: a number, a number with its interval, or anything else (kept as a param). */
 export type TrackedValue = number | { readonly value: number; readonly low?: number; readonly high?: number } | string | boolean | null | readonly unknown[] | Readonly<Record<string, unknown>>;
 
-/** Records a run named `name`: numbers (and `{ value, low, high }`) become metrics, everything else params. */
+/**
+ * Records a run named `name`: numbers (and `{ value, low, high }`) become metrics, the
+ * entries of `params` (for numbers that are settings, not results) and everything else params.
+ */
 export function track(name: string, values: Readonly<Record<string, TrackedValue>> = {}, context: RunContext = {}): Run {
   if (typeof name !== "string" || name.trim() === "") throw message.badOption("track", "name", name, "a non-empty name for the run");
   if (values === null || typeof values !== "object" || Array.isArray(values)) throw message.badOption("track", "values", values, "an object of named values, e.g. { auc: 0.91, note: \"more trees\" }");
   const metrics: RunMetric[] = [];
   const params: Record<string, unknown> = { ...context.params };
   for (const [key, v] of Object.entries(values)) {
-    if (typeof v === "number") metrics.push({ name: key, value: v });
+    if (key === "params" && v !== null && typeof v === "object" && !Array.isArray(v)) Object.assign(params, v);
+    else if (typeof v === "number") metrics.push({ name: key, value: v });
     else if (v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { value?: unknown }).value === "number") {
       const m = v as { value: number; low?: number; high?: number };
       metrics.push({ name: key, value: m.value, ...(m.low === undefined ? {} : { low: m.low }), ...(m.high === undefined ? {} : { high: m.high }) });
