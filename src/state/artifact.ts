@@ -6,7 +6,7 @@
  * costs ~18 bytes and a parse, as Float64 it costs 8 and a copy.
  *
  * Layout: "LITMLART" · u32 format version · u32 header bytes · header JSON (UTF-8) ·
- * zero padding to 8 · the arrays, each 8-aligned. An array in the header becomes
+ * zero padding to 8 · the arrays (little-endian, as on every platform Node runs on), each 8-aligned. An array in the header becomes
  * `{ "$litmlBinary": [type, offset, length] }` with type "i32" (whole numbers that fit),
  * "f64", or "f64n" (nulls stored as NaN, for arrays that hold null and no NaN). Unpacking
  * gives the same plain JSON value back, so the loaders never know.
@@ -73,16 +73,20 @@ export function packArtifact(value: unknown): Buffer {
   };
   const header = Buffer.from(JSON.stringify(walk(value)), "utf8");
   const start = Math.ceil((16 + header.length) / 8) * 8;
-  const out = Buffer.alloc(start + Math.ceil(bytes / 8) * 8);
+  // An ArrayBuffer of its own (offset 0), so the 8-aligned chunks can be written through typed views.
+  const buffer = new ArrayBuffer(start + Math.ceil(bytes / 8) * 8);
+  const out = Buffer.from(buffer);
   out.write(MAGIC, 0, "latin1");
   out.writeUInt32LE(ARTIFACT_VERSION, 8);
   out.writeUInt32LE(header.length, 12);
   header.copy(out, 16);
-  const aligned = new DataView(out.buffer, out.byteOffset, out.byteLength);
   for (const { type, values, offset } of chunks) {
-    const at = start + offset;
-    if (type === "i32") for (let i = 0; i < values.length; i++) aligned.setInt32(at + 4 * i, values[i] as number, true);
-    else for (let i = 0; i < values.length; i++) aligned.setFloat64(at + 8 * i, values[i] ?? NaN, true);
+    if (type === "i32") new Int32Array(buffer, start + offset, values.length).set(values as ArrayLike<number>);
+    else if (type === "f64") new Float64Array(buffer, start + offset, values.length).set(values as ArrayLike<number>);
+    else {
+      const view = new Float64Array(buffer, start + offset, values.length);
+      for (let i = 0; i < values.length; i++) view[i] = values[i] ?? NaN;
+    }
   }
   return out;
 }
