@@ -7,7 +7,7 @@
  * executed one after the other never share a card.
  */
 import * as api from "../src/index.js";
-import { runOf, setTracking, tracked, TrackedPipeline, trackedModel } from "./tracking.js";
+import { Pipeline as TrackedPipeline, runOf, setTracking, tracked, trackedModel } from "./tracking.js";
 import { currentCell as currentCellOf } from "./cell.js";
 
 export * from "../src/index.js";

@@ -98,8 +98,8 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
   }) as F;
 }
 
-/** A Pipeline whose fits are recorded. */
-export class TrackedPipeline extends api.Pipeline {
+/** A Pipeline whose fits are recorded (named Pipeline, so params and messages read the same as the library's). */
+export class Pipeline extends api.Pipeline {
   override async fit(data: api.Dataset, target: string, options?: Parameters<api.Pipeline["fit"]>[2]): Promise<api.FittedPipeline> {
     const started = performance.now();
     const fitted = await super.fit(data, target, options);

@@ -103,6 +103,7 @@ describe("runs()", () => {
     expect(values).toContainEqual({ run: `#${a.id}`, name: "sweep", value: 0.9, low: 0.85, high: 0.95 });
     expect(values).toContainEqual({ run: `#${b.id}`, name: "sweep", value: 0.93, low: 0.9, high: 0.96 });
     expect(listed.verdict.text).toMatch(/have accuracy, from 0\.9 to 0\.93/);
+    expect(listed.svg).toContain("accuracy across runs");
     expect((await runs({ last: 1 })).data.runs.map((r) => r.id)).toEqual([b.id]);
   });
 

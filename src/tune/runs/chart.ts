@@ -17,7 +17,7 @@ export function runsChart(d: RunsData): VegaLiteSpec | undefined {
     width: Math.min(600, Math.max(200, 28 * values.length)),
     height: 220,
     data: { values },
-    encoding: { x: { field: "run", type: "ordinal", sort: null, title: "run" } },
+    encoding: { x: { field: "run", type: "ordinal", sort: null, title: "run", axis: { labelAngle: 0 } } },
     layer: [
       { mark: { type: "rule", color: PALETTE[0] }, encoding: { y: { ...y, field: "low" }, y2: { field: "high" } } },
       {

@@ -54,7 +54,7 @@ function compare(ids: readonly number[]): RunComparison {
     const y = b.metrics.find((m) => m.name === name)?.value;
     return { name, ...(x === undefined ? {} : { a: x }), ...(y === undefined ? {} : { b: y }), ...(x !== undefined && y !== undefined ? { difference: y - x } : {}) };
   });
-  const data = (r: Run) => r.datasets.map((d) => `${d.name}@${d.hash}`).join(", ");
+  const data = (r: Run) => r.datasets.map((d) => `${d.name}@${d.hash}`).join(", ") || "none recorded";
   return { a: a.id, b: b.id, params, metrics, datasets: difference("data", data(a), data(b)) };
 }
 

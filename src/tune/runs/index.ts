@@ -12,6 +12,7 @@ import { runsVerdict } from "./verdict.js";
 
 export type { RunsData, RunsOptions, RunRow, RunComparison, Difference } from "./types.js";
 
+const rounded = (x: number | undefined) => (x === undefined ? null : Number(x.toPrecision(4)));
 const secs = (x: number | undefined) => (x === undefined ? null : Number(x.toPrecision(3)));
 
 export async function runs(options: RunsOptions = {}): Promise<Result<RunsData>> {
@@ -31,7 +32,7 @@ export async function runs(options: RunsOptions = {}): Promise<Result<RunsData>>
           rows: [
             ...c.params.map((p) => [p.key, p.a, p.b, p.same ? "yes" : "no"]),
             [c.datasets.key, c.datasets.a, c.datasets.b, c.datasets.same ? "yes" : "no"],
-            ...c.metrics.map((m) => [`metric: ${m.name}`, m.a ?? null, m.b ?? null, m.a === m.b ? "yes" : "no"]),
+            ...c.metrics.map((m) => [`metric: ${m.name}`, rounded(m.a), rounded(m.b), m.a === m.b ? "yes" : "no"]),
           ],
         }
       : {
@@ -42,7 +43,7 @@ export async function runs(options: RunsOptions = {}): Promise<Result<RunsData>>
             r.kind,
             r.name,
             r.notebook === undefined ? null : `${r.notebook}${r.cell === undefined ? "" : `:${r.cell}`}`,
-            r.value ?? null,
+            rounded(r.value),
             r.seed ?? null,
             secs(r.seconds),
           ]),
