@@ -37,11 +37,19 @@ describe("metrics of a result", () => {
     }
   });
 
-  it("takes a number beside its interval, and top-level numbers", () => {
-    const metrics = metricsOf({ folds: 5, inner: { auc: 0.8, aucInterval: { low: 0.7, high: 0.9 }, ignored: 3 }, list: [{ label: "a", value: 1, low: 0, high: 2 }] });
+  it("takes a number beside its interval, an interval's ends, and numbers one object deep", () => {
+    const metrics = metricsOf({
+      folds: 5,
+      inner: { auc: 0.8, aucInterval: { low: 0.7, high: 0.9 }, count: 3, deeper: { skipped: 1 } },
+      excess: { low: 0.1, high: 0.3 },
+      list: [{ label: "a", value: 1, low: 0, high: 2, skipped: 4 }],
+    });
     expect(metrics).toEqual([
       { name: "folds", value: 5 },
       { name: "inner/auc", value: 0.8, low: 0.7, high: 0.9 },
+      { name: "inner/count", value: 3 },
+      { name: "excess/low", value: 0.1 },
+      { name: "excess/high", value: 0.3 },
       { name: "list/a", value: 1, low: 0, high: 2 },
     ]);
   });

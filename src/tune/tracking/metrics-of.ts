@@ -1,7 +1,8 @@
 /**
  * The metrics of a result, read from its data: every number with an interval
  * (`{ score | value | estimate | mean …, low, high }`, or a number beside a
- * `{ low, high }` named after it) and every plain number at the top of the data. Names
+ * `{ low, high }` named after it), the ends of an interval that has no value, and every
+ * plain number at the top of the data or one object down (`honest/f1`). Names
  * are paths: `contenders/logistic` for the element of `contenders` whose name is
  * "logistic". Analyses stay as they are: the tracker reads what they already return.
  */
@@ -24,27 +25,33 @@ export function metricsOf(data: unknown): RunMetric[] {
   const add = (name: string, value: number, low?: number, high?: number) => {
     if (out.length < MAX_METRICS && isNumber(value)) out.push({ name, value, ...(isNumber(low) && isNumber(high) ? { low, high } : {}) });
   };
-  const walk = (value: unknown, path: string, depth: number): void => {
+  const walk = (value: unknown, path: string, depth: number, isArrayElement = false): void => {
     if (depth > MAX_DEPTH || out.length >= MAX_METRICS) return;
     if (Array.isArray(value)) {
       value.slice(0, MAX_ELEMENTS).forEach((element, i) => {
         const key = isObject(element) ? NAME_KEYS.map((k) => element[k]).find((k) => typeof k === "string" || isNumber(k)) : undefined;
-        walk(element, join(path, String(key ?? i)), depth + 1);
+        walk(element, join(path, String(key ?? i)), depth + 1, true);
       });
       return;
     }
     if (!isObject(value)) return;
     if (hasInterval(value)) {
       const key = VALUE_KEYS.find((k) => isNumber(value[k]));
-      if (key !== undefined) add(path || key, value[key] as number, value.low as number, value.high as number);
-      if (key !== undefined) return;
+      if (key !== undefined) return add(path || key, value[key] as number, value.low as number, value.high as number);
+      // An interval with no value of its own (a bootstrap interval of a difference): its two ends.
+      if (!isArrayElement) {
+        add(join(path, "low"), value.low as number);
+        add(join(path, "high"), value.high as number);
+        return;
+      }
     }
     for (const [key, v] of Object.entries(value)) {
       if (isNumber(v)) {
         // A number beside its interval: `auc` and `aucInterval` (or `aucCi`).
         const interval = [`${key}Interval`, `${key}Ci`, `${key}CI`].map((k) => value[k]).find((x) => isObject(x) && hasInterval(x)) as Obj | undefined;
         if (interval) add(join(path, key), v, interval.low as number, interval.high as number);
-        else if (depth === 0) add(key, v);
+        // Plain numbers at the top, and in the objects the top holds (not in lists of them).
+        else if (depth === 0 || (depth === 1 && !isArrayElement)) add(join(path, key), v);
       } else if (!/Interval$|Ci$|CI$/.test(key)) walk(v, join(path, key), depth + 1);
     }
   };
