@@ -3,8 +3,11 @@
  * (DESIGN.md "state"): created on first use of the same `.litml/state.db` (WAL), so a
  * store written by an older litml simply gains them. Every write is one transaction: a
  * process killed mid-write leaves the store as it was before that write (SQLite's WAL
- * rolls an uncommitted transaction back on the next open).
+ * rolls an uncommitted transaction back on the next open). Where the store cannot be
+ * opened, runs and the registry fail with one LitmlError that says so; analyses, which
+ * never touch it, work as before.
  */
+import { message } from "../messages.js";
 import { store } from "./store.js";
 
 type Database = import("better-sqlite3").Database;
@@ -39,7 +42,13 @@ const ready = new WeakSet<Database>();
 
 /** The store, with the tracking and registry tables in it. */
 export function trackingStore(): Database {
-  const db = store();
+  let db: Database;
+  try {
+    db = store();
+  } catch (error) {
+    // better-sqlite3 does not load (Deno, a missing native build) or the folder is not writable.
+    throw message.trackingUnavailable(error instanceof Error ? error.message : String(error));
+  }
   if (!ready.has(db)) {
     db.exec(SCHEMA);
     ready.add(db);

@@ -138,3 +138,17 @@ describe("runs()", () => {
     await expect(runs({ last: 0 })).rejects.toThrow(/runs: invalid last/);
   });
 });
+
+describe("a store that cannot be opened", () => {
+  it("fails with one LitmlError that says so", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { writeFileSync } = await import("node:fs");
+    // A file where the store's folder should be: SQLite cannot open a database inside it.
+    const blocked = path.join(mkdtempSync(path.join(os.tmpdir(), "litml-blocked-")), "not-a-folder");
+    writeFileSync(blocked, "");
+    const script = `const litml = await import(${JSON.stringify(path.resolve("dist", "src", "index.js"))});
+      try { await litml.runs(); } catch (e) { console.log(e.code + ": " + e.message); }`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, LITML_STATE_DIR: blocked } });
+    expect(out).toMatch(/^tracking-unavailable: The \.litml\/ store cannot be opened here/);
+  });
+});
