@@ -7,8 +7,7 @@
  * executed one after the other never share a card.
  */
 import * as api from "../src/index.js";
-import { Pipeline as TrackedPipeline, runOf, setTracking, tracked, trackedModel } from "./tracking.js";
-import { currentCell as currentCellOf } from "./cell.js";
+import { origin, Pipeline as TrackedPipeline, runOf, setTracking, tracked, trackedModel } from "./tracking.js";
 
 export * from "../src/index.js";
 
@@ -65,8 +64,7 @@ export const pipelineFor: typeof api.pipelineFor = (...args) => {
 };
 export const createModel: typeof api.createModel = (...args) => trackedModel(api.createModel(...args));
 /** `track(name, values)` with this cell's notebook and cell. */
-export const track = (name: string, values: Parameters<typeof api.track>[1] = {}): api.Run =>
-  api.track(name, values, { ...(api.notebookKey() === undefined ? {} : { notebook: api.notebookKey() }), ...(currentCellOf() === undefined ? {} : { cell: currentCellOf() }) });
+export const track = (name: string, values: Parameters<typeof api.track>[1] = {}): api.Run => api.track(name, values, origin());
 /** `register(fitted, { name })`, with the run that fitted it in this kernel as its lineage. */
 export const register: typeof api.register = (fitted, options) => {
   const run = options?.run ?? runOf(fitted);

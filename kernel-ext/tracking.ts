@@ -7,11 +7,13 @@
  * A store that cannot be opened (no better-sqlite3) costs a one-line note, never the call.
  */
 import * as api from "../src/index.js";
+import { saveTrackingSetting, trackingSetting } from "../src/state/runs.js";
+import { notebookKey } from "../src/state/store.js";
 import { currentCell } from "./cell.js";
 
 type AnyFunction = (...args: any[]) => unknown;
 
-const notebook: string | undefined = api.notebookKey();
+const notebook: string | undefined = notebookKey();
 let enabled: boolean | undefined;
 let warned = false;
 /** Which run fitted each pipeline or model (its lineage, for `register`). */
@@ -23,7 +25,7 @@ export function trackingOn(): boolean {
     enabled = true;
     if (notebook !== undefined) {
       try {
-        enabled = api.trackingSetting(notebook) ?? true;
+        enabled = trackingSetting(notebook) ?? true;
       } catch {
         // The store cannot be opened: record() says so once, on the first run.
       }
@@ -38,7 +40,7 @@ export function setTracking(state: boolean | "on" | "off" = true): api.Result<ap
     throw new api.LitmlError("bad-option", `tracking: invalid state: ${JSON.stringify(state)}; expected true or false (in a magic: %tracking on or %tracking off).`);
   }
   enabled = state === true || state === "on";
-  if (notebook !== undefined) record(() => api.saveTrackingSetting(notebook, enabled as boolean), true);
+  if (notebook !== undefined) record(() => saveTrackingSetting(notebook, enabled as boolean), true);
   return api.trackingStatus(enabled, notebook);
 }
 
@@ -120,6 +122,12 @@ export function trackedModel<M extends { fit: AnyFunction; model: string }>(mode
     return fitted;
   };
   return wrapper;
+}
+
+/** Where runs recorded from this kernel come from: its notebook (when known) and the running cell. */
+export function origin(): { notebook?: string; cell?: number } {
+  const cell = currentCell();
+  return { ...(notebook === undefined ? {} : { notebook }), ...(cell === undefined ? {} : { cell }) };
 }
 
 /** The run that fitted this pipeline or model in this kernel, if it was recorded. */

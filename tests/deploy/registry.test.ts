@@ -124,6 +124,8 @@ describe("versions and stages", () => {
     const listed = await registeredModels();
     expect(listed.table?.columns).toContain("run");
     expect(listed.table?.rows.find((r) => r[0] === "lineage")).toContain(`#${run.id}`);
+    const bundle = (listed as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+    expect(bundle["text/html"]).toContain("lineage");
     // Without a run the verdict says the lineage is unknown.
     const orphan = await register(fitted, { name: "orphan", data: penguins });
     expect(orphan.verdict.level).toBe("warn");

@@ -14,7 +14,7 @@ export function trackingStatus(enabled: boolean, notebook?: string): Result<Trac
     title: `Tracking ${enabled ? "on" : "off"}`,
     verdict: enabled
       ? { level: "ok", text: `Tracking is on for ${where}: every analysis and every fit is recorded as a run in .litml/; %runs lists them.` }
-      : { level: "warn", text: `Tracking is off for ${where}: nothing it runs is recorded (other notebooks are not affected). %tracking on records again.` },
+      : { level: "warn", text: `Tracking is off for ${where}: its analyses and fits are not recorded (other notebooks are not affected; litml.track still records what it is given). %tracking on records again.` },
     data: { enabled, ...(notebook === undefined ? {} : { notebook }) },
   });
 }
