@@ -33,9 +33,11 @@ const same = loaded.predictProba(data).data.every((p, i) => p === before[i]);
 const bytes = registered.data.registered.artifactBytes;
 
 const python = path.join(root, ".venv", "bin", "python");
-const reference = JSON.parse(
-  execFileSync(python, [path.join(root, "bench", "registry_reference.py")], { encoding: "utf8", env: { ...process.env, OMP_NUM_THREADS: "1" } }),
-);
+// One thread, and without the OpenBLAS settings that slow a current numpy (as bench/run.mjs does).
+const referenceEnv = { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1" };
+delete referenceEnv.OPENBLAS_CORETYPE;
+delete referenceEnv.OPENBLAS_L2_SIZE;
+const reference = JSON.parse(execFileSync(python, [path.join(root, "bench", "registry_reference.py")], { encoding: "utf8", env: referenceEnv }));
 const r = (x) => Number(x.toPrecision(3));
 console.log(`# litml GBDT: ${fitted.model.iterations} rounds, predictions equal after load: ${same}; scikit-learn: ${reference.iterations} rounds, equal after load: ${reference.same}`);
 console.log(`BENCH registry-gbdt-write litml=${r(write)} reference=${r(reference.write)} ratio=${r(write / reference.write)}`);

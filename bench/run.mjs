@@ -62,4 +62,6 @@ const kernelPy = spawnSync(python, [path.join(root, "bench", "kernel.py")], { cw
 const kernelPrint = spawnSync(python, [path.join(root, "bench", "kernel_print.py")], { cwd: root, stdio: "inherit" });
 // Rendering in JupyterLab (issue 5): TypeScript that reuses the browser tests' helpers, run through vite-node.
 const lab = spawnSync(process.execPath, [path.join(root, "node_modules", "vite-node", "vite-node.mjs"), path.join(root, "bench", "lab.ts")], { cwd: root, stdio: "inherit" });
-process.exit(kernel.status || kernelPy.status || kernelPrint.status || lab.status || 0);
+// The model registry (issue 13): write and read of a fitted GBDT against joblib.
+const registry = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "registry.mjs")], { cwd: root, stdio: "inherit" });
+process.exit(kernel.status || kernelPy.status || kernelPrint.status || lab.status || registry.status || 0);
