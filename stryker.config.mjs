@@ -7,8 +7,9 @@ export default {
   mutate: (process.env.LITML_MUTATE ?? "src/stats/**/*.ts,src/evaluate/**/*.ts,src/monitor/**/*.ts").split(","),
   ignorePatterns: ["dist", "reports", "test-results", ".venv", "kernel-ext/lab", "bench", "notebooks"],
   reporters: ["clear-text", "html", "json", "progress"],
-  htmlReporter: { fileName: "reports/mutation/index.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  // LITML_MUTATION_REPORT names the run, so the scores of several narrowed runs can be kept side by side.
+  htmlReporter: { fileName: `reports/mutation/${process.env.LITML_MUTATION_REPORT ?? "all"}.html` },
+  jsonReporter: { fileName: `reports/mutation/${process.env.LITML_MUTATION_REPORT ?? "all"}.json` },
   concurrency: Number(process.env.LITML_MUTATION_WORKERS ?? 2),
   timeoutMS: 60_000,
   // The first run measures every test with coverage; on a busy machine it takes longer than the default five minutes.
@@ -17,6 +18,6 @@ export default {
   ignoreStatic: true,
   // Results carry over between runs, so a long run can be stopped and resumed file by file.
   incremental: true,
-  incrementalFile: "reports/mutation/incremental.json",
+  incrementalFile: `reports/mutation/${process.env.LITML_MUTATION_REPORT ?? "all"}.incremental.json`,
   cleanTempDir: "always",
 };

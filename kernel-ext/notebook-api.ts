@@ -48,14 +48,22 @@ export const fairness = withCard(api.fairness, 1);
 export const errors = withCard(api.errors, 1);
 export const thresholds = withCard(api.thresholds, 1);
 export const outliers = withCard(api.outliers, 1);
+export const labelIssues = withCard(api.labelIssues, 1);
 export const crossValidate = withCard(api.crossValidate, 1);
 export const holdout = withCard(api.holdout, 1);
 export const evaluate = withCard(api.evaluate, 2);
+export const selectionBias = withCard(api.selectionBias, 2);
+
+/** The labelling widget (kernel-ext/labeler-widget.ts) and the kernel's comms, for widgets of a notebook's own. */
+export { labeler } from "./labeler-widget.js";
+export { comms, type Comm, type CommData } from "./comms.js";
+export const activeLearning = withCard(api.activeLearning, 1);
 
 export const profile = tracked(api.profile, 1);
 export const overfitCheck = tracked(api.overfitCheck, 1);
 export const drift = tracked(api.drift, 2);
 export const adversarial = tracked(api.adversarial, 2);
+export const labeling = tracked(api.labeling, 1);
 export const tracking = setTracking;
 export { TrackedPipeline as Pipeline };
 export const pipelineFor: typeof api.pipelineFor = (...args) => {

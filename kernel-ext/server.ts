@@ -10,6 +10,7 @@
  */
 import { createRequire } from "node:module";
 import type { ZmqServer as TslabServer } from "tslab/dist/jupyter.js";
+import { comms } from "./comms.js";
 import type { Bundle } from "./display-value.js";
 import type { CellError } from "./errors.js";
 import type { CellIO, LitmlKernel } from "./kernel.js";
@@ -35,6 +36,8 @@ export class LitmlServer extends ZmqServer {
   private running = false;
   private received = 0;
   private abortThrough = 0;
+  /** The shell request being handled (or last handled): kernel-sent comm messages are published in its name. */
+  private current: WireMessage | undefined;
 
   constructor(
     private readonly kernel: LitmlKernel,
@@ -51,6 +54,15 @@ export class LitmlServer extends ZmqServer {
         close: () => kernel.close(),
       },
       configPath,
+    );
+    comms().attach(
+      (type, content) => {
+        if (!this.current) throw new Error("no request to answer yet: comms open from cells");
+        const message = this.current.createReply(type);
+        message.content = content;
+        message.signAndSend(this.connInfo.key, this.iopub);
+      },
+      (text) => kernel.log(text),
     );
   }
 
@@ -77,6 +89,7 @@ export class LitmlServer extends ZmqServer {
 
   private async handle(socket: Socket, message: WireMessage, sequence = 0): Promise<void> {
     const parent = message as never;
+    if (socket !== this.control) this.current = message;
     this.publishStatus("busy", parent);
     try {
       switch (message.header.msg_type) {
@@ -98,7 +111,17 @@ export class LitmlServer extends ZmqServer {
           this.kernel.protect(() => this.handleComplete(socket, parent));
           break;
         case "comm_info_request":
-          this.reply(socket, message, "comm_info_reply", { status: "ok", comms: {} });
+          this.reply(socket, message, "comm_info_reply", { status: "ok", comms: comms().info(message.content.target_name) });
+          break;
+        // From the front end, while no cell runs (a widget's clicks): handled here in order, each in busy/idle; the registry catches handler errors.
+        case "comm_open":
+          await comms().handleOpen(message.content);
+          break;
+        case "comm_msg":
+          await comms().handleMessage(message.content);
+          break;
+        case "comm_close":
+          comms().handleClose(message.content);
           break;
         case "history_request":
           this.reply(socket, message, "history_reply", { status: "ok", history: [] });

@@ -23,8 +23,16 @@ export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift/index.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/index.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway, type SharedRows } from "./monitor/adversarial/index.js";
+export { labelIssues, type LabelIssuesOptions, type LabelIssuesData, type NoisePair, type RankBy, type Retrain, type Suspect } from "./label/label-issues/index.js";
+export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type CategoryShare, type ColumnComparison, type Weighting, type ScoreComparison } from "./label/selection-bias/index.js";
+export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type EndModel, type CurvePoint } from "./label/labeling/index.js";
+export { lf, ABSTAIN, type LabelingFunction, type Row as LabelingRow, type Vote } from "./label/functions.js";
+export { activeLearning, nextToLabel, type ActiveLearningOptions, type ActiveLearningData, type NextToLabelOptions, type NextToLabelData } from "./label/active-learning/index.js";
 export { heuristic, type RowRule, type PatternRule } from "./evaluate/baseline/index.js";
 export { crossValidate, type CrossValidateOptions, type CrossValidation } from "./validate/cross-validate.js";
+export { labelingSession, LabelingSession, mostUncertain, type LabelingSessionOptions, type LabelingState, type LabelingScore, type PoolRow, type PickRows, type LabelOutcome } from "./label/session.js";
+export { saveLabel, savedLabels, poolId, memoryLabels, type SavedLabel, type LabelStore } from "./label/store.js";
+export { rowKeys } from "./label/row-key.js";
 export { planFolds, type FoldPlan, type SplitKind, type SplitOptions } from "./validate/plan.js";
 export { type ModelInput } from "./validate/model.js";
 export { createModel, loadModel, modelNames as models } from "./models/registry.js";

@@ -395,6 +395,97 @@ export const message = {
       "infinite-value",
       `Column "${column}" holds ${value > 0 ? "∞" : "-∞"} in row ${row}; models need finite numbers. Replace it with a finite value or leave it missing (the pipeline imputes missing values), or drop the column.`,
     ),
+  labelIssuesOneClass: (column: string, label: string, rows: number) =>
+    new LitmlError(
+      "single-class",
+      `labelIssues: "${column}" holds one class only ("${label}", all ${rows} labelled rows), so no label can disagree with another and there is nothing to check. Give the rows of the other classes too, or check the filter that removed them.`,
+    ),
+  labelIssuesNumericTarget: (column: string, distinct: number) =>
+    new LitmlError(
+      "bad-option",
+      `labelIssues: invalid target: "${column}" is a number with ${distinct} distinct values, a regression target, and confident learning judges class labels. If its values are codes of classes, make the column a category; otherwise bin it into classes first (for example low / middle / high by its quantiles) and check those. A wrong number shows up instead as one of the largest out-of-fold residuals of a regression model.`,
+    ),
+  labelIssuesRareClass: (column: string, label: string, count: number, folds: number) =>
+    new LitmlError(
+      "bad-option",
+      `labelIssues: class "${label}" of "${column}" has ${count} row${count === 1 ? "" : "s"}, fewer than the ${folds} folds, so some folds would train without it and could not give it a probability. Merge it into a related class or drop its rows${count >= 2 ? `, or use fewer folds (--folds ${count})` : ""}.`,
+    ),
+  // selectionBias (labels): the sample and the population must share the columns compared.
+  selectionBiasColumns: (side: "SAMPLE" | "POPULATION", missing: readonly string[], available: readonly string[], given: boolean) =>
+    new LitmlError(
+      "selection-bias-columns",
+      `selectionBias: the ${side} lacks ${missing.length === 1 ? "the column" : "the columns"} ${missing.map((c) => `"${c}"`).join(", ")}${side === "POPULATION" ? " the sample has" : ""}, so ${missing.length === 1 ? "it" : "they"} cannot be compared. ${given ? "Leave " + (missing.length === 1 ? "it" : "them") + " out of --by" : "Pass --by with columns both data sets have"}, or ${side === "POPULATION" ? "give a population that records them" : "check the spelling"}.${suggestion(missing[0], available)} The ${side}'s columns are: ${listed(available)}.`,
+    ),
+  selectionBiasType: (column: string, sampleType: string, populationType: string) =>
+    new LitmlError(
+      "selection-bias-columns",
+      `selectionBias: column "${column}" is ${sampleType} in the SAMPLE but ${populationType} in the POPULATION, so their shares cannot be compared. Convert one side to the other's type, or leave "${column}" out of --by.`,
+    ),
+  selectionBiasTarget: (target: string, available: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `selectionBias: invalid target: the SAMPLE has no column "${target}".${suggestion(target, available)} Give --target a column of the sample (the score is trained on the sample); its columns are: ${listed(available)}.`,
+    ),
+  noSuchPoolRow: (analysis: string, row: unknown, rows: number) =>
+    new LitmlError("no-such-row", `${analysis}: invalid row: ${stringify(row)}; expected a row number of the pool, 0 to ${rows - 1}.`),
+  duplicateKey: (analysis: string, column: string, value: string) =>
+    new LitmlError("duplicate-key", `${analysis}: invalid key: the column "${column}" holds "${value}" more than once, so it cannot name a row. Pick a column whose values are unique, or leave key out to key rows by their content.`),
+  labelerNeedsKernel: () =>
+    new LitmlError("labeler-needs-kernel", "litml.labeler needs the litml Jupyter kernel (it talks to the notebook through a comm). In a script, use litml.labelingSession(pool, options) and its label(row, class) instead."),
+  labelingNoFunctions: (analysis: string, value: unknown) =>
+    new LitmlError(
+      "labeling-functions",
+      `${analysis}: invalid lfs: ${truncate(stringify(value), 120)}. Pass a list of labeling functions, e.g. lfs: [lf.regex("free", "subject", /free/i, "spam"), lf.fn("short", (row) => row.body.length < 50 ? "spam" : ABSTAIN)], or an object of name → function of the row.`,
+    ),
+  labelingDuplicateName: (analysis: string, name: string) =>
+    new LitmlError("labeling-functions", `${analysis}: two labeling functions are named "${name}". Give each its own name, so its statistics can be told apart.`),
+  labelingMissingColumn: (analysis: string, name: string, column: string, columns: readonly string[]) =>
+    new LitmlError(
+      "unknown-column",
+      `${analysis}: the labeling function "${name}" reads column "${column}", which the data does not have.${suggestion(column, columns)} Its columns are ${listed(columns)}.`,
+    ),
+  labelingBadVote: (analysis: string, name: string, row: number, vote: unknown) =>
+    new LitmlError(
+      "labeling-vote",
+      `${analysis}: the labeling function "${name}" returned ${truncate(stringify(vote), 80)} on row ${row}. A labeling function returns a class (a string) or ABSTAIN (null).`,
+    ),
+  labelingUnknownClass: (analysis: string, name: string, row: number, vote: string, classes: readonly string[]) =>
+    new LitmlError(
+      "unknown-class",
+      `${analysis}: the labeling function "${name}" voted ${JSON.stringify(vote)} on row ${row}, which is not one of the classes ${listed(classes)}.${suggestion(vote, classes)} Fix its label, or pass classes: [...] with every class.`,
+    ),
+  labelingOneClass: (analysis: string, classes: readonly string[]) =>
+    new LitmlError(
+      "labeling-classes",
+      `${analysis}: the labeling functions vote for ${classes.length === 0 ? "no class at all" : `one class only (${JSON.stringify(classes[0])})`}, so there is nothing to tell apart. Add functions that vote for the other classes, or pass classes: [...] (and --gold COL) so the classes are known.`,
+    ),
+  labelingGoldOneClass: (analysis: string, column: string, only: string | undefined) =>
+    new LitmlError(
+      "single-class",
+      `${analysis}: the gold column "${column}" holds ${only === undefined ? "no labels" : `one class only (${JSON.stringify(only)})`}, so neither the functions' accuracies nor a model trained on gold labels can be measured. Label some rows of the other classes by hand (leave the rest missing), or leave out --gold.`,
+    ),
+  labelingFunctionThrew: (name: string, row: number, values: Record<string, unknown>, error: string, count: number) =>
+    new LitmlError(
+      "labeling-function-threw",
+      `The labeling function "${name}" threw ${error} on row ${row} ${truncate(stringify(values), 200)}${count > 1 ? ` (and on ${count - 1} more rows)` : ""}; it abstains there and the other functions went on. Make it handle such rows (a missing value is null) and return ABSTAIN when it cannot decide.`,
+    ),
+  labelingAlwaysAbstains: (names: readonly string[]) =>
+    new LitmlError(
+      "labeling-always-abstains",
+      `${names.length === 1 ? `The labeling function "${names[0]}" never voted` : `The labeling functions ${names.map((n) => `"${n}"`).join(", ")} never voted`}: ${names.length === 1 ? "it abstains" : "they abstain"} on every row. Check the column and the pattern (a regex is case-sensitive unless given the i flag), and that it returns a class, not undefined.`,
+    ),
+  budgetOverPool: (analysis: string, budget: number, pool: number, rows: number, test: number) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid budget: ${budget}; expected at most ${pool}, the rows left to label once ${test} of the ${rows} rows are held out to score each round. Give --budget ${pool} or less (or fewer --folds, which holds out a smaller share).`,
+    ),
+  startBelowClasses: (analysis: string, start: number, target: string, classes: readonly string[]) =>
+    new LitmlError(
+      "bad-option",
+      `${analysis}: invalid start: ${start}; expected at least ${classes.length}, the number of classes in "${target}" (${classes.map((c) => `"${c}"`).join(", ")}): a first model needs a chance to see every class. Give --start ${2 * classes.length} or more.`,
+    ),
+  startOverBudget: (analysis: string, start: number, budget: number) =>
+    new LitmlError("bad-option", `${analysis}: invalid start: ${start}; expected fewer labels than the budget (${budget}), so that the loop has labels left to spend. Raise --budget or lower --start.`),
   unknownRunMetric: (metric: string, known: readonly string[]) =>
     new LitmlError(
       "unknown-run-metric",

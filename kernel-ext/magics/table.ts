@@ -15,8 +15,12 @@ import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
 import { SLICES_OPTIONS } from "../../src/evaluate/slices/options.js";
 import { LEAKAGE_OPTIONS } from "../../src/evaluate/leakage/options.js";
 import { ADVERSARIAL_OPTIONS } from "../../src/monitor/adversarial/options.js";
+import { LABEL_ISSUES_OPTIONS } from "../../src/label/label-issues/options.js";
+import { SELECTION_BIAS_OPTIONS } from "../../src/label/selection-bias/options.js";
+import { ACTIVE_LEARNING_OPTIONS } from "../../src/label/active-learning/options.js";
 import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
+import { LABELING_OPTIONS } from "../../src/label/labeling/options.js";
 import { RUNS_OPTIONS } from "../../src/tune/runs/options.js";
 import { MODELS_OPTIONS } from "../../src/deploy/registry/options.js";
 
@@ -179,6 +183,41 @@ export const MAGICS: readonly MagicSpec[] = [
     ],
     options: ADVERSARIAL_OPTIONS.magicOptions(),
     example: "%adversarial train test",
+  },
+  {
+    name: "label_issues",
+    summary: "Label errors by confident learning on out-of-fold probabilities: each suspect row with its given and likely label, the estimated noise per pair of classes, and the model retrained without the suspects on the same folds.",
+    call: "labelIssues",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: LABEL_ISSUES_OPTIONS.magicOptions(),
+    example: "%label_issues penguins --target Species",
+  },
+  {
+    name: "selection_bias",
+    summary: "Selection bias: how a collected sample differs from its population, column by column (shares with intervals, largest gaps first, Holm-corrected tests, adversarial AUC), the likely causes, weights to the population's shares and the model score before and after.",
+    call: "selectionBias",
+    positional: [
+      { name: "SAMPLE", kind: "data", help: DATA_HELP },
+      { name: "POPULATION", kind: "data", help: DATA_HELP },
+    ],
+    options: SELECTION_BIAS_OPTIONS.magicOptions(),
+    example: "%selection_bias hubs flights --by origin,hour --target delay",
+  },
+  {
+    name: "labeling",
+    summary: "Weak supervision: labeling functions' coverage, overlap, conflict and accuracy; a Dawid–Skene label model against majority vote; with --gold, an end model trained on weak labels against gold labels, and how many gold labels match it.",
+    call: "labeling",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: LABELING_OPTIONS.magicOptions(),
+    example: "%labeling spam-assassin --lfs {functions} --gold label",
+  },
+  {
+    name: "active_learning",
+    summary: "Would active learning save labels? A simulated labelling loop (labels revealed only when picked): uncertainty, diversity and both combined against random picks, score against labels spent with intervals over seeds, and the labels saved at the success value.",
+    call: "activeLearning",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: ACTIVE_LEARNING_OPTIONS.magicOptions(),
+    example: "%active_learning seattle-weather --target weather --start 20 --batch 10 --budget 220",
   },
   {
     name: "simpson",

@@ -1,6 +1,9 @@
 /**
  * Horizontal bars, one per item in the given order, against a dashed reference line (a
  * threshold, an overall value): the layout several analyses share (drift, leakage, errors).
+ * The measure axis keeps zero (see zoom.ts): a bar's length is its value, so a bar cut short
+ * of zero would misstate it; these bars measure an amount (an effect, an error, a score alone)
+ * against a line, not contenders against each other.
  */
 import type { VegaLiteSpec } from "../result/contract.js";
 

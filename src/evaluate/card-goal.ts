@@ -4,7 +4,7 @@
  * scored. A card whose metric does not fit the task (rmse on classes), or that the metric
  * option overrode, is named in a note instead of being silently ignored.
  */
-import { formatCell } from "../display/format.js";
+import { formatFigures } from "../display/format.js";
 import type { FramingCard } from "../frame/card.js";
 import { metricNames, type MetricSpec } from "../metrics/registry.js";
 import type { Task } from "../models/contract.js";
@@ -20,7 +20,7 @@ export interface CardGoal {
 
 export function cardGoal(analysis: string, card: FramingCard | undefined, task: Task, spec: Pick<MetricSpec, "name" | "greaterIsBetter">, notes: string[]): CardGoal | undefined {
   if (card === undefined) return undefined;
-  const numbers = [card.success !== undefined ? `success value ${formatCell(card.success)}` : "", card.minGain !== undefined ? `minimum gain ${formatCell(card.minGain)}` : ""].filter(Boolean).join(" and ");
+  const numbers = [card.success !== undefined ? `success value ${formatFigures(card.success)}` : "", card.minGain !== undefined ? `minimum gain ${formatFigures(card.minGain)}` : ""].filter(Boolean).join(" and ");
   const unused = numbers ? `; its ${numbers} ${numbers.includes(" and ") ? "were" : "was"} not compared with the score` : "";
   if (card.metric === undefined) {
     if (numbers) notes.push(`The framing card gives a ${numbers} but no metric, so ${analysis} cannot tell which score ${numbers.includes(" and ") ? "they refer" : "it refers"} to${unused}. Add "metric:" to the card.`);

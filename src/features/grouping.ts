@@ -5,7 +5,7 @@
  */
 import type { Column } from "../data/column.js";
 import { categoryCounts } from "../data/summary.js";
-import { formatCell } from "../display/format.js";
+import { edgeFormat } from "../display/format.js";
 import { message } from "../messages.js";
 import { bucketEdges, bucketLabels, bucketOf } from "./bucketize.js";
 
@@ -25,7 +25,7 @@ export function grouping(column: Column, name: string, buckets: number, maxLevel
     return { codes: column.codes, labels: column.dictionary };
   }
   const edges = bucketEdges(column.values, buckets, "quantile");
-  const format = column.type === "date" ? (ms: number) => new Date(ms).toISOString().slice(0, 10) : formatCell;
+  const format = column.type === "date" ? (ms: number) => new Date(ms).toISOString().slice(0, 10) : edgeFormat(edges);
   const codes = Int32Array.from(column.values, (v) => (v !== v ? -1 : bucketOf(edges, v)));
   return { codes, labels: bucketLabels(edges, format) };
 }

@@ -2,7 +2,8 @@
  * The .litml/ store (DESIGN.md "state"): what must outlive a kernel, in SQLite (WAL,
  * one transaction per write) in the working folder. Framing cards are keyed by notebook
  * path (Jupyter Server's JPY_SESSION_NAME; the main job sets it too); test-set looks by
- * the test rows' hash, so neither a restart nor another notebook resets them.
+ * the test rows' hash, so neither a restart nor another notebook resets them; labels a
+ * person gave by pool and row key (src/label/store.ts).
  */
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,6 +16,10 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS looks (
     test_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, notebook TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (test_hash, fingerprint)
+  );
+  CREATE TABLE IF NOT EXISTS labels (
+    pool TEXT NOT NULL, row_key TEXT NOT NULL, label TEXT NOT NULL, notebook TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (pool, row_key)
   );
 `;
 

@@ -40,6 +40,24 @@ export function chiSquaredIndependence(counts: ArrayLike<number>, rows: number, 
   return { statistic, df, pValue: df > 0 ? chiSquaredSurvival(statistic, df) : 1 };
 }
 
+/**
+ * Pearson's chi-squared goodness-of-fit test of observed counts against expected counts
+ * (scipy.stats.chisquare(observed, expected), ddof 0): df is the number of cells − 1.
+ * The expected counts should sum to the observed total; cells expected 0 are skipped.
+ */
+export function chiSquaredGoodnessOfFit(observed: ArrayLike<number>, expected: ArrayLike<number>): TestResult {
+  let statistic = 0;
+  let cells = 0;
+  for (let k = 0; k < observed.length; k++) {
+    if (!(expected[k] > 0)) continue;
+    const diff = observed[k] - expected[k];
+    statistic += (diff * diff) / expected[k];
+    cells++;
+  }
+  const df = cells - 1;
+  return { statistic, df, pValue: df > 0 ? chiSquaredSurvival(statistic, df) : NaN };
+}
+
 /** Welch's unequal-variance t-test (scipy.stats.ttest_ind(equal_var=False)). */
 export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>): TestResult {
   const sa = meanVariance(a);

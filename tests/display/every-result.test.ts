@@ -27,6 +27,13 @@ const analyses: [string, () => Promise<litml.Result>][] = [
     const penguins = await litml.load("penguins");
     return litml.adversarial(penguins.where("Island", (i) => i === "Biscoe"), penguins.where("Island", (i) => i !== "Biscoe"), { columns: ["Beak Length (mm)", "Body Mass (g)"] });
   }],
+  ["labeling", async () =>
+    litml.labeling((await litml.load("spam-assassin")).sample(400, 1), {
+      lfs: [litml.lf.regex("reply", "subject", /^re:/i, "ham"), litml.lf.keywords("free", "body", ["free", "money"], "spam"), litml.lf.regex("quoted", "body", /^>/m, "ham")],
+      gold: "label",
+      folds: 2,
+      goldSizes: [50],
+    })],
 ];
 
 describe.each(analyses)("the %s result", (_, run) => {

@@ -218,7 +218,7 @@ describe("backtest: the framing card's success value and minimum gain", () => {
     expect(Math.max(...scores)).toBeLessThan(0.8);
     expect(short.data.beatsBaselineIn).toBe(5);
     expect(short.verdict.level).toBe("warn");
-    const gap = (x: number) => String(Number((0.8 - x).toPrecision(4)));
+    const gap = (x: number) => String(Number((0.8 - x).toPrecision(3)));
     expect(short.verdict.text).toContain(`falls short of the framing card's success value (balanced-accuracy 0.8) in all 5 periods, by ${gap(Math.max(...scores))} to ${gap(Math.min(...scores))}`);
     const met = await backtest(data, { target: "rain", series: "location", card: { metric: "balanced-accuracy", success: 0.7, time: "date" } });
     expect(met.verdict.level).toBe("ok");

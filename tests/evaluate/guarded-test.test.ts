@@ -50,7 +50,7 @@ describe("evaluate judges the test score by the framing card", () => {
     expect(reference).toBeLessThan(0.8);
     expect(result.data.shortOfSuccess).toBeCloseTo(0.8 - reference, 12);
     expect(result.verdict.level).toBe("warn");
-    expect(result.verdict.text).toContain(`below the framing card's success value (balanced-accuracy 0.8), short by ${String(Number((0.8 - reference).toPrecision(4)))}`);
+    expect(result.verdict.text).toContain(`below the framing card's success value (balanced-accuracy 0.8), short by ${String(Number((0.8 - reference).toPrecision(3)))}`);
     expect(result.table!.columns).toContain("success value");
   });
 

@@ -26,3 +26,13 @@ describe("the lab extension's verdict badges", () => {
     }
   });
 });
+
+describe("the labelling widget's buttons", () => {
+  it("keep at least 4.5:1 between text and fill, light and dark", () => {
+    const dark = 'body[data-jp-theme-light="false"]';
+    for (const button of [".litml-labeler-class", ".litml-labeler-skip"]) {
+      expect(contrastRatio(declared(button, "color"), declared(button, "background")), `${button} light`).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(declared(`${dark} ${button}`, "color"), declared(`${dark} ${button}`, "background")), `${button} dark`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});

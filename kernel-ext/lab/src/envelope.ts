@@ -45,6 +45,11 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   outliers: 1,
   drift: 1,
   "adversarial-validation": 1,
+  "label-issues": 1,
+  "selection-bias": 1,
+  labeling: 1,
+  "active-learning": 1,
+  "next-to-label": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];

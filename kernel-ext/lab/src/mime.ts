@@ -1,5 +1,6 @@
 /**
- * The MIME renderer for `application/vnd.litml.result+json`. Ranked above the result's own
+ * The MIME renderers: `application/vnd.litml.result+json` here, and the labelling widget
+ * (labeler.ts). The result renderer is ranked above the result's own
  * `text/html` (rank 50 in JupyterLab), and declared safe: executed notebooks open untrusted,
  * and this renderer builds its DOM from text nodes only, so it may draw them.
  */
@@ -7,6 +8,7 @@ import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import type { ChartHandle } from "./chart.js";
 import { readEnvelope } from "./envelope.js";
+import { labelerExtension } from "./labeler.js";
 import { renderReading } from "./render.js";
 
 export const RESULT_MIME = "application/vnd.litml.result+json";
@@ -44,4 +46,4 @@ const extension: IRenderMime.IExtension = {
   dataType: "json",
 };
 
-export default extension;
+export default [extension, labelerExtension];

@@ -1,7 +1,11 @@
-/** The Workflow panel in the left side bar of JupyterLab (and of Notebook 7, which has one too). */
+/**
+ * The Workflow panel in the left side bar of JupyterLab (and of Notebook 7, which has one
+ * too), and the labelling widget's comm target on every notebook's kernel.
+ */
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
-import { INotebookTracker } from "@jupyterlab/notebook";
+import { INotebookTracker, type NotebookPanel } from "@jupyterlab/notebook";
 import { LabIcon } from "@jupyterlab/ui-components";
+import { registerLabelerTarget } from "./labeler-comms.js";
 import { WorkflowPanel } from "./panel.js";
 
 const workflowIcon = new LabIcon({
@@ -20,6 +24,13 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const panel = new WorkflowPanel(tracker);
     panel.title.icon = workflowIcon;
     app.shell.add(panel, "left", { rank: 600 });
+    const follow = (notebook: NotebookPanel) => {
+      const context = notebook.sessionContext;
+      context.kernelChanged.connect((_, change) => registerLabelerTarget(change.newValue));
+      void context.ready.then(() => registerLabelerTarget(context.session?.kernel));
+    };
+    tracker.forEach(follow);
+    tracker.widgetAdded.connect((_, notebook) => follow(notebook));
   },
 };
 

@@ -25,6 +25,7 @@ export const STEPS: readonly Step[] = [
   { id: "thresholds", label: "Decision threshold", kinds: ["thresholds"] },
   { id: "outliers", label: "Outliers and edge cases", kinds: ["outliers"] },
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
+  { id: "labels", label: "Labels", kinds: ["labeling", "active-learning", "next-to-label", "label-issues", "selection-bias"] },
 ];
 
 /** One result found in a notebook: the cell it is in and its verdict level (and, for a framing card, its time column). */

@@ -1,5 +1,6 @@
 /** The metric per test period for the model and its baseline, in time order; one panel per series when there are several. */
 import { chartSpec, PALETTE } from "../../charts/theme.js";
+import { zoomScale } from "../../charts/zoom.js";
 import type { VegaLiteSpec } from "../../result/contract.js";
 import type { BacktestData } from "./types.js";
 
@@ -23,7 +24,8 @@ export function backtestChart(d: BacktestData): VegaLiteSpec {
     mark: { type: "line", point: { filled: true, size: 60 } },
     encoding: {
       x: { field: "period", type: "ordinal", title: "test period (number: start)", sort: [...periods.values()], axis: { labelAngle: -30 } },
-      y: { field: "score", type: "quantitative", title: d.metric, scale: { zero: false } },
+      // One panel: the axis zooms to the scores of every period. Panels keep their own y scales (zero: false, each fitted by Vega).
+      y: { field: "score", type: "quantitative", title: d.metric, scale: panels ? { zero: false } : zoomScale(values.map((v) => v.score)) },
       color: { field: "who", type: "nominal", title: null, scale: { domain: [d.model, baseline], range: [PALETTE[0], PALETTE[1]] } },
       strokeDash: { field: "who", type: "nominal", title: null, scale: { domain: [d.model, baseline], range: [[1, 0], [5, 4]] } },
       tooltip: [{ field: "period" }, ...(panels ? [{ field: "series" }] : []), { field: "who" }, { field: "score", format: ".4~g" }],

@@ -1,4 +1,4 @@
-import { formatCell, formatPValue } from "../../display/format.js";
+import { formatFigures, formatPValue } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import { gainOver, shortOf } from "../card-goal.js";
 import type { BacktestData } from "./types.js";
@@ -10,8 +10,8 @@ import type { BacktestData } from "./types.js";
  */
 export function backtestVerdict(d: BacktestData): Verdict {
   const values = d.folds.map((f) => f.model);
-  const range = `${d.metric} ranged from ${formatCell(Math.min(...values))} to ${formatCell(Math.max(...values))} over ${d.folds.length} periods (${d.folds[0].from} to ${d.folds[d.folds.length - 1].to})`;
-  const trend = Number.isNaN(d.trend.slope) ? "" : `; the trend is ${formatCell(d.trend.slope)} per period (95% CI ${formatCell(d.trend.low)} to ${formatCell(d.trend.high)}, ${formatPValue(d.trend.pValue)})`;
+  const range = `${d.metric} ranged from ${formatFigures(Math.min(...values))} to ${formatFigures(Math.max(...values))} over ${d.folds.length} periods (${d.folds[0].from} to ${d.folds[d.folds.length - 1].to})`;
+  const trend = Number.isNaN(d.trend.slope) ? "" : `; the trend is ${formatFigures(d.trend.slope)} per period (95% CI ${formatFigures(d.trend.low)} to ${formatFigures(d.trend.high)}, ${formatPValue(d.trend.pValue)})`;
   const name = d.baseline === "seasonal" ? `seasonal (${d.season} steps back)` : d.baseline;
   const missing = d.folds.length - d.comparedIn;
   const na = missing === 0 ? "" : ` (n/a in ${missing} with less than ${d.baseline === "seasonal" ? "a season" : "one step"} of history)`;
@@ -24,7 +24,7 @@ export function backtestVerdict(d: BacktestData): Verdict {
     return { level: "fail", text: `Degrading: ${range}${trend}, and ${lastFailure(d)}. The model gets worse the further it is used from where it was trained; expect drift in production and plan retraining. ${vs}${perSeries}${goal.text}` };
   }
   if (d.significantTrend) {
-    return { level: "warn", text: `Worsening: ${range}${trend}, but on ${d.folds.length} periods, and the drop is not yet material: ${d.folds[d.folds.length - 1].beats ? "the last period still beats the baseline" : "the last period has no baseline to lose to"}${d.goal?.success !== undefined ? " and meets the success value" : ""}${d.drop?.lead !== undefined ? `, and the fitted drop (${formatCell(d.drop.size)}) is less than half the model's mean lead over the baseline (${formatCell(d.drop.lead)})` : ""}. A warning, not yet a failure. Watch the next periods and plan retraining. ${vs}${perSeries}${goal.text}` };
+    return { level: "warn", text: `Worsening: ${range}${trend}, but on ${d.folds.length} periods, and the drop is not yet material: ${d.folds[d.folds.length - 1].beats ? "the last period still beats the baseline" : "the last period has no baseline to lose to"}${d.goal?.success !== undefined ? " and meets the success value" : ""}${d.drop?.lead !== undefined ? `, and the fitted drop (${formatFigures(d.drop.size)}) is less than half the model's mean lead over the baseline (${formatFigures(d.drop.lead)})` : ""}. A warning, not yet a failure. Watch the next periods and plan retraining. ${vs}${perSeries}${goal.text}` };
   }
   if (d.beatsBaselineIn < d.comparedIn || lost.length > 0 || d.comparedIn === 0) {
     return { level: "warn", text: `No significant trend, but ${range}${trend}. ${vs}${perSeries} A model that loses to ${d.baseline} where it can be compared is not ready to replace it.${goal.text}` };
@@ -35,13 +35,13 @@ export function backtestVerdict(d: BacktestData): Verdict {
 
 function lastFailure(d: BacktestData): string {
   const last = d.folds[d.folds.length - 1];
-  const reasons = [last.beats === false ? `loses to the ${d.baseline} baseline (${formatCell(last.model)} against ${formatCell(last.baseline)})` : ""];
-  if (d.goal?.success !== undefined && shortOf(d.goal, last.model) > 0) reasons.push(`misses the success value ${formatCell(d.goal.success)} (${formatCell(last.model)})`);
+  const reasons = [last.beats === false ? `loses to the ${d.baseline} baseline (${formatFigures(last.model)} against ${formatFigures(last.baseline)})` : ""];
+  if (d.goal?.success !== undefined && shortOf(d.goal, last.model) > 0) reasons.push(`misses the success value ${formatFigures(d.goal.success)} (${formatFigures(last.model)})`);
   const text = reasons.filter(Boolean).join(" and ");
   if (text) return `in the last period it ${text}`;
   return d.drop?.lead !== undefined
-    ? `the fitted drop of ${formatCell(d.drop.size)} eats at least half its mean lead over the ${d.baseline} baseline (${formatCell(d.drop.lead)})`
-    : `the fitted drop of ${formatCell(d.drop?.size ?? NaN)} grows its distance from a perfect score by half or more`;
+    ? `the fitted drop of ${formatFigures(d.drop.size)} eats at least half its mean lead over the ${d.baseline} baseline (${formatFigures(d.drop.lead)})`
+    : `the fitted drop of ${formatFigures(d.drop?.size ?? NaN)} grows its distance from a perfect score by half or more`;
 }
 
 /** The card's success value and minimum gain, period by period, in words; `short` when any period misses either. */
@@ -53,22 +53,22 @@ function goalText(d: BacktestData): { text: string; short: boolean } {
   if (goal.success !== undefined) {
     const misses = d.folds.filter((f) => shortOf(goal, f.model) > 0);
     const gaps = misses.map((f) => shortOf(goal, f.model));
-    if (misses.length === 0) parts.push(`It meets the framing card's success value (${d.metric} ${formatCell(goal.success)}) in every period.`);
+    if (misses.length === 0) parts.push(`It meets the framing card's success value (${d.metric} ${formatFigures(goal.success)}) in every period.`);
     else {
       short = true;
       const where = misses.length === d.folds.length ? `in all ${d.folds.length} periods` : `in ${misses.length} of ${d.folds.length} periods (${periods(misses.map((f) => f.fold))})`;
-      parts.push(`It falls short of the framing card's success value (${d.metric} ${formatCell(goal.success)}) ${where}, by ${span(gaps)}.`);
+      parts.push(`It falls short of the framing card's success value (${d.metric} ${formatFigures(goal.success)}) ${where}, by ${span(gaps)}.`);
     }
   }
   if (goal.minGain !== undefined) {
     const compared = d.folds.filter((f) => f.baseline !== null);
     const small = compared.filter((f) => gainOver(d.greaterIsBetter, f.model, f.baseline!) < goal.minGain!);
-    if (compared.length === 0) parts.push(`The framing card's minimum gain (${formatCell(goal.minGain)}) could not be checked: no period has the baseline.`);
-    else if (small.length === 0) parts.push(`It beats the baseline by at least the framing card's minimum gain (${formatCell(goal.minGain)}) in every period where both were scored.`);
+    if (compared.length === 0) parts.push(`The framing card's minimum gain (${formatFigures(goal.minGain)}) could not be checked: no period has the baseline.`);
+    else if (small.length === 0) parts.push(`It beats the baseline by at least the framing card's minimum gain (${formatFigures(goal.minGain)}) in every period where both were scored.`);
     else {
       short = true;
       const gains = small.map((f) => gainOver(d.greaterIsBetter, f.model, f.baseline!));
-      parts.push(`Its gain over the baseline is below the framing card's minimum gain (${formatCell(goal.minGain)}) ${small.length === compared.length ? `in all ${compared.length} periods where both were scored` : `in ${small.length} of ${compared.length} periods where both were scored (${periods(small.map((f) => f.fold))})`}: it gained ${span(gains)}.`);
+      parts.push(`Its gain over the baseline is below the framing card's minimum gain (${formatFigures(goal.minGain)}) ${small.length === compared.length ? `in all ${compared.length} periods where both were scored` : `in ${small.length} of ${compared.length} periods where both were scored (${periods(small.map((f) => f.fold))})`}: it gained ${span(gains)}.`);
     }
   }
   return { text: ` ${parts.join(" ")}`, short };
@@ -80,5 +80,5 @@ function periods(folds: readonly number[]): string {
 
 function span(values: readonly number[]): string {
   const low = Math.min(...values), high = Math.max(...values);
-  return low === high ? formatCell(low) : `${formatCell(low)} to ${formatCell(high)}`;
+  return low === high ? formatFigures(low) : `${formatFigures(low)} to ${formatFigures(high)}`;
 }

@@ -8,7 +8,7 @@ import type { Dataset } from "../../data/dataset.js";
 import { pipelineFor } from "../../features/default-pipeline.js";
 import { targetOf } from "../../features/target.js";
 import { framedHuman, framedMetric, framedMinGain } from "../../frame/defaults.js";
-import { formatCell } from "../../display/format.js";
+import { formatFigures } from "../../display/format.js";
 import { message } from "../../messages.js";
 import { labelledRows, targetName as targetNameOf } from "../../validate/target.js";
 import { defaultMetric, metric, type MetricSpec, type Predictions } from "../../metrics/registry.js";
@@ -71,7 +71,7 @@ export async function computeBaseline(given: Dataset, options: BaselineOptions):
   const normalizedGain = percentileInterval(gain.value / room, gains.map((g) => g / room));
   const rule =
     minGain !== undefined
-      ? `a gain of at least ${formatCell(minGain)} ${spec.name} (the framing card's minimum) with its interval above zero`
+      ? `a gain of at least ${formatFigures(minGain)} ${spec.name} (the framing card's minimum) with its interval above zero`
       : `a normalized gain (model − baseline) / (perfect − baseline) of at least ${NORMALIZED_GAIN} with its interval above zero`;
   const beats = minGain !== undefined ? gain.value >= minGain && gain.low > 0 : normalizedGain.value >= NORMALIZED_GAIN && normalizedGain.low > 0;
   const contenders: Contender[] = scored.map(({ resampled: _resampled, ...c }) => c);

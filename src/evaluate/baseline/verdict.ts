@@ -1,5 +1,5 @@
 /** The baseline verdict: does the best model beat the best baseline by the rule's margin? */
-import { formatCell } from "../../display/format.js";
+import { formatFigures } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import type { BaselineData } from "./types.js";
 
@@ -11,8 +11,8 @@ function verdictOf(d: BaselineData): Verdict {
   const model = d.contenders.find((c) => c.name === d.bestModel)!;
   const base = d.contenders.find((c) => c.name === d.bestBaseline)!;
   const numbers =
-    `${d.bestModel} scores ${d.metric} ${formatCell(model.score)} (95% CI ${formatCell(model.low)} to ${formatCell(model.high)}) against ${formatCell(base.score)} for the best baseline, ${d.bestBaseline}; ` +
-    `gain ${formatCell(d.gain.value)} (${formatCell(d.gain.low)} to ${formatCell(d.gain.high)}), normalized gain ${formatCell(d.normalizedGain.value)} (${formatCell(d.normalizedGain.low)} to ${formatCell(d.normalizedGain.high)})`;
+    `${d.bestModel} scores ${d.metric} ${formatFigures(model.score)} (95% CI ${formatFigures(model.low)} to ${formatFigures(model.high)}) against ${formatFigures(base.score)} for the best baseline, ${d.bestBaseline}; ` +
+    `gain ${formatFigures(d.gain.value)} (${formatFigures(d.gain.low)} to ${formatFigures(d.gain.high)}), normalized gain ${formatFigures(d.normalizedGain.value)} (${formatFigures(d.normalizedGain.low)} to ${formatFigures(d.normalizedGain.high)})`;
   return d.beats
     ? { level: "ok", text: `${d.bestModel} beats the baselines: ${numbers}, which meets ${d.rule}.` }
     : {
@@ -29,9 +29,9 @@ function notesOf(d: BaselineData): string[] {
   const notes: string[] = d.unlabelled ? [d.unlabelled] : [];
   const zeroRule = d.contenders.find((c) => c.name === "zero-rule");
   if (zeroRule && d.metric === "accuracy" && zeroRule.score > 0.8) {
-    notes.push(`The zero rule alone reaches accuracy ${formatCell(zeroRule.score)}: one class dominates, so also judge the model by balanced accuracy or per-class recall.`);
+    notes.push(`The zero rule alone reaches accuracy ${formatFigures(zeroRule.score)}: one class dominates, so also judge the model by balanced accuracy or per-class recall.`);
   }
   const human = d.contenders.find((c) => c.kind === "human");
-  if (human) notes.push(`Human or current-process baseline: ${formatCell(human.score)}${human.source ? ` (${human.source})` : ""}.`);
+  if (human) notes.push(`Human or current-process baseline: ${formatFigures(human.score)}${human.source ? ` (${human.source})` : ""}.`);
   return notes;
 }

@@ -58,7 +58,7 @@ export async function computeErrors(dataset: Dataset, options: ErrorsOptions): P
     k > 0
       ? describeClusters(binned, wrong, clusterRows(binned, wrong, k, options.seed ?? 0), k).map((c) => ({
           rows: c.size,
-          traits: c.traits.map((t) => `${predicateText(binned[t.column], t.bin)} (${formatPercent(t.share, 0)} vs ${formatPercent(t.overall, 0)} overall)`).join("; ") || "no trait stands out",
+          traits: c.traits.map((t) => `${predicateText(binned[t.column], t.bin)} (${formatPercent(t.share, 2)} vs ${formatPercent(t.overall, 2)} overall)`).join("; ") || "no trait stands out",
         }))
       : [];
   return {

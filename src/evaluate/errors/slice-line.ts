@@ -13,7 +13,7 @@
  * slice holding more than `maxShare` of the rows is not a slice worth reporting.
  */
 import { type Column, MISSING_CODE } from "../../data/column.js";
-import { formatCell } from "../../display/format.js";
+import { edgeFormat } from "../../display/format.js";
 import { bucketEdges, bucketLabels, bucketOf } from "../../features/bucketize.js";
 
 /** A column cut into at most `maxBins` bins: each row's bin and each bin's label. */
@@ -67,7 +67,7 @@ export function binColumn(name: string, column: Column, maxBins: number): Binned
   const distinct = fewDistinct(column.values, maxBins - 1);
   const edges = distinct ? distinct.slice(1) : bucketEdges(column.values, maxBins - 1, "quantile");
   // Dates read as calendar days.
-  const format = column.type === "date" ? (ms: number) => new Date(ms).toISOString().slice(0, 10) : formatCell;
+  const format = column.type === "date" ? (ms: number) => new Date(ms).toISOString().slice(0, 10) : edgeFormat(distinct ?? edges);
   const labels = [...(distinct ? distinct.map(format) : bucketLabels(edges, format)), MISSING_LABEL];
   const missingBin = labels.length - 1;
   for (let r = 0; r < n; r++) bins[r] = Number.isNaN(column.values[r]) ? missingBin : bucketOf(edges, column.values[r]);

@@ -21,6 +21,7 @@ export function fairnessChart(d: FairnessData): VegaLiteSpec {
       width: 160,
       height: { step: 22 },
       layer: [
+        // Rates are shares of a group: bars from 0 to 1, so a gap between groups reads at its true size (zoom.ts).
         { mark: { type: "bar" }, encoding: { y, x: { field: "value", type: "quantitative", title: "rate", scale: { domain: [0, 1] } }, color: { field: "group", type: "nominal", legend: null, scale: { range: PALETTE } } } },
         { mark: { type: "rule", color: "#333" }, encoding: { y, x: { field: "low", type: "quantitative" }, x2: { field: "high" } } },
       ],

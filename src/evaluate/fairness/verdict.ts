@@ -1,4 +1,4 @@
-import { formatCell, formatPercent } from "../../display/format.js";
+import { formatFigures, formatPercent } from "../../display/format.js";
 import type { Verdict, VerdictLevel } from "../../result.js";
 import type { Difference, FairnessData } from "./types.js";
 
@@ -19,7 +19,7 @@ export function fairnessVerdict(d: FairnessData): Verdict {
   if (!(d.skill.low > 0)) {
     return {
       level: "warn",
-      text: `${d.model} predicts "${d.positive}" no better than chance (true minus false positive rate ${formatCell(d.skill.value)}, 95% CI ${formatCell(d.skill.low)} to ${formatCell(d.skill.high)}), so any gap between groups of ${d.sensitive} is fitted noise (demographic parity difference ${formatCell(d.demographicParity.value)}): the check is empty, not passed. Give the model skill before judging its fairness.${smallText}`,
+      text: `${d.model} predicts "${d.positive}" no better than chance (true minus false positive rate ${formatFigures(d.skill.value)}, 95% CI ${formatFigures(d.skill.low)} to ${formatFigures(d.skill.high)}), so any gap between groups of ${d.sensitive} is fitted noise (demographic parity difference ${formatFigures(d.demographicParity.value)}): the check is empty, not passed. Give the model skill before judging its fairness.${smallText}`,
     };
   }
   if (judgedGroups.length < 2) {
@@ -28,7 +28,7 @@ export function fairnessVerdict(d: FairnessData): Verdict {
   const parity = judge(d.demographicParity, d.tolerance);
   const odds = judge(d.equalizedOdds, d.tolerance);
   const level: VerdictLevel = parity === "fail" || odds === "fail" ? "fail" : parity === "warn" || odds === "warn" ? "warn" : "ok";
-  const stated = (name: string, x: Difference) => `${name} difference ${formatCell(x.value)} (95% CI ${formatCell(x.low)} to ${formatCell(x.high)})`;
+  const stated = (name: string, x: Difference) => `${name} difference ${formatFigures(x.value)} (95% CI ${formatFigures(x.low)} to ${formatFigures(x.high)})`;
   // A numeric group ("6") reads as nothing on its own: name its column.
   const named = (group: string) => (/^-?\d/.test(group) ? `${d.sensitive} = ${group}` : group);
   const [most, least] = [...judgedGroups].sort((a, b) => b.selectionRate - a.selectionRate).filter((_, i, all) => i === 0 || i === all.length - 1);
@@ -45,7 +45,7 @@ export function fairnessVerdict(d: FairnessData): Verdict {
 export function fairnessNotes(d: FairnessData): string[] {
   return [
     ...d.notes,
-    ...(Number.isNaN(d.disparateImpactRatio) ? [] : [`Disparate impact ratio (lowest selection rate over the highest) ${formatCell(d.disparateImpactRatio)}; the "four-fifths rule" asks for at least 0.8.`]),
+    ...(Number.isNaN(d.disparateImpactRatio) ? [] : [`Disparate impact ratio (lowest selection rate over the highest) ${formatFigures(d.disparateImpactRatio)}; the "four-fifths rule" asks for at least 0.8.`]),
     "Equal selection rates (demographic parity) and equal error rates (equalized odds) usually cannot both hold when the groups' base rates differ; decide which one the problem needs.",
     `Out-of-fold predictions; group rates with Wilson intervals; differences between the groups with at least ${d.minSize} rows, with Newcombe's interval for the largest minus the smallest rate (from the two groups' Wilson intervals, Bonferroni-adjusted for the pairs that could have been picked).`,
   ];

@@ -1,4 +1,4 @@
-import { formatCell } from "../../display/format.js";
+import { formatFigures } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import type { TestEvaluation } from "./types.js";
 
@@ -8,22 +8,22 @@ import type { TestEvaluation } from "./types.js";
  * after the first, which bends later choices toward the test set.
  */
 export function evaluateVerdict(d: TestEvaluation, model: string, rows: number): Verdict {
-  const parts = [`${model} scores ${d.metric} ${formatCell(d.score)} on the guarded test set (${rows} rows). Models evaluated on this test set so far: ${d.looks}.`];
+  const parts = [`${model} scores ${d.metric} ${formatFigures(d.score)} on the guarded test set (${rows} rows). Models evaluated on this test set so far: ${d.looks}.`];
   let short = false;
   if (d.goal?.success !== undefined && d.shortOfSuccess !== undefined) {
     if (d.shortOfSuccess > 0) {
       short = true;
-      parts.push(`That is below the framing card's success value (${d.metric} ${formatCell(d.goal.success)}), short by ${formatCell(d.shortOfSuccess)}: the model does not yet do what the project set out to do.`);
+      parts.push(`That is below the framing card's success value (${d.metric} ${formatFigures(d.goal.success)}), short by ${formatFigures(d.shortOfSuccess)}: the model does not yet do what the project set out to do.`);
     } else {
-      parts.push(`That meets the framing card's success value (${d.metric} ${formatCell(d.goal.success)}).`);
+      parts.push(`That meets the framing card's success value (${d.metric} ${formatFigures(d.goal.success)}).`);
     }
   }
   if (d.goal?.minGain !== undefined && d.gain !== undefined && d.existingScore !== undefined) {
     if (d.gain < d.goal.minGain) {
       short = true;
-      parts.push(`Against the existing solution's ${formatCell(d.existingScore)} it gains ${formatCell(d.gain)}, less than the card's minimum gain of ${formatCell(d.goal.minGain)}.`);
+      parts.push(`Against the existing solution's ${formatFigures(d.existingScore)} it gains ${formatFigures(d.gain)}, less than the card's minimum gain of ${formatFigures(d.goal.minGain)}.`);
     } else {
-      parts.push(`Against the existing solution's ${formatCell(d.existingScore)} it gains ${formatCell(d.gain)}, at least the card's minimum gain of ${formatCell(d.goal.minGain)}.`);
+      parts.push(`Against the existing solution's ${formatFigures(d.existingScore)} it gains ${formatFigures(d.gain)}, at least the card's minimum gain of ${formatFigures(d.goal.minGain)}.`);
     }
   }
   if (d.looks > 1) {

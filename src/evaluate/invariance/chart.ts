@@ -16,6 +16,7 @@ export function invarianceChart(d: InvarianceData): VegaLiteSpec {
     mark: { type: "bar" },
     encoding: {
       y: { field: "test", type: "nominal", title: null, sort: null },
+      // Shares of rows, drawn as bars: the axis keeps 0 to 1 (zoom.ts).
       x: { field: "share", type: "quantitative", title: "share of rows", scale: { domain: [0, 1] }, axis: { format: "%" } },
       color: { field: "kind", type: "nominal", title: null, scale: { domain: ["swap of the attribute", "wrong-way move"], range: [LEVEL_COLORS.fail, PALETTE[0]] } },
     },

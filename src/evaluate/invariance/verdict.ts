@@ -1,4 +1,4 @@
-import { formatCell, formatPercent } from "../../display/format.js";
+import { formatFigures, formatPercent } from "../../display/format.js";
 import type { Verdict, VerdictLevel } from "../../result.js";
 import type { Expectation, InvarianceData, Swap } from "./types.js";
 
@@ -36,8 +36,8 @@ function regressionSwap(d: InvarianceData): { level: VerdictLevel; text: string 
   const effect = size(largest);
   const level: VerdictLevel = !credible(largest) ? "ok" : effect >= FAIL_SHIFT ? "fail" : effect >= WARN_SHIFT ? "warn" : "ok";
   const shift =
-    `Changing only ${d.sensitive} (${largest.from} → ${largest.to}) shifts the prediction by ${formatCell(largest.meanChange!)} on average ` +
-    `(95% CI ${formatCell(largest.changeLow!)} to ${formatCell(largest.changeHigh!)} across the fold models), ${formatCell(effect)} standard deviations of ${d.target}`;
+    `Changing only ${d.sensitive} (${largest.from} → ${largest.to}) shifts the prediction by ${formatFigures(largest.meanChange!)} on average ` +
+    `(95% CI ${formatFigures(largest.changeLow!)} to ${formatFigures(largest.changeHigh!)} across the fold models), ${formatFigures(effect)} standard deviations of ${d.target}`;
   if (!credible(largest)) return { level, text: `${shift}: the fold models do not agree it differs from 0, so no shift is shown.` };
   if (level === "ok") return { level, text: `${shift}: under ${WARN_SHIFT} standard deviations, too small to matter.` };
   return { level, text: `${shift}. ${ADVICE}` };
@@ -50,11 +50,11 @@ function regressionSwap(d: InvarianceData): { level: VerdictLevel; text: string 
  */
 function brokenText(d: InvarianceData, e: Expectation): string {
   const score = d.task === "regression" ? "prediction" : "predicted probability";
-  const how = `${e.meanMove < 0 ? "lowers" : "raises"} the ${score} by ${formatCell(Math.abs(e.meanMove))} on average`;
+  const how = `${e.meanMove < 0 ? "lowers" : "raises"} the ${score} by ${formatFigures(Math.abs(e.meanMove))} on average`;
   if (d.linear) {
-    return `${d.model}'s coefficient on "${e.column}" is ${e.meanMove < 0 ? "negative" : "positive"}: raising "${e.column}" by ${formatCell(e.step)} (one standard deviation) ${how}, where you expected ${e.direction === "+" ? "a rise" : "a fall"}. That is a property of the fitted model, not a test of the data: a correlated column or a confounder can flip a coefficient's sign.`;
+    return `${d.model}'s coefficient on "${e.column}" is ${e.meanMove < 0 ? "negative" : "positive"}: raising "${e.column}" by ${formatFigures(e.step)} (one standard deviation) ${how}, where you expected ${e.direction === "+" ? "a rise" : "a fall"}. That is a property of the fitted model, not a test of the data: a correlated column or a confounder can flip a coefficient's sign.`;
   }
-  return `Raising "${e.column}" by ${formatCell(e.step)} moves the prediction the wrong way for ${formatPercent(e.violationRate)} of rows (it ${how}).`;
+  return `Raising "${e.column}" by ${formatFigures(e.step)} moves the prediction the wrong way for ${formatPercent(e.violationRate)} of rows (it ${how}).`;
 }
 
 export function invarianceNotes(d: InvarianceData): string[] {
@@ -64,8 +64,8 @@ export function invarianceNotes(d: InvarianceData): string[] {
       .filter((e) => e.violationRate < 0.05)
       .map((e) =>
         d.linear
-          ? `${d.model}'s coefficient on "${e.column}" has the expected sign (${e.direction === "+" ? "positive" : "negative"}): raising it by ${formatCell(e.step)} moves the score by ${formatCell(e.meanMove)} on average.`
-          : `Raising "${e.column}" by ${formatCell(e.step)} moves the prediction the expected way (${e.direction === "+" ? "up" : "down"}) or not at all for ${formatPercent(1 - e.violationRate)} of rows.`,
+          ? `${d.model}'s coefficient on "${e.column}" has the expected sign (${e.direction === "+" ? "positive" : "negative"}): raising it by ${formatFigures(e.step)} moves the score by ${formatFigures(e.meanMove)} on average.`
+          : `Raising "${e.column}" by ${formatFigures(e.step)} moves the prediction the expected way (${e.direction === "+" ? "up" : "down"}) or not at all for ${formatPercent(1 - e.violationRate)} of rows.`,
       ),
   ];
   notes.push("A model can pass this test and still treat groups differently through other columns that stand in for the attribute (proxies): check %fairness too.");

@@ -1,6 +1,6 @@
 /** The checks judged from what leakage measured, and the verdict they add up to. */
 import { beyondChance } from "../../data/coincidence.js";
-import { formatCell, formatPercent } from "../../display/format.js";
+import { formatFigures, formatPercent } from "../../display/format.js";
 import type { Verdict, VerdictLevel } from "../../result.js";
 import type { CopyCount, LeakageCheck, LeakageData, LeakageMeasures } from "./types.js";
 
@@ -10,7 +10,7 @@ const WARN_SHARE = 0.01;
 const FAIL_SHARE = 0.05;
 
 const count = (n: number) => n.toLocaleString("en-US");
-const about = (x: number) => (x < 10 ? formatCell(x) : count(Math.round(x)));
+const about = (x: number) => (x < 10 ? formatFigures(x) : count(Math.round(x)));
 
 function copiesCheck(check: "duplicates" | "near-duplicates", c: CopyCount, testRows: number): LeakageCheck {
   const what = check === "duplicates" ? "an exact copy (every feature the model sees equal)" : "a near copy (numbers within 1% of a standard deviation, categories equal)";
@@ -69,10 +69,10 @@ export function leakageChecks(m: LeakageMeasures): LeakageCheck[] {
     level: suspicious.length > 0 ? "fail" : "ok",
     text:
       suspicious.length > 0
-        ? `${suspicious.map((s) => `"${s.column}" alone scores ${m.metric} ${formatCell(s.score)}`).join("; ")} out of fold: is it computed from the target, or recorded after the outcome?`
+        ? `${suspicious.map((s) => `"${s.column}" alone scores ${m.metric} ${formatFigures(s.score)}`).join("; ")} out of fold: is it computed from the target, or recorded after the outcome?`
         : m.solo.length === 0
           ? "no feature to score on its own."
-          : `no single feature predicts the target on its own (best: "${m.solo[0].column}" at ${m.metric} ${formatCell(m.solo[0].score)}, below ${m.threshold}).`,
+          : `no single feature predicts the target on its own (best: "${m.solo[0].column}" at ${m.metric} ${formatFigures(m.solo[0].score)}, below ${m.threshold}).`,
   });
   return checks;
 }

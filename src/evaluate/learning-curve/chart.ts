@@ -2,6 +2,7 @@
 import type { LearningCurveData } from "./types.js";
 import type { VegaLiteSpec } from "../../result.js";
 import { chartSpec, PALETTE } from "../../charts/theme.js";
+import { zoomScale } from "../../charts/zoom.js";
 
 export function learningCurveChart(d: LearningCurveData): VegaLiteSpec {
   const perfect = d.perfect;
@@ -20,13 +21,17 @@ export function learningCurveChart(d: LearningCurveData): VegaLiteSpec {
     }
   }
   const x = { field: "size", type: "quantitative", scale: { type: "log" }, title: "training rows (log scale)" };
+  // The score axis zooms to the curves, their bands, the fitted law and the success value, and never pads past a perfect score.
+  const scale = zoomScale([...series.flatMap((s) => [s.low, s.high]), ...fitted.map((f) => f.score), d.successValue], {
+    within: d.greaterIsBetter ? [-Infinity, perfect] : [perfect, Infinity],
+  });
   const color = { field: "curve", type: "nominal", title: null, scale: { domain: ["training", "validation", "fitted curve"], range: [PALETTE[1], PALETTE[0], "#666666"] } };
   const layers: VegaLiteSpec[] = [
-    { data: { values: series }, mark: { type: "area", opacity: 0.18 }, encoding: { x, y: { field: "low", type: "quantitative", scale: { zero: false } }, y2: { field: "high" }, color } },
-    { data: { values: series }, mark: { type: "line", point: true }, encoding: { x, y: { field: "score", type: "quantitative", title: d.metric, scale: { zero: false } }, color, tooltip: [{ field: "curve" }, { field: "size" }, { field: "score", format: ".4~g" }] } },
+    { data: { values: series }, mark: { type: "area", opacity: 0.18 }, encoding: { x, y: { field: "low", type: "quantitative", scale }, y2: { field: "high" }, color } },
+    { data: { values: series }, mark: { type: "line", point: true }, encoding: { x, y: { field: "score", type: "quantitative", title: d.metric, scale }, color, tooltip: [{ field: "curve" }, { field: "size" }, { field: "score", format: ".4~g" }] } },
   ];
-  if (fitted.length) layers.push({ data: { values: fitted.map((f) => ({ ...f, curve: "fitted curve" })) }, mark: { type: "line", strokeDash: [5, 4] }, encoding: { x, y: { field: "score", type: "quantitative" }, color } });
-  if (d.successValue !== undefined) layers.push({ data: { values: [{ success: d.successValue }] }, mark: { type: "rule", color: "#009E73", strokeDash: [2, 2] }, encoding: { y: { field: "success", type: "quantitative" } } });
+  if (fitted.length) layers.push({ data: { values: fitted.map((f) => ({ ...f, curve: "fitted curve" })) }, mark: { type: "line", strokeDash: [5, 4] }, encoding: { x, y: { field: "score", type: "quantitative", scale }, color } });
+  if (d.successValue !== undefined) layers.push({ data: { values: [{ success: d.successValue }] }, mark: { type: "rule", color: "#009E73", strokeDash: [2, 2] }, encoding: { y: { field: "success", type: "quantitative", scale } } });
   return chartSpec(`Learning curve: training and validation ${d.metric} of ${d.model} as the training set grows, with a fitted power law and its floor.`, {
     title: `Learning curve: ${d.model} on ${d.target}`,
     width: 420,

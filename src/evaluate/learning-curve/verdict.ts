@@ -4,11 +4,11 @@
  * last measured step to rise; rows needed are given only when not yet reached and within
  * the fitted floor.
  */
-import { formatCell } from "../../display/format.js";
+import { formatFigures } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import type { LearningCurveData } from "./types.js";
 
-const sig = (x: number) => formatCell(Number(x.toPrecision(3)));
+const sig = (x: number) => formatFigures(x);
 const rows = (n: number) => Math.round(n).toLocaleString("en-US");
 
 export function learningCurveVerdict(d: LearningCurveData): { verdict: Verdict; notes: string[] } {

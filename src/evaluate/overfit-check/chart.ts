@@ -12,6 +12,7 @@ export function overfitCheckChart(d: OverfitCheckData): VegaLiteSpec {
     height: { step: 36 },
     mark: { type: "tick", thickness: 3, size: 24 },
     encoding: {
+      // Not zoomed (zoom.ts): 0 (memorised) and 1 (no better than the zero rule) are the landmarks this ratio is read against.
       x: { field: "error", type: "quantitative", title: "training error / zero rule's error", scale: { domain: [0, Math.max(1, ...values.map((v) => v.error))] } },
       y: { field: "fit", type: "nominal", title: null },
       color: { field: "fit", type: "nominal", title: null, scale: { domain: ["real labels", "shuffled labels"], range: [PALETTE[0], PALETTE[1]] } },

@@ -1,9 +1,9 @@
 /** The overfit check's verdict: does the fit come from the features, or could shuffled labels do as well? */
-import { formatCell } from "../../display/format.js";
+import { formatFigures, formatPercent } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import type { OverfitCheckData } from "./types.js";
 
-const percent = (share: number) => `${formatCell(Math.round(share * 1000) / 10)}%`;
+const percent = (share: number) => formatPercent(share);
 
 export function overfitCheckVerdict(d: OverfitCheckData): { verdict: Verdict; notes: string[] } {
   const sorted = [...d.shuffled].sort((a, b) => a - b);
@@ -11,7 +11,7 @@ export function overfitCheckVerdict(d: OverfitCheckData): { verdict: Verdict; no
   const own =
     d.task === "classification"
       ? `it misclassifies ${d.raw} of ${d.rows} rows (${percent(d.trainingError)} of the zero rule's error)`
-      : `its training RMSE is ${formatCell(d.raw)}, ${percent(d.trainingError)} of the target's standard deviation`;
+      : `its training RMSE is ${formatFigures(d.raw)}, ${percent(d.trainingError)} of the target's standard deviation`;
   const against = `with the labels shuffled (${d.shuffled.length} times) the same pipeline leaves ${percent(sorted[0])} to ${percent(sorted[sorted.length - 1])} (median ${percent(median)})`;
   const notes: string[] = [];
   if (d.smallerBatches.length > 0) {

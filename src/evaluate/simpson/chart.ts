@@ -5,6 +5,7 @@
  * aggregate line dashed. Field names are litml's own; user labels are only values.
  */
 import { chartSpec } from "../../charts/theme.js";
+import { zoomScale } from "../../charts/zoom.js";
 import type { VegaLiteSpec } from "../../result.js";
 import type { Finding, SimpsonData } from "./types.js";
 
@@ -26,7 +27,7 @@ function dotChart(f: Finding): VegaLiteSpec {
   ]);
   const isRate = f.comparison === "rates";
   const order = rows.map((g) => g.label);
-  const x = { field: "value", type: "quantitative", title: isRate ? `${f.positive} rate` : `mean ${f.outcome}`, ...(isRate ? { axis: { format: "%" } } : {}), scale: { zero: false } };
+  const x = { field: "value", type: "quantitative", title: isRate ? `${f.positive} rate` : `mean ${f.outcome}`, ...(isRate ? { axis: { format: "%" } } : {}), scale: zoomScale(values.map((v) => v.value)) };
   const y = { field: "group", type: "nominal", sort: order, title: f.by };
   return chartSpec(`Simpson's paradox check: ${isRate ? "rates" : "means"} of ${f.outcome} for ${f.treatment} = ${ref} and ${cmp}, overall and within each ${f.by}.`, {
     title: `${f.treatment} and ${f.outcome}: overall and within ${f.by}`,

@@ -72,7 +72,7 @@ export function simpsonVerdict(d: SimpsonData, outcome: string): { verdict: Verd
   return {
     verdict: {
       level: "warn",
-      text: `${d.findings.length} of ${d.examined} pairs of columns reverse when the second is held fixed, credibly after ${correction}. Strongest: ${findingVerdict(d.findings[0]).text}`,
+      text: `Simpson's paradox: ${d.findings.length} of ${d.examined} pairs of columns reverse when the second is held fixed, credibly after ${correction}. Strongest: ${findingVerdict(d.findings[0]).text}`,
     },
     notes,
   };

@@ -166,6 +166,6 @@ export function sliceMetrics(
   });
   // Judged slices first, worst first; those too small to judge after them.
   slices.sort((a, b) => Number(a.status === "too small") - Number(b.status === "too small") || a.gap - b.gap);
-  const correction = proportion ? `Holm correction over ${judged.length} slices (two-proportion test, slice against the rest)` : `Bonferroni-level ${(level * 100).toFixed(2)}% bootstrap intervals over ${judged.length} slices`;
+  const correction = proportion ? `Holm correction over ${judged.length} slices (two-proportion test, slice against the rest)` : `Bonferroni-corrected bootstrap intervals (95% for all ${judged.length} slices together)`;
   return { overall, correction, slices };
 }

@@ -24,7 +24,7 @@ export function slicesVerdict(d: SlicesData): { verdict: Verdict; notes: string[
   return {
     verdict: {
       level: "warn",
-      text: `${worse.length} of ${d.slices.length} slices are significantly worse than the overall ${weighted} of ${formatFigures(d.overall)} (${d.correction}); worst: ${worse.slice(0, 3).map(describe).join("; ")}.${smallNote}`,
+      text: `${worse.length === 1 ? "One slice is" : "Some slices are"} significantly worse than the overall ${weighted} of ${formatFigures(d.overall)} (${d.correction}): ${worse.length} of ${d.slices.length}; worst: ${worse.slice(0, 3).map(describe).join("; ")}.${smallNote}`,
     },
     notes,
   };

@@ -40,6 +40,7 @@ export function thresholdsChart(d: ThresholdsData): VegaLiteSpec {
     { threshold: p.threshold, measure: "F1", value: round(p.f1) },
     ...(extra ? [{ threshold: p.threshold, measure: extra.name, value: round(extra.of(p)) }] : []),
   ]);
+  // Not zoomed (zoom.ts): precision, recall and F1 are shares that sweep most of 0 to 1 across thresholds.
   const panels = [panel(rates, ["precision", "recall", "F1", ...(extra ? [extra.name] : [])], "score", [0, 1])];
   if (d.costs) panels.push(panel(d.curve.map((p) => ({ threshold: p.threshold, measure: "cost per row", value: round(p.cost!) })), ["cost per row"], "cost per row"));
   return chartSpec(

@@ -65,8 +65,8 @@ function levelOf(severity: number): VerdictLevel {
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
-/** A share with two significant figures however small (0.0064%, 0.67%, 3.2%): "0.0%" would hide a finding the verdict counts. */
-const percent = (share: number) => formatPercent(share, share > 0 ? Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(share * 100)))) : 1);
+/** A share to 2 significant figures however small (0.0064%, 0.67%, 3.2%): "0.0%" would hide a finding the verdict counts. */
+const percent = (share: number) => formatPercent(share, 2);
 
 type ProblemInput = Omit<ProfileData, "problems">;
 

@@ -1,5 +1,5 @@
 /** The verdict of profile (its biggest problem), the notes (every other finding, with its level) and the per-column table. */
-import { formatCell, formatPValue, formatPercent } from "../../display/format.js";
+import { formatFigures, formatPValue, formatPercent } from "../../display/format.js";
 import type { Table, Verdict } from "../../result.js";
 import type { ColumnProfile, Problem, ProfileData } from "./types.js";
 
@@ -47,7 +47,7 @@ function rangeText(c: ColumnProfile): string | null {
   if (c.type === "date" && c.min !== undefined) {
     return `${new Date(c.min).toISOString().slice(0, 10)} … ${new Date(c.max!).toISOString().slice(0, 10)}`;
   }
-  if (c.min !== undefined) return `${formatCell(c.min)} … ${formatCell(c.max!)} (mean ${formatCell(c.mean!)})`;
+  if (c.min !== undefined) return `${formatFigures(c.min)} … ${formatFigures(c.max!)} (mean ${formatFigures(c.mean!)})`;
   if (c.top) return `${c.top.label} (${c.top.count})`;
   return null;
 }

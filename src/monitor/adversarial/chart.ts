@@ -16,6 +16,7 @@ export function adversarialChart(d: AdversarialData): VegaLiteSpec {
       mark: { type: "bar" },
       encoding: {
         y: { field: "column", type: "nominal", sort: values.map((v) => v.column), title: null },
+        // A drop is an amount measured from 0 (no drop): bars keep zero (zoom.ts).
         x: { field: "drop", type: "quantitative", title: "AUC drop when the column is shuffled" },
         color: { value: d.flagged ? LEVEL_COLORS.fail : PALETTE[0] },
         tooltip: [{ field: "column" }, { field: "drop", format: ".4~g", title: "AUC drop" }],

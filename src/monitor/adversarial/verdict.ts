@@ -1,5 +1,5 @@
 /** The verdict of adversarial validation: shared rows first, then whether a model tells A from B, and by which columns. */
-import { formatCell, formatPercent } from "../../display/format.js";
+import { formatFigures, formatPercent } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import { SHUFFLE_ROWS } from "./compute.js";
 import type { AdversarialData, Giveaway } from "./types.js";
@@ -33,8 +33,8 @@ export function adversarialVerdict(d: AdversarialData): { verdict: Verdict; note
     notes.push("The two data sets differ in size more than tenfold; the AUC still compares like with like, but the smaller one limits how precise it is.");
   }
   if (d.shared.shareBeyondChance >= 0.01) notes.push(`Shared rows: ${sharedText(d)}. Rows on both sides cannot be told apart, which pulls the AUC towards 0.5.`);
-  const auc = `AUC ${formatCell(d.auc)} (95% CI ${formatCell(d.low)} to ${formatCell(d.high)})`;
-  const score = `drift score ${formatCell(Math.max(0, d.driftScore))}`;
+  const auc = `AUC ${formatFigures(d.auc)} (95% CI ${formatFigures(d.low)} to ${formatFigures(d.high)})`;
+  const score = `drift score ${formatFigures(Math.max(0, d.driftScore))}`;
   if (!d.flagged) {
     return {
       verdict: { level: "ok", text: `A ${d.model} model cannot tell A from B: ${auc}, ${score}, below the flag at ${d.threshold}. They look like samples of one distribution.` },
@@ -42,7 +42,7 @@ export function adversarialVerdict(d: AdversarialData): { verdict: Verdict; note
     };
   }
   const telling = tellingColumns(d);
-  const listing = telling.map((g) => `"${g.column}" (AUC drops ${formatCell(g.aucDrop)} when shuffled)`).join(", ");
+  const listing = telling.map((g) => `"${g.column}" (AUC drops ${formatFigures(g.aucDrop)} when shuffled)`).join(", ");
   return {
     verdict: {
       level: d.driftScore >= 0.5 ? "fail" : "warn",

@@ -11,7 +11,7 @@
  */
 import type { Dataset } from "../../data/dataset.js";
 import type { Matrix } from "../../data/matrix.js";
-import { formatCell } from "../../display/format.js";
+import { formatCell, formatFigures } from "../../display/format.js";
 import { Impute, OneHot, Scale } from "../../features/steps.js";
 import { targetOf } from "../../features/target.js";
 import { toMatrix } from "../../features/to-matrix.js";
@@ -104,6 +104,7 @@ export async function computeOutliers(raw: Dataset, options: OutliersOptions): P
       .filter((c) => !X.names[c].includes("=") || X.data[c * n + r] > means[c])
       .sort((a, b) => Math.abs(X.data[b * n + r] - means[b]) - Math.abs(X.data[a * n + r] - means[a]))
       .slice(0, 3)
+      // A table cell (the row listing): 4 figures, like every table.
       .map((c) => `${X.names[c]} (z = ${formatCell(X.data[c * n + r] - means[c])})`)
       .join(", ");
   const flaggedRows = Array.from({ length: n }, (_, r) => r)
@@ -152,7 +153,7 @@ function edgeCasesOf(n: number, tested: Int32Array, actual: OutOfFold["truth"], 
       ? Float64Array.from(actual.codes, (code, i) => (code === predicted.labels![i] ? 0 : 1))
       : Float64Array.from(actual.values, (v, i) => Math.abs(v - predicted.values![i]));
   const meanError = rowErrors.reduce((a, b) => a + b, 0) / rowErrors.length;
-  const definition = actual.kind === "classification" ? "misclassified" : `an error of at least ${formatCell(3 * meanError)}, 3 × the mean absolute error`;
+  const definition = actual.kind === "classification" ? "misclassified" : `an error of at least ${formatFigures(3 * meanError)}, 3 × the mean absolute error`;
   const edge = new Uint8Array(n);
   tested.forEach((row, i) => (edge[row] = actual.kind === "classification" ? rowErrors[i] : rowErrors[i] >= 3 * meanError ? 1 : 0));
   const tally = (outlier: 0 | 1) => {

@@ -4,7 +4,7 @@ import type { OutliersData } from "./types.js";
 
 /** Outliers alone warn (look at them); with a model, they warn only when the model does credibly worse on them. */
 export function outliersVerdict(d: OutliersData): Verdict {
-  const found = `${d.outliers.toLocaleString("en-US")} of ${d.rows.toLocaleString("en-US")} rows (${formatPercent(d.outliers / d.rows)}) are outliers: at least two of three detectors flag them, and they lie beyond what a robust Gaussian fit to the rest predicts`;
+  const found = `Some rows are outliers: ${d.outliers.toLocaleString("en-US")} of ${d.rows.toLocaleString("en-US")} (${formatPercent(d.outliers / d.rows)}), flagged by at least two of three detectors and beyond what a robust Gaussian fit to the rest predicts`;
   const e = d.edgeCases;
   if (d.outliers === 0) {
     const none =
