@@ -6,6 +6,7 @@
  * library's analyses stay pure, and a script that calls them directly writes nothing.
  * A store that cannot be opened (no better-sqlite3) costs a one-line note, never the call.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import * as api from "../src/index.js";
 import { saveTrackingSetting, trackingSetting } from "../src/state/runs.js";
 import { notebookKey } from "../src/state/store.js";
@@ -16,6 +17,11 @@ type AnyFunction = (...args: any[]) => unknown;
 const notebook: string | undefined = notebookKey();
 let enabled: boolean | undefined;
 let warned = false;
+/**
+ * Set while a tracked call runs: the fits it makes (each fold's, each candidate's, a
+ * pipeline's model) are part of that one run, not runs of their own.
+ */
+const inside = new AsyncLocalStorage<true>();
 /** Which run fitted each pipeline or model (its lineage, for `register`). */
 const fitRuns = new WeakMap<object, number>();
 
@@ -84,8 +90,9 @@ function isCrossValidation(value: unknown): value is api.CrossValidation {
 /** `analysis`, recording what it returns (`at`: where its options argument is). */
 export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
   return (async (...args: unknown[]) => {
+    if (inside.getStore()) return analysis(...args);
     const started = performance.now();
-    const value = await analysis(...args);
+    const value = await inside.run(true, () => analysis(...args));
     if (isResult(value)) record(() => api.recordResult(value, context(args[at], started)));
     else if (isCrossValidation(value)) {
       const metrics: Record<string, number> = {};
@@ -103,8 +110,9 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
 /** A Pipeline whose fits are recorded (named Pipeline, so params and messages read the same as the library's). */
 export class Pipeline extends api.Pipeline {
   override async fit(data: api.Dataset, target: string, options?: Parameters<api.Pipeline["fit"]>[2]): Promise<api.FittedPipeline> {
+    if (inside.getStore()) return super.fit(data, target, options);
     const started = performance.now();
-    const fitted = await super.fit(data, target, options);
+    const fitted = await inside.run(true, () => super.fit(data, target, options));
     const run = record(() => api.recordFit(fitted, data.provenance(), { ...context({}, started), params: {} }));
     if (run) fitRuns.set(fitted, run.id);
     return fitted;
@@ -115,8 +123,9 @@ export class Pipeline extends api.Pipeline {
 export function trackedModel<M extends { fit: AnyFunction; model: string }>(model: M): M {
   const wrapper = Object.create(model) as M;
   (wrapper as { fit: AnyFunction }).fit = async (...args: unknown[]) => {
+    if (inside.getStore()) return model.fit(...args);
     const started = performance.now();
-    const fitted = (await model.fit(...args)) as api.FittedPipeline["model"];
+    const fitted = (await inside.run(true, () => model.fit(...args))) as api.FittedPipeline["model"];
     const run = record(() => api.recordFit({ model: fitted }, undefined, { ...context({}, started), params: {} }));
     if (run) fitRuns.set(fitted, run.id);
     return fitted;

@@ -27,14 +27,17 @@ function kernel(notebook: string | undefined, code: string, api: "kernel" | "lib
 const listRuns = `const listed = (await litml.runs({ last: 1000 })).data.runs.map((r) => ({ id: r.id, kind: r.kind, notebook: r.notebook, name: r.name }));`;
 
 describe("tracking in the kernel", () => {
-  it("records analyses, cross-validation and fits with their notebook, and registers with lineage", () => {
+  it("records analyses, cross-validation and fits with their notebook, once each, and registers with lineage", () => {
     const out = kernel(
       "a.ipynb",
       `
       const penguins = await litml.load("penguins");
       await litml.baseline(penguins, { target: "Species", folds: 3 });
-      await litml.crossValidate(penguins, { target: "Species", folds: 3 });
-      const fitted = await litml.pipelineFor("logistic").fit(penguins, "Species");
+      // Fits made inside a tracked call (each fold's) belong to its run, not runs of their own.
+      const own = new litml.Pipeline(litml.pipelineFor("logistic").steps, litml.createModel("logistic"));
+      await litml.crossValidate(penguins, { target: "Species", folds: 3, model: own });
+      // A pipeline's fit is one run, not one for it and one for its model.
+      const fitted = await own.fit(penguins, "Species");
       const registered = await litml.register(fitted, { name: "penguins" });
       ${listRuns}
       console.log(JSON.stringify({ listed, lineage: registered.data.registered.runId }));`,
