@@ -62,6 +62,8 @@ const kernelPy = spawnSync(python, [path.join(root, "bench", "kernel.py")], { cw
 const kernelPrint = spawnSync(python, [path.join(root, "bench", "kernel_print.py")], { cwd: root, stdio: "inherit" });
 // Rendering in JupyterLab (issue 5): TypeScript that reuses the browser tests' helpers, run through vite-node.
 const lab = spawnSync(process.execPath, [path.join(root, "node_modules", "vite-node", "vite-node.mjs"), path.join(root, "bench", "lab.ts")], { cwd: root, stdio: "inherit" });
-// The labels chapter (issue 12): each script runs litml and its reference and prints its own BENCH lines.
-const labels = ["label-model.mjs", "label-issues.mjs", "active-learning.mjs"].map((file) => spawnSync(process.execPath, [path.join(root, "bench", file)], { cwd: root, stdio: "inherit" }));
-process.exit(kernel.status || kernelPy.status || kernelPrint.status || lab.status || labels.find((l) => l.status)?.status || 0);
+// The later chapters (issues 12 and 13): each script runs litml and its reference and prints its own BENCH lines.
+const chapters = ["label-model.mjs", "label-issues.mjs", "active-learning.mjs", "tune.mjs", "registry.mjs"].map((file) =>
+  spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", file)], { cwd: root, stdio: "inherit" }),
+);
+process.exit(kernel.status || kernelPy.status || kernelPrint.status || lab.status || chapters.find((c) => c.status)?.status || 0);

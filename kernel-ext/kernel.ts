@@ -17,6 +17,7 @@ import { completeMagic, type CompletionContext, inspectMagic } from "./magics/co
 import { expandCell, helpText, type KernelCommand, lsmagicText, maskMagics } from "./magics/expand.js";
 import { progressBundle } from "./progress.js";
 import type { Watchdog } from "./watchdog.js";
+import { setCurrentCell } from "./cell.js";
 
 const require = createRequire(import.meta.url);
 const converterModule = require("tslab/dist/converter.js") as typeof import("tslab/dist/converter.js");
@@ -194,6 +195,7 @@ export class LitmlKernel {
 
   private async runCell(request: ExecuteRequest, io: CellIO, count: number): Promise<Outcome> {
     const silent = request.silent === true;
+    setCurrentCell(count);
     this.abort = new AbortController();
     setCancellationSignal(this.abort.signal);
     process.stdout.write = this.streamWriter("stdout", io);

@@ -7,6 +7,7 @@
  * executed one after the other never share a card.
  */
 import * as api from "../src/index.js";
+import { origin, Pipeline as TrackedPipeline, runOf, setTracking, tracked, trackedModel } from "./tracking.js";
 
 export * from "../src/index.js";
 
@@ -25,14 +26,15 @@ export const frame: typeof api.frame = async (input) => {
 
 /** `analysis` with the session's card added to its options (argument `at`) when the call gives none. */
 function withCard<F extends (...args: any[]) => unknown>(analysis: F, at: number): F {
-  return ((...args: unknown[]) => {
+  // Tracked too (kernel-ext/tracking.ts): the call's result is recorded as a run unless %tracking off.
+  return tracked((...args: unknown[]) => {
     const options = args[at];
     const fillable = options === undefined || (typeof options === "object" && options !== null && !Array.isArray(options));
     if (sessionCard !== undefined && fillable && (options as { card?: unknown } | undefined)?.card === undefined) {
       args[at] = { ...(options as object | undefined), card: sessionCard };
     }
     return analysis(...args);
-  }) as F;
+  }, at) as F;
 }
 
 export const baseline = withCard(api.baseline, 1);
@@ -57,3 +59,23 @@ export const selectionBias = withCard(api.selectionBias, 2);
 export { labeler } from "./labeler-widget.js";
 export { comms, type Comm, type CommData } from "./comms.js";
 export const activeLearning = withCard(api.activeLearning, 1);
+
+export const profile = tracked(api.profile, 1);
+export const overfitCheck = tracked(api.overfitCheck, 1);
+export const drift = tracked(api.drift, 2);
+export const adversarial = tracked(api.adversarial, 2);
+export const labeling = tracked(api.labeling, 1);
+export const tracking = setTracking;
+export { TrackedPipeline as Pipeline };
+export const pipelineFor: typeof api.pipelineFor = (...args) => {
+  const p = api.pipelineFor(...args);
+  return new TrackedPipeline(p.steps, p.model, p.options);
+};
+export const createModel: typeof api.createModel = (...args) => trackedModel(api.createModel(...args));
+/** `track(name, values)` with this cell's notebook and cell. */
+export const track = (name: string, values: Parameters<typeof api.track>[1] = {}): api.Run => api.track(name, values, origin());
+/** `register(fitted, { name })`, with the run that fitted it in this kernel as its lineage. */
+export const register: typeof api.register = (fitted, options) => {
+  const run = options?.run ?? runOf(fitted);
+  return api.register(fitted, run === undefined || options === null || typeof options !== "object" ? options : { ...options, run });
+};

@@ -493,6 +493,51 @@ export const message = {
     ),
   emptySpace: (analysis: string, param: string, got: unknown, fix: string) =>
     new LitmlError("empty-space", `${analysis}: invalid space: "${param}" is ${stringify(got)}, which holds no value to try; ${fix}.`),
+  unknownRunMetric: (metric: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-run-metric",
+      known.length === 0
+        ? `runs: invalid metric: "${metric}"; none of the runs listed has a metric. Leave --metric out, or record one with litml.track(name, { ${JSON.stringify(metric)}: value }).`
+        : `runs: invalid metric: "${metric}"; no run listed has it.${suggestion(metric, known)} Metrics: ${listed(known)}.`,
+    ),
+  unknownRun: (id: number, recent: readonly number[]) =>
+    new LitmlError(
+      "unknown-run",
+      recent.length === 0
+        ? `runs: invalid compare: there is no run #${id}; the store has no runs yet.`
+        : `runs: invalid compare: there is no run #${id}. The newest runs are ${recent.slice(-12).map((r) => `#${r}`).join(", ")}; %runs lists them.`,
+    ),
+  badRegistryName: (name: unknown) =>
+    new LitmlError(
+      "bad-registry-name",
+      `register: invalid name: ${stringify(name)}; expected a non-empty name of letters, digits, "-", "_" and "." (no "/", "\\", "@", spaces or ".."), at most 100 characters, e.g. "flights-delay".`,
+    ),
+  unknownRegisteredModel: (name: string, known: readonly string[]) =>
+    new LitmlError(
+      "unknown-registered-model",
+      known.length === 0
+        ? `No model named "${name}" is registered, and the registry is empty: register one with litml.register(fitted, { name: ${JSON.stringify(name)} }).`
+        : `No model named "${name}" is registered.${suggestion(name, known)} Registered: ${listed(known)}.`,
+    ),
+  unknownModelVersion: (name: string, wanted: string, versions: readonly { version: number; stage: string }[]) =>
+    new LitmlError(
+      "unknown-model-version",
+      `"${name}" has no ${wanted}. Its versions are: ${versions.map((v) => `${name}@${v.version} (${v.stage})`).join(", ")}.`,
+    ),
+  badStage: (stage: unknown) =>
+    new LitmlError("bad-stage", `invalid stage: ${stringify(stage)}; expected one of "staging", "production", "archived".`),
+  badModelReference: (reference: unknown) =>
+    new LitmlError(
+      "bad-model-reference",
+      `invalid model reference: ${stringify(reference)}; expected NAME@VERSION (a number), NAME@production or NAME@staging, e.g. "flights-delay@3" or "flights-delay@production".`,
+    ),
+  notRegistrable: (value: unknown) =>
+    new LitmlError(
+      "not-registrable",
+      `register: invalid fitted: ${truncate(stringify(value), 80)}; expected a fitted pipeline (await pipeline.fit(data, target)) or a fitted model (await model.fit(X, y)).`,
+    ),
+  trackingUnavailable: (reason: string) =>
+    new LitmlError("tracking-unavailable", `The .litml/ store cannot be opened here (${reason}); runs and registered models need it. Run under Node with better-sqlite3 installed.`),
 };
 
 function truncate(text: string, limit: number): string {

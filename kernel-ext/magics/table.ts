@@ -22,6 +22,8 @@ import { DRIFT_OPTIONS } from "../../src/monitor/drift/options.js";
 import { PROFILE_OPTIONS } from "../../src/frame/profile/options.js";
 import { LABELING_OPTIONS } from "../../src/label/labeling/options.js";
 import { TUNE_OPTIONS } from "../../src/tune/search/options.js";
+import { RUNS_OPTIONS } from "../../src/tune/runs/options.js";
+import { MODELS_OPTIONS } from "../../src/deploy/registry/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -241,6 +243,30 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "NAME", kind: "string", help: 'the exercise, as named on its solution cell\'s first line "// exercise: NAME"' }],
     options: { hidden: { kind: "flag", help: "a hidden check: litml assign removes it from the student's version; litml grade runs it" } },
     example: "%check beat-zero-rule",
+  },
+  {
+    name: "runs",
+    summary: "List the tracked runs (every analysis and fit in the litml kernel, and litml.track), chart a metric across them, and with --compare A,B set two runs' params and metrics side by side.",
+    call: "runs",
+    positional: [],
+    options: RUNS_OPTIONS.magicOptions(),
+    example: "%runs --compare 3,7",
+  },
+  {
+    name: "tracking",
+    summary: "Switch tracking on or off for this notebook (kept for its kernel, and for the notebook when Jupyter names it).",
+    call: "tracking",
+    positional: [{ name: "STATE", kind: "string", choices: ["on", "off"], help: "on or off" }],
+    options: {},
+    example: "%tracking off",
+  },
+  {
+    name: "models",
+    summary: "List the model registry: names, versions, stages (staging, production, archived), metrics, data and the run each version came from.",
+    call: "registeredModels",
+    positional: [],
+    options: MODELS_OPTIONS.magicOptions(),
+    example: "%models",
   },
 ];
 

@@ -1,0 +1,145 @@
+/**
+ * Tracking by default, in the kernel (issue 13): each analysis call made from a notebook
+ * is recorded as a run when it returns, and each pipeline or model fitted there when its
+ * fit returns. The kernel is where what a run needs is known (the notebook, the cell, the
+ * call's options, how long it took) and where the per-notebook on/off switch lives; the
+ * library's analyses stay pure, and a script that calls them directly writes nothing.
+ * A store that cannot be opened (no better-sqlite3) costs a one-line note, never the call.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import * as api from "../src/index.js";
+import { saveTrackingSetting, trackingSetting } from "../src/state/runs.js";
+import { notebookKey } from "../src/state/store.js";
+import { currentCell } from "./cell.js";
+
+type AnyFunction = (...args: any[]) => unknown;
+
+const notebook: string | undefined = notebookKey();
+let enabled: boolean | undefined;
+let warned = false;
+/**
+ * Set while a tracked call runs: the fits it makes (each fold's, each candidate's, a
+ * pipeline's model) are part of that one run, not runs of their own.
+ */
+const inside = new AsyncLocalStorage<true>();
+/** Which run fitted each pipeline or model (its lineage, for `register`). */
+const fitRuns = new WeakMap<object, number>();
+
+/** Whether this notebook's calls are recorded: on unless switched off for this kernel or (saved) for this notebook. */
+export function trackingOn(): boolean {
+  if (enabled === undefined) {
+    enabled = true;
+    if (notebook !== undefined) {
+      try {
+        enabled = trackingSetting(notebook) ?? true;
+      } catch {
+        // The store cannot be opened: record() says so once, on the first run.
+      }
+    }
+  }
+  return enabled;
+}
+
+/** `%tracking on|off`, `litml.tracking(false)`: for this kernel, and saved for its notebook when the kernel knows it. */
+export function setTracking(state: boolean | "on" | "off" = true): api.Result<api.TrackingStatus> {
+  if (state !== true && state !== false && state !== "on" && state !== "off") {
+    throw new api.LitmlError("bad-option", `tracking: invalid state: ${JSON.stringify(state)}; expected true or false (in a magic: %tracking on or %tracking off).`);
+  }
+  enabled = state === true || state === "on";
+  if (notebook !== undefined) record(() => saveTrackingSetting(notebook, enabled as boolean), true);
+  return api.trackingStatus(enabled, notebook);
+}
+
+function record<T>(write: () => T, always = false): T | undefined {
+  if (!always && !trackingOn()) return undefined;
+  try {
+    return write();
+  } catch (error) {
+    if (!warned) {
+      warned = true;
+      process.stderr.write(`litml: this run was not tracked: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return undefined;
+  }
+}
+
+const context = (params: unknown, started: number): api.RunContext => ({
+  ...(notebook === undefined ? {} : { notebook }),
+  ...(currentCell() === undefined ? {} : { cell: currentCell() }),
+  params: paramsOf(params),
+  durationMs: performance.now() - started,
+});
+
+/** The call's options as params (the framing card is the notebook's, not the call's). */
+function paramsOf(options: unknown): Record<string, unknown> {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return {};
+  const { card: _card, ...rest } = options as Record<string, unknown>;
+  return rest;
+}
+
+function isResult(value: unknown): value is api.Result {
+  const v = value as api.Result | null;
+  return v !== null && typeof v === "object" && typeof v.kind === "string" && typeof v.provenance === "object" && typeof v.toJSON === "function";
+}
+
+function isCrossValidation(value: unknown): value is api.CrossValidation {
+  const v = value as api.CrossValidation | null;
+  return v !== null && typeof v === "object" && typeof v.mean === "object" && typeof v.std === "object" && Array.isArray(v.folds);
+}
+
+/** `analysis`, recording what it returns (`at`: where its options argument is). */
+export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
+  return (async (...args: unknown[]) => {
+    if (inside.getStore()) return analysis(...args);
+    const started = performance.now();
+    const value = await inside.run(true, () => analysis(...args));
+    if (isResult(value)) record(() => api.recordResult(value, context(args[at], started)));
+    else if (isCrossValidation(value)) {
+      const metrics: Record<string, number> = {};
+      for (const [name, mean] of Object.entries(value.mean)) {
+        metrics[name] = mean;
+        metrics[`${name} std`] = value.std[name];
+      }
+      const datasets = args[0] instanceof api.Dataset ? [args[0].provenance()] : undefined;
+      record(() => api.track(`cross-validate ${value.model}`, metrics, { ...context(args[at], started), kind: "cross-validation", ...(datasets ? { datasets } : {}) }));
+    }
+    return value;
+  }) as F;
+}
+
+/** A Pipeline whose fits are recorded (named Pipeline, so params and messages read the same as the library's). */
+export class Pipeline extends api.Pipeline {
+  override async fit(data: api.Dataset, target: string, options?: Parameters<api.Pipeline["fit"]>[2]): Promise<api.FittedPipeline> {
+    if (inside.getStore()) return super.fit(data, target, options);
+    const started = performance.now();
+    const fitted = await inside.run(true, () => super.fit(data, target, options));
+    const run = record(() => api.recordFit(fitted, data.provenance(), { ...context({}, started), params: {} }));
+    if (run) fitRuns.set(fitted, run.id);
+    return fitted;
+  }
+}
+
+/** A registry model whose fits are recorded. */
+export function trackedModel<M extends { fit: AnyFunction; model: string }>(model: M): M {
+  const wrapper = Object.create(model) as M;
+  (wrapper as { fit: AnyFunction }).fit = async (...args: unknown[]) => {
+    if (inside.getStore()) return model.fit(...args);
+    const started = performance.now();
+    const fitted = (await inside.run(true, () => model.fit(...args))) as api.FittedPipeline["model"];
+    const run = record(() => api.recordFit({ model: fitted }, undefined, { ...context({}, started), params: {} }));
+    if (run) fitRuns.set(fitted, run.id);
+    return fitted;
+  };
+  return wrapper;
+}
+
+/** Where runs recorded from this kernel come from: its notebook (when known) and the running cell. */
+export function origin(): { notebook?: string; cell?: number } {
+  const cell = currentCell();
+  return { ...(notebook === undefined ? {} : { notebook }), ...(cell === undefined ? {} : { cell }) };
+}
+
+/** The run that fitted this pipeline or model in this kernel, if it was recorded. */
+export function runOf(fitted: object): number | undefined {
+  return fitRuns.get(fitted);
+}
