@@ -9,12 +9,14 @@ const count = (n: number) => Math.round(n).toLocaleString("en-US");
 /** From this total variation distance on a column, or this share of the population never reached, the sample fails to represent it. */
 export const LARGE_DISTANCE = 0.2;
 export const LARGE_UNCOVERED = 0.1;
+/** The AUC at which the adversarial model flags a difference: its default drift-score threshold 0.25 (drift = 2 × AUC − 1). */
+export const ADVERSARIAL_FLAG_AUC = 0.625;
 
 export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; notes: string[] } {
   const notes: string[] = [];
   const differing = d.columns.filter((c) => c.differs);
   const adv = d.adversarial;
-  const advText = adv ? `a ${adv.model} model ${adv.flagged ? "tells sample from population apart" : "cannot tell sample from population apart"} (AUC ${formatFigures(adv.auc)}, 95% CI ${formatFigures(adv.low)} to ${formatFigures(adv.high)})` : "";
+  const advText = adv ? adversarialText(adv) : "";
   const uncovered = Math.max(0, ...d.columns.map((c) => c.uncoveredShare));
   let level: Verdict["level"];
   let text: string;
@@ -84,6 +86,18 @@ export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; 
   const pooled = d.columns.filter((c) => c.pooled > 0);
   if (pooled.length) notes.push(`For the test, categories expected to hold fewer than 5 sample rows were pooled: ${pooled.map((c) => `${c.pooled} in "${c.column}"`).join(", ")}.`);
   return { verdict: { level, text }, notes };
+}
+
+/**
+ * "Cannot tell apart" only when the AUC's interval holds 0.5; an interval above 0.5 that
+ * stays under the flag is a weak separation, said as such (the flag is the adversarial
+ * model's default drift score 0.25, AUC 0.625, which selectionBias does not change).
+ */
+function adversarialText(adv: NonNullable<SelectionBiasData["adversarial"]>): string {
+  const ci = `AUC ${formatFigures(adv.auc)}, 95% CI ${formatFigures(adv.low)} to ${formatFigures(adv.high)}`;
+  if (adv.flagged) return `a ${adv.model} model tells sample from population apart (${ci})`;
+  if (adv.low > 0.5) return `a ${adv.model} model tells sample from population apart only weakly (${ci}, below the ${formatFigures(ADVERSARIAL_FLAG_AUC)} flag)`;
+  return `a ${adv.model} model cannot tell sample from population apart (${ci})`;
 }
 
 function causeNotes(differing: readonly ColumnComparison[]): string | undefined {
