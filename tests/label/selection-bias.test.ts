@@ -420,4 +420,29 @@ emit({"pop": pop.to_dict("records"), "health": health.tolist(), "disease": disea
     expect(adv.low).toBeLessThan(0.5);
     expect(result.verdict.text).toMatch(/a gbdt model cannot tell sample from population apart \(AUC/);
   }, 60_000);
+
+  it("a bias on a shared column left out of --by is named, with a warning, and the --by comparison stays as asked", async () => {
+    expect(made.tv).toBeGreaterThan(0.15);
+    const result = await selectionBias(population.take(made.disease), population, { by: ["plan", "deductible"] });
+    const d = result.data;
+    expect(d.columns.map((c) => c.column).sort()).toEqual(["deductible", "plan"]);
+    expect(d.columns.every((c) => !c.differs)).toBe(true);
+    expect(d.weighting!.columns).toEqual(["plan", "deductible"]);
+    expect([...d.unchecked!.columns].sort()).toEqual(["disease", "health", "income", "limited", "visited"]);
+    expect(d.unchecked!.differing[0].column).toBe("disease");
+    expect(d.unchecked!.differing[0].distance).toBeCloseTo(made.tv, 1);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/^The sample looks like the population on 2 columns.* But a column left out of --by differs clearly: "disease" \(total variation 0\.2\d, Holm-adjusted p < 0\.001\); add it to --by/);
+    expect(result.notes.join(" ")).toMatch(/Not compared: the shared columns "health", "limited", "disease", "income", "visited" are left out of --by/);
+  }, 60_000);
+
+  it("random samples with --by stay quiet about the columns left out, which the notes still name", async () => {
+    let alarms = 0;
+    for (const rows of made.nulls) {
+      const result = await selectionBias(population.take(rows), population, { by: ["plan", "deductible"], sharesOnly: true });
+      if (result.data.unchecked!.differing.length > 0) alarms++;
+      expect(result.notes.join(" ")).toMatch(/finds none clearly different|clearly different/);
+    }
+    expect(alarms).toBe(0);
+  }, 120_000);
 });

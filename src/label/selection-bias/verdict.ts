@@ -2,7 +2,7 @@
 import { formatFigures, formatPercent, formatPValue } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import { CAUSE_TEXT } from "./causes.js";
-import { ADVERSARIAL_ROWS } from "./compute.js";
+import { ADVERSARIAL_ROWS, UNCHECKED_DISTANCE } from "./compute.js";
 import type { Cause, ColumnComparison, SelectionBiasData } from "./types.js";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -45,6 +45,13 @@ export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; 
       text += uncovered > 0.005 ? `, and ${formatPercent(uncovered)} of the population lies in categories the sample never reached, which no weight can bring back.` : ".";
     }
   }
+  // A clear difference on a shared column left out of --by raises an ok to a warning, and is named; it never makes a fail (see uncheckedColumns in compute.ts).
+  const missed = d.unchecked?.differing ?? [];
+  if (missed.length > 0) {
+    if (level === "ok") level = "warn";
+    const top = missed[0];
+    text += ` But ${missed.length === 1 ? "a column" : `${missed.length} columns`} left out of --by ${missed.length === 1 ? "differs" : "differ"} clearly: ${missed.map((c) => `"${c.column}"`).join(", ")} (${missed.length > 1 ? `most "${top.column}", ` : ""}total variation ${formatFigures(top.distance, 2)}, Holm-adjusted ${formatPValue(top.adjustedP)}); add ${missed.length === 1 ? "it" : "them"} to --by to compare and weight on ${missed.length === 1 ? "it" : "them"}.`;
+  }
   if (d.sampleRows > d.populationRows) {
     if (level === "ok") level = "warn";
     text += ` The sample has more rows (${count(d.sampleRows)}) than the population (${count(d.populationRows)}): check that the two were not swapped (selectionBias(SAMPLE, POPULATION)).`;
@@ -80,6 +87,12 @@ export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; 
   if (d.scoreSkipped) notes.push(`No score: ${d.scoreSkipped}.`);
   if (d.adversarialSkipped) notes.push(`No adversarial model: ${d.adversarialSkipped}.`);
   else if (adv && (adv.sampleRows === ADVERSARIAL_ROWS || adv.populationRows === ADVERSARIAL_ROWS)) notes.push(`The adversarial model saw ${count(adv.sampleRows)} sample rows and ${count(adv.populationRows)} population rows (seeded subsamples).`);
+  if (d.unchecked && d.unchecked.columns.length) {
+    const names = d.unchecked.columns.map((c) => `"${c}"`).join(", ");
+    notes.push(
+      `Not compared: the shared ${d.unchecked.columns.length === 1 ? "column" : "columns"} ${names} ${d.unchecked.columns.length === 1 ? "is" : "are"} left out of --by, and the adversarial model sees only the --by columns; a quick check of their shares (the same test, Holm-corrected among them, flagged from total variation ${formatFigures(UNCHECKED_DISTANCE, 2)}) ${missed.length ? `finds ${missed.map((c) => `"${c.column}" (${formatFigures(c.distance, 2)})`).join(", ")} clearly different` : "finds none clearly different"}.`,
+    );
+  }
   if (d.notInPopulation.length) notes.push(`Not compared: the population lacks the sample's ${d.notInPopulation.map((c) => `"${c}"`).join(", ")}.`);
   const unknown = d.columns.filter((c) => c.unknownRows > 0);
   if (unknown.length) notes.push(`Values the population never takes: ${unknown.map((c) => `${count(c.unknownRows)} sample rows in "${c.column}"`).join(", ")}; they are left out of the shares and the test, and are a sign the sample comes from somewhere else.`);
