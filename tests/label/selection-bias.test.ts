@@ -364,3 +364,85 @@ describe("selectionBias: the result and its chart", () => {
     expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
   }, 60_000);
 });
+
+describe("selectionBias on statsmodels' randhie (the reviewer's 5,000-person population)", () => {
+  // The reviewer's prep_sb.py: a population of 5,000 from the RAND health insurance experiment, a sample
+  // biased on health (poor/fair 3× as likely) and one on disease (the top 30% 3× as likely), and random samples.
+  const made = python<{ pop: Row[]; health: number[]; disease: number[]; nulls: number[][]; tv: number; auc: number[] }>(`
+import numpy as np, pandas as pd
+from statsmodels.datasets import randhie
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import cross_val_predict, StratifiedKFold
+from sklearn.metrics import roc_auc_score
+r = randhie.load_pandas().data.sample(5000, random_state=0).reset_index(drop=True)
+pop = pd.DataFrame({
+  "health": np.select([r.hlthp == 1, r.hlthf == 1, r.hlthg == 1], ["poor", "fair", "good"], "excellent"),
+  "plan": r.lncoins.round(1).astype(str).map(lambda s: "c" + s),
+  "deductible": np.where(r.idp == 1, "yes", "no"),
+  "limited": np.where(r.physlm > 0, "yes", "no"),
+  "disease": r.disea.round(1),
+  "income": r.lpi.round(2),
+  "visited": np.where(r.mdvis > 0, "yes", "no"),
+})
+rng = np.random.default_rng(5)
+w = np.where(pop.health.isin(["poor", "fair"]), 3.0, 1.0); health = rng.choice(len(pop), 500, replace=False, p=w / w.sum())
+w = np.where(pop.disease > pop.disease.quantile(0.7), 3.0, 1.0); disease = rng.choice(len(pop), 500, replace=False, p=w / w.sum())
+nulls = [pop.sample(500, random_state=100 + s).index.tolist() for s in range(20)]
+# Independent references: the disease sample's total variation on disease (population quintiles), and scikit-learn's
+# gradient boosting telling the sample's rows from the rest on every column (3 repeats of 3-fold).
+edges = np.unique(pop.disease.quantile(np.linspace(0, 1, 6)).values)
+cut = lambda v: np.clip(np.searchsorted(edges[1:-1], v, side="right"), 0, len(edges) - 2)
+ps = np.bincount(cut(pop.disease.values), minlength=len(edges) - 1) / len(pop)
+ss = np.bincount(cut(pop.disease.values[disease]), minlength=len(edges) - 1) / len(disease)
+X = pd.get_dummies(pop, columns=["health", "plan", "deductible", "limited", "visited"]).astype(float)
+y = np.zeros(len(pop)); y[disease] = 1
+auc = [roc_auc_score(y, cross_val_predict(HistGradientBoostingClassifier(max_iter=100, learning_rate=0.05, max_depth=3), X, y, cv=StratifiedKFold(3, shuffle=True, random_state=k), method="predict_proba")[:, 1]) for k in range(3)]
+emit({"pop": pop.to_dict("records"), "health": health.tolist(), "disease": disease.tolist(), "nulls": nulls, "tv": float(np.abs(ss - ps).sum() / 2), "auc": auc})`).value;
+  const population = toDataset(made.pop);
+
+  it("an adversarial AUC whose interval lies above 0.5 but under the flag is a weak separation, not 'cannot tell apart'", async () => {
+    // scikit-learn separates the disease sample weakly, above chance and under 0.625 in every repeat.
+    for (const auc of made.auc) {
+      expect(auc).toBeGreaterThan(0.52);
+      expect(auc).toBeLessThan(0.625);
+    }
+    const result = await selectionBias(population.take(made.disease), population);
+    const adv = result.data.adversarial!;
+    expect(adv.flagged).toBe(false);
+    expect(adv.low).toBeGreaterThan(0.5);
+    expect(result.verdict.text).not.toMatch(/cannot tell/);
+    expect(result.verdict.text).toMatch(/a gbdt model tells sample from population apart only weakly \(AUC 0\.\d+, 95% CI 0\.5\d+ to 0\.\d+, below the 0\.625 flag\)/);
+  }, 60_000);
+
+  it("'cannot tell apart' stays for an interval that holds 0.5 (a random sample)", async () => {
+    const result = await selectionBias(population.take(made.nulls[0]), population);
+    const adv = result.data.adversarial!;
+    expect(adv.low).toBeLessThan(0.5);
+    expect(result.verdict.text).toMatch(/a gbdt model cannot tell sample from population apart \(AUC/);
+  }, 60_000);
+
+  it("a bias on a shared column left out of --by is named, with a warning, and the --by comparison stays as asked", async () => {
+    expect(made.tv).toBeGreaterThan(0.15);
+    const result = await selectionBias(population.take(made.disease), population, { by: ["plan", "deductible"] });
+    const d = result.data;
+    expect(d.columns.map((c) => c.column).sort()).toEqual(["deductible", "plan"]);
+    expect(d.columns.every((c) => !c.differs)).toBe(true);
+    expect(d.weighting!.columns).toEqual(["plan", "deductible"]);
+    expect([...d.unchecked!.columns].sort()).toEqual(["disease", "health", "income", "limited", "visited"]);
+    expect(d.unchecked!.differing[0].column).toBe("disease");
+    expect(d.unchecked!.differing[0].distance).toBeCloseTo(made.tv, 1);
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/^The sample looks like the population on 2 columns.* But a column left out of --by differs clearly: "disease" \(total variation 0\.2\d, Holm-adjusted p < 0\.001\); add it to --by/);
+    expect(result.notes.join(" ")).toMatch(/Not compared: the shared columns "health", "limited", "disease", "income", "visited" are left out of --by/);
+  }, 60_000);
+
+  it("random samples with --by stay quiet about the columns left out, which the notes still name", async () => {
+    let alarms = 0;
+    for (const rows of made.nulls) {
+      const result = await selectionBias(population.take(rows), population, { by: ["plan", "deductible"], sharesOnly: true });
+      if (result.data.unchecked!.differing.length > 0) alarms++;
+      expect(result.notes.join(" ")).toMatch(/finds none clearly different|clearly different/);
+    }
+    expect(alarms).toBe(0);
+  }, 120_000);
+});

@@ -24,6 +24,14 @@ import { type ActiveLearningData, type ActiveLearningOptions, type CurvePoint, S
 
 export const ANALYSIS = "activeLearning";
 const CONFIDENCE = 0.95;
+/**
+ * The smallest gain over random that matters, averaged along the curve: one point of a
+ * score bounded by 0 and 1 (accuracy 0.01), else 1% of random's final score. Below it,
+ * active learning's extra machinery (a model in the loop, batches waiting on it) is not
+ * worth having; a gain interval that reaches above it and below zero at once is a
+ * question the seeds have not answered, not a tie.
+ */
+export const PRACTICAL_GAIN = 0.01;
 
 /** The strategies asked for, in the usual order, with random always among them (it is the yardstick). */
 export function strategiesOf(asked: ActiveLearningOptions["strategy"]): Strategy[] {
@@ -164,6 +172,8 @@ export function summarise(d: Summary): ActiveLearningData {
   const compared = d.strategies.filter((s) => s !== "random").length;
   // Bonferroni over the strategies compared with random, so that a null case stays quiet across all of them at once.
   const confidence = 1 - (1 - CONFIDENCE) / Math.max(1, compared);
+  const bounded = d.spec.range[0] === 0 && d.spec.range[1] === 1;
+  const practicalGain = bounded ? PRACTICAL_GAIN : PRACTICAL_GAIN * Math.abs(randomCurve[randomCurve.length - 1].mean);
   const curves: StrategyCurve[] = d.strategies.map((strategy) => {
     const runs = d.scores.get(strategy)!;
     const points = strategy === "random" ? randomCurve : curveOf(runs);
@@ -186,6 +196,7 @@ export function summarise(d: Summary): ActiveLearningData {
       gainOverRandom: { mean: gain.mean, low: gain.low, high: gain.high },
       beatsRandom: gain.low > 0,
       losesToRandom: gain.high < 0,
+      inconclusive: !(gain.low > 0) && !(gain.high < 0) && gain.high > practicalGain,
       labelsSaved,
     };
   });
@@ -207,6 +218,7 @@ export function summarise(d: Summary): ActiveLearningData {
     successValue,
     successSource,
     confidence,
+    practicalGain,
     curves,
     validation: d.validation,
     notes: d.notes,

@@ -44,7 +44,7 @@ export async function activeLearning(data: DataInput, options: ActiveLearningOpt
         c.strategy === "random" ? null : !c.beatsRandom ? "none beyond noise" : c.labelsSaved ? `${c.labelsSaved.atLeast ? "≥ " : ""}${c.labelsSaved.labels}` : null,
         c.gainOverRandom?.mean ?? null,
         c.gainOverRandom ? `${formatFigures(c.gainOverRandom.low, 2)} to ${formatFigures(c.gainOverRandom.high, 2)}` : null,
-        c.strategy === "random" ? null : c.beatsRandom ? "yes" : c.losesToRandom ? "no, worse" : "no (within noise)",
+        c.strategy === "random" ? null : c.beatsRandom ? "yes" : c.losesToRandom ? "no, worse" : c.inconclusive ? "inconclusive" : "no (within noise)",
       ]),
     },
     chart: activeLearningChart(d),

@@ -63,6 +63,8 @@ export interface StrategyCurve {
   readonly beatsRandom?: boolean;
   /** The interval lies below zero: worse than random picks. */
   readonly losesToRandom?: boolean;
+  /** The interval holds 0 and also gains above the practical margin: the seeds cannot tell a useful gain from none. */
+  readonly inconclusive?: boolean;
   /** Random's labels to success minus this strategy's; `atLeast` when random never reaches it (then the budget stands in). */
   readonly labelsSaved?: { readonly labels: number; readonly share: number; readonly atLeast: boolean } | null;
 }
@@ -87,6 +89,8 @@ export interface ActiveLearningData {
   readonly successSource: "option" | "card" | "random at full budget";
   /** The interval's confidence for each comparison with random (0.95, Bonferroni-adjusted). */
   readonly confidence: number;
+  /** The smallest gain over random, along the curve, that matters (0.01 of a score between 0 and 1, else 1% of random's final score). */
+  readonly practicalGain: number;
   readonly curves: readonly StrategyCurve[];
   readonly validation: string;
   readonly notes: readonly string[];

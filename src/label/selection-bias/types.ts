@@ -130,6 +130,8 @@ export interface SelectionBiasData {
   readonly scoreSkipped?: string;
   /** Columns of the sample the population lacks (not compared). */
   readonly notInPopulation: readonly string[];
+  /** With --by: the other columns both sides share (not compared), and those of them whose shares differ clearly (a quick check, see compute.ts). */
+  readonly unchecked?: { readonly columns: readonly string[]; readonly differing: readonly ColumnComparison[] };
   readonly bins: number;
   readonly level: number;
 }

@@ -2,19 +2,21 @@
 import { formatFigures, formatPercent, formatPValue } from "../../display/format.js";
 import type { Verdict } from "../../result.js";
 import { CAUSE_TEXT } from "./causes.js";
-import { ADVERSARIAL_ROWS } from "./compute.js";
+import { ADVERSARIAL_ROWS, UNCHECKED_DISTANCE } from "./compute.js";
 import type { Cause, ColumnComparison, SelectionBiasData } from "./types.js";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 /** From this total variation distance on a column, or this share of the population never reached, the sample fails to represent it. */
 export const LARGE_DISTANCE = 0.2;
 export const LARGE_UNCOVERED = 0.1;
+/** The AUC at which the adversarial model flags a difference: its default drift-score threshold 0.25 (drift = 2 × AUC − 1). */
+export const ADVERSARIAL_FLAG_AUC = 0.625;
 
 export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; notes: string[] } {
   const notes: string[] = [];
   const differing = d.columns.filter((c) => c.differs);
   const adv = d.adversarial;
-  const advText = adv ? `a ${adv.model} model ${adv.flagged ? "tells sample from population apart" : "cannot tell sample from population apart"} (AUC ${formatFigures(adv.auc)}, 95% CI ${formatFigures(adv.low)} to ${formatFigures(adv.high)})` : "";
+  const advText = adv ? adversarialText(adv) : "";
   const uncovered = Math.max(0, ...d.columns.map((c) => c.uncoveredShare));
   let level: Verdict["level"];
   let text: string;
@@ -42,6 +44,13 @@ export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; 
       text += ` Weighting to the population's shares leaves an effective sample of ${count(w.effectiveSize)} of ${count(w.rows)} rows`;
       text += uncovered > 0.005 ? `, and ${formatPercent(uncovered)} of the population lies in categories the sample never reached, which no weight can bring back.` : ".";
     }
+  }
+  // A clear difference on a shared column left out of --by raises an ok to a warning, and is named; it never makes a fail (see uncheckedColumns in compute.ts).
+  const missed = d.unchecked?.differing ?? [];
+  if (missed.length > 0) {
+    if (level === "ok") level = "warn";
+    const top = missed[0];
+    text += ` But ${missed.length === 1 ? "a column" : `${missed.length} columns`} left out of --by ${missed.length === 1 ? "differs" : "differ"} clearly: ${missed.map((c) => `"${c.column}"`).join(", ")} (${missed.length > 1 ? `most "${top.column}", ` : ""}total variation ${formatFigures(top.distance, 2)}, Holm-adjusted ${formatPValue(top.adjustedP)}); add ${missed.length === 1 ? "it" : "them"} to --by to compare and weight on ${missed.length === 1 ? "it" : "them"}.`;
   }
   if (d.sampleRows > d.populationRows) {
     if (level === "ok") level = "warn";
@@ -78,12 +87,30 @@ export function selectionBiasVerdict(d: SelectionBiasData): { verdict: Verdict; 
   if (d.scoreSkipped) notes.push(`No score: ${d.scoreSkipped}.`);
   if (d.adversarialSkipped) notes.push(`No adversarial model: ${d.adversarialSkipped}.`);
   else if (adv && (adv.sampleRows === ADVERSARIAL_ROWS || adv.populationRows === ADVERSARIAL_ROWS)) notes.push(`The adversarial model saw ${count(adv.sampleRows)} sample rows and ${count(adv.populationRows)} population rows (seeded subsamples).`);
+  if (d.unchecked && d.unchecked.columns.length) {
+    const names = d.unchecked.columns.map((c) => `"${c}"`).join(", ");
+    notes.push(
+      `Not compared: the shared ${d.unchecked.columns.length === 1 ? "column" : "columns"} ${names} ${d.unchecked.columns.length === 1 ? "is" : "are"} left out of --by, and the adversarial model sees only the --by columns; a quick check of their shares (the same test, Holm-corrected among them, flagged from total variation ${formatFigures(UNCHECKED_DISTANCE, 2)}) ${missed.length ? `finds ${missed.map((c) => `"${c.column}" (${formatFigures(c.distance, 2)})`).join(", ")} clearly different` : "finds none clearly different"}.`,
+    );
+  }
   if (d.notInPopulation.length) notes.push(`Not compared: the population lacks the sample's ${d.notInPopulation.map((c) => `"${c}"`).join(", ")}.`);
   const unknown = d.columns.filter((c) => c.unknownRows > 0);
   if (unknown.length) notes.push(`Values the population never takes: ${unknown.map((c) => `${count(c.unknownRows)} sample rows in "${c.column}"`).join(", ")}; they are left out of the shares and the test, and are a sign the sample comes from somewhere else.`);
   const pooled = d.columns.filter((c) => c.pooled > 0);
   if (pooled.length) notes.push(`For the test, categories expected to hold fewer than 5 sample rows were pooled: ${pooled.map((c) => `${c.pooled} in "${c.column}"`).join(", ")}.`);
   return { verdict: { level, text }, notes };
+}
+
+/**
+ * "Cannot tell apart" only when the AUC's interval holds 0.5; an interval above 0.5 that
+ * stays under the flag is a weak separation, said as such (the flag is the adversarial
+ * model's default drift score 0.25, AUC 0.625, which selectionBias does not change).
+ */
+function adversarialText(adv: NonNullable<SelectionBiasData["adversarial"]>): string {
+  const ci = `AUC ${formatFigures(adv.auc)}, 95% CI ${formatFigures(adv.low)} to ${formatFigures(adv.high)}`;
+  if (adv.flagged) return `a ${adv.model} model tells sample from population apart (${ci})`;
+  if (adv.low > 0.5) return `a ${adv.model} model tells sample from population apart only weakly (${ci}, below the ${formatFigures(ADVERSARIAL_FLAG_AUC)} flag)`;
+  return `a ${adv.model} model cannot tell sample from population apart (${ci})`;
 }
 
 function causeNotes(differing: readonly ColumnComparison[]): string | undefined {
