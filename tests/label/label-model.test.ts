@@ -123,23 +123,9 @@ import json, sys
 import numpy as np
 d = json.load(sys.stdin)
 L = np.array([[-1 if c == "." else int(c) for c in r] for r in d["rows"]])
-n, m = L.shape; K = 2; a = 0.01
-# Dawid and Skene (1979): E and M steps row by row, abstain as one of each function's outcomes.
-T = np.stack([(L == k).sum(1) for k in range(K)], 1).astype(float)
-s = T.sum(1, keepdims=True); T = np.where(s > 0, T / np.maximum(s, 1), 1 / K)
-prev = -np.inf
-for it in range(1, 501):
-    w = T.sum(0); pi = (w + a) / (n + K * a)
-    th = np.empty((m, K, K + 1))
-    for j in range(m):
-        for v in range(-1, K):
-            th[j, :, v + 1] = T[L[:, j] == v].sum(0) + a
-        th[j] /= (w + a * (K + 1))[:, None]
-    lt = np.log(pi)[None, :] + sum(np.log(th[j][:, L[:, j] + 1]).T for j in range(m))
-    top = lt.max(1, keepdims=True); z = np.exp(lt - top); ll = float((top[:, 0] + np.log(z.sum(1))).mean())
-    T = z / z.sum(1, keepdims=True)
-    if abs(ll - prev) < 1e-9: break
-    prev = ll
+n, m = L.shape
+from references import dawid_skene
+T, pi, th, it = dawid_skene(L, K=2, a=0.01)
 acc = [float((pi * np.diag(th[j][:, 1:])).sum() / (pi * (1 - th[j][:, 0])).sum()) for j in range(m)]
 emit({"priors": pi.tolist(), "accuracies": acc, "proba": T[:, 1].tolist(), "iterations": it})`,
       JSON.stringify({ rows: snorkel.rows }),
