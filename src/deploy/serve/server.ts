@@ -38,6 +38,7 @@ export async function startServer(config: ServerConfig, host: string, port: numb
   const started = Date.now();
   let closing = false;
   let answered = 0;
+  let accepted = 0;
 
   const predict = (body: unknown): unknown => {
     const batch = Array.isArray(body);
@@ -110,6 +111,7 @@ export async function startServer(config: ServerConfig, host: string, port: numb
     const t0 = process.hrtime.bigint();
     const path = route(req);
     metrics.inFlight++;
+    accepted++;
     handle(req, res, path)
       .catch((error: unknown) => {
         if (error instanceof HttpError) return { status: error.status, body: JSON.stringify(error.body), type: "application/json; charset=utf-8" };
@@ -135,7 +137,7 @@ export async function startServer(config: ServerConfig, host: string, port: numb
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  let closed: Promise<{ answered: number }> | undefined;
+  let closed: Promise<{ accepted: number; answered: number }> | undefined;
 
   return {
     url: `http://${shown}:${address.port}`,
@@ -145,7 +147,7 @@ export async function startServer(config: ServerConfig, host: string, port: numb
       closed ??= new Promise((resolve) => {
         closing = true;
         // close() stops accepting and waits for open connections; idle keep-alive ones are let go now, busy ones after their answer.
-        server.close(() => resolve({ answered }));
+        server.close(() => resolve({ accepted, answered }));
         server.closeIdleConnections();
       });
       return closed;

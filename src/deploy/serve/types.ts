@@ -33,6 +33,6 @@ export interface Server {
   readonly url: string;
   readonly port: number;
   readonly mode: ServeMode;
-  /** Stops accepting connections, answers every request already accepted, then resolves with how many it answered in all. */
-  close(): Promise<{ readonly answered: number }>;
+  /** Stops accepting connections, answers every request already accepted, then resolves with how many it accepted and answered in all. */
+  close(): Promise<{ readonly accepted: number; readonly answered: number }>;
 }
