@@ -8,7 +8,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 process.env.LITML_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "litml-serve-"));
 
@@ -18,6 +18,7 @@ import { pipelineFor } from "../../src/features/default-pipeline.js";
 import type { FittedPipeline } from "../../src/features/pipeline.js";
 import { register, setStage } from "../../src/deploy/registry/index.js";
 import { serve, type Prediction, type Server } from "../../src/deploy/serve/index.js";
+import { main } from "../../src/cli/main.js";
 import { LitmlError } from "../../src/errors.js";
 import { python } from "../helpers/python.js";
 
@@ -245,5 +246,37 @@ describe("graceful shutdown", () => {
       expect(o.body).toEqual(want);
     }
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+  });
+});
+
+describe("litml serve", () => {
+  it("serves NAME@STAGE on 127.0.0.1 until SIGTERM, then exits 0", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const err = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const status = main(["serve", "penguins-gbdt@production", "--port", "0", "--mode", "dynamic"]);
+      await vi.waitFor(() => expect(log).toHaveBeenCalled());
+      const url = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(log.mock.calls[0][0]))![1];
+      const health = await (await fetch(`${url}/health`)).json();
+      expect(health).toMatchObject({ status: "ok", model: "penguins-gbdt@production", mode: "dynamic" });
+      process.emit("SIGTERM");
+      expect(await status).toBe(0);
+      expect(err.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/stopped after 1 requests/);
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+    }
+  });
+  it("a bad --mode or --port is a usage error (status 2); static on numeric inputs fails (status 1) saying why", async () => {
+    const err = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await main(["serve", "penguins-gbdt@production", "--mode", "fast"])).toBe(2);
+      expect(await main(["serve", "penguins-gbdt@production", "--port", "http"])).toBe(2);
+      expect(await main(["serve", "penguins-gbdt@production", "--port", "0", "--mode", "static"])).toBe(1);
+      expect(err.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/--mode static precomputes every prediction/);
+    } finally {
+      err.mockRestore();
+    }
   });
 });
