@@ -2,9 +2,15 @@
  * The HTTP side (node:http; Fastify is not a dependency yet): routes, body limits, the
  * answers, and a graceful close that stops accepting, answers every request it accepted,
  * and then lets go of the port.
+ *
+ * The listening socket is a net.Server of its own that hands connections to the HTTP
+ * server: http.Server.close() also drops every connection without a request in progress,
+ * including one just accepted whose request is still in its buffer, which loses a request
+ * the server had accepted. Here close() stops listening, lets an accepted connection bring
+ * its request (DRAIN_MS), answers it with "Connection: close", and ends the rest.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { LitmlError } from "../../errors.js";
 import { message } from "../../messages.js";
 import { ServerMetrics } from "./metrics.js";
@@ -30,6 +36,9 @@ class HttpError extends Error {
     super(String(body.error));
   }
 }
+
+/** How long, after close(), an accepted connection without a request may still bring one. */
+const DRAIN_MS = 250;
 
 const errorBody = (e: LitmlError) => ({ error: e.message, code: e.code });
 
@@ -107,9 +116,15 @@ export async function startServer(config: ServerConfig, host: string, port: numb
     return json(200, predict(body));
   };
 
+  /** Open connections and how many requests each has in progress. */
+  const sockets = new Map<net.Socket, number>();
+  let connections = 0;
   const server = http.createServer((req, res) => {
     const t0 = process.hrtime.bigint();
     const path = route(req);
+    const socket = req.socket;
+    sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
+    res.once("close", () => sockets.has(socket) && sockets.set(socket, sockets.get(socket)! - 1));
     metrics.inFlight++;
     accepted++;
     handle(req, res, path)
@@ -130,14 +145,20 @@ export async function startServer(config: ServerConfig, host: string, port: numb
       });
   });
   server.keepAliveTimeout = 5000;
+  const listener = net.createServer((socket) => {
+    connections++;
+    sockets.set(socket, 0);
+    socket.once("close", () => sockets.delete(socket));
+    server.emit("connection", socket);
+  });
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (e: NodeJS.ErrnoException) => reject(message.serveFailed(host, port, e.code === "EADDRINUSE" ? "the port is in use" : e.message)));
-    server.listen(port, host, () => resolve());
+    listener.once("error", (e: NodeJS.ErrnoException) => reject(message.serveFailed(host, port, e.code === "EADDRINUSE" ? "the port is in use" : e.message)));
+    listener.listen(port, host, () => resolve());
   });
-  const address = server.address() as AddressInfo;
+  const address = listener.address() as AddressInfo;
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  let closed: Promise<{ accepted: number; answered: number }> | undefined;
+  let closed: Promise<{ connections: number; accepted: number; answered: number }> | undefined;
 
   return {
     url: `http://${shown}:${address.port}`,
@@ -146,9 +167,21 @@ export async function startServer(config: ServerConfig, host: string, port: numb
     close() {
       closed ??= new Promise((resolve) => {
         closing = true;
-        // close() stops accepting and waits for open connections; idle keep-alive ones are let go now, busy ones after their answer.
-        server.close(() => resolve({ accepted, answered }));
-        server.closeIdleConnections();
+        let listening = true;
+        const done = () => !listening && sockets.size === 0 && (clearInterval(reaper), resolve({ connections, accepted, answered }));
+        // One more turn of the event loop first, so connections already waiting in the backlog are accepted (and answered), not reset.
+        setImmediate(() => listener.close(() => ((listening = false), done())));
+        // Busy connections close after their answer ("Connection: close"); idle ones get DRAIN_MS to bring a request.
+        const idleSince = new Map<net.Socket, number>();
+        const reaper = setInterval(() => {
+          const now = Date.now();
+          for (const [socket, busy] of sockets) {
+            if (busy > 0) idleSince.delete(socket);
+            else if (!idleSince.has(socket)) idleSince.set(socket, now);
+            else if (now - idleSince.get(socket)! >= DRAIN_MS) socket.destroy();
+          }
+          done();
+        }, 25);
       });
       return closed;
     },

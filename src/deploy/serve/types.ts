@@ -33,6 +33,6 @@ export interface Server {
   readonly url: string;
   readonly port: number;
   readonly mode: ServeMode;
-  /** Stops accepting connections, answers every request already accepted, then resolves with how many it accepted and answered in all. */
-  close(): Promise<{ readonly accepted: number; readonly answered: number }>;
+  /** Stops accepting connections, answers every request already accepted, then resolves with how many connections and requests it accepted and answered in all. */
+  close(): Promise<{ readonly connections: number; readonly accepted: number; readonly answered: number }>;
 }
