@@ -15,7 +15,7 @@ process.env.LITML_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "litml-serve-")
 import { load, toDataset } from "../../src/data/convert.js";
 import type { Dataset } from "../../src/data/dataset.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
-import type { FittedPipeline } from "../../src/features/pipeline.js";
+import { type FittedPipeline, loadPipeline } from "../../src/features/pipeline.js";
 import { register, setStage } from "../../src/deploy/registry/index.js";
 import { serve, type Prediction, type Server } from "../../src/deploy/serve/index.js";
 import { main } from "../../src/cli/main.js";
@@ -217,6 +217,34 @@ describe("static and hybrid modes", () => {
     expect(m.get("litml_table_lookups_total{result=hit}")).toBe(50);
     expect(m.get("litml_table_lookups_total{result=miss}")).toBe(50);
     expect(m.get("litml_table_hit_ratio{}")).toBe(0.5);
+  });
+});
+
+describe("other models", () => {
+  it("a bare fitted model is served with its matrix columns as numeric inputs", async () => {
+    const pipeline = fitted["penguins-logistic"];
+    const X = pipeline.features(penguins);
+    const server = await serve(pipeline.model);
+    servers.push(server);
+    const matrixRows = Array.from({ length: 5 }, (_, r) => Object.fromEntries(X.names.map((name, c) => [name, X.data[c * X.rows + r]])));
+    const answer = await post(server, matrixRows);
+    const codes = pipeline.model.predict(X);
+    expect(answer.body.map((a: Prediction) => a.prediction)).toEqual(Array.from(codes.slice(0, 5), (c) => pipeline.classes![c]));
+  });
+  it("a pipeline saved without an input schema is refused with what to do", async () => {
+    const { schema: _, ...old } = fitted["penguins-logistic"].toJSON();
+    await expect(serve(loadPipeline(old), { name: "old@1" })).rejects.toThrow(/old@1 was fitted before litml kept a pipeline's input schema/);
+  });
+  it("hybrid over every combination sends a row the table lacks (an unseen category, taken as rare) to the model", async () => {
+    const server = await start("penguins-island@production", { mode: "hybrid", unknownCategories: "rare" });
+    const sex = fitted["penguins-island"].schema!.fields.find((f) => f.name === "Sex");
+    const level = sex?.type === "category" ? sex.levels[0] : undefined;
+    expect(level).toBeDefined();
+    const rows2 = [{ Island: "Dream", Sex: level }, { Island: "Atlantis", Sex: level }];
+    const answer = await post(server, rows2);
+    expect(answer.body).toEqual(expected(fitted["penguins-island"], toDataset(rows2)));
+    const health = await (await fetch(`${server.url}/health`)).json();
+    expect((health as { hitRate: number }).hitRate).toBe(0.5);
   });
 });
 
