@@ -64,3 +64,4 @@ export { metricsOf } from "./tune/tracking/metrics-of.js";
 export { trackingStatus, type TrackingStatus } from "./tune/tracking/status.js";
 export { type Run, type RunMetric } from "./state/runs.js";
 export { register, setStage, loadRegistered, registeredVersion, registeredModels, type RegisterOptions, type ModelsOptions, type RegisteredData, type ModelsData, type StageData, type VersionSummary, type Stage } from "./deploy/registry/index.js";
+export { serve, type Server, type ServeOptions, type ServeMode, type Prediction, type InputSchema, type InputField } from "./deploy/serve/index.js";
