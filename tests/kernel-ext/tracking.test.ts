@@ -61,6 +61,58 @@ describe("tracking in the kernel", () => {
     expect(back).toBe(1);
   });
 
+  it("every candidate of a search is a child run of the search's run, with its params and fold scores", () => {
+    const out = kernel(
+      "tune.ipynb",
+      `
+      const penguins = await litml.load("penguins");
+      const grid = await litml.tune(penguins, { target: "Species", model: "logistic", space: { C: [0.01, 0.1, 1] }, folds: 3 });
+      const halving = await litml.tune(penguins, { target: "Species", model: "knn", space: { k: [1, 3, 5, 9, 15, 25] }, search: "halving", folds: 3 });
+      const top = (await litml.runs({ notebook: "tune.ipynb" })).data;
+      const searches = top.runs.map((r) => r.id);
+      const children = (await litml.runs({ parent: searches[0] })).data.runs.map((r) => r.id);
+      const stored = (await import(${JSON.stringify(path.resolve("dist", "src", "state", "runs.js"))})).selectRuns({ ids: children });
+      const halvingChildren = (await litml.runs({ parent: searches[1] })).data.runs.length;
+      let unknown = "";
+      try { await litml.runs({ parent: 999999 }); } catch (e) { unknown = e.message; }
+      console.log(JSON.stringify({
+        top: top.runs.map((r) => [r.kind, r.children]),
+        notes: (await litml.runs({ notebook: "tune.ipynb" })).notes,
+        expected: grid.data.candidates.map((c) => ({ params: c.params, folds: c.foldScores, mean: c.mean, rank: c.rank })),
+        stored: stored.map((r) => ({ kind: r.kind, parent: r.parent, params: r.params, metrics: Object.fromEntries(r.metrics.map((m) => [m.name, m.value])) })),
+        searches,
+        halvingCandidates: new Set(halving.data.candidates.map((c) => c.candidate)).size,
+        halvingChildren,
+        unknown,
+      }));`,
+    ) as {
+      top: [string, number][];
+      notes: string[];
+      expected: { params: { C: number }; folds: number[]; mean: number; rank: number }[];
+      stored: { kind: string; parent: number; params: Record<string, unknown>; metrics: Record<string, number> }[];
+      searches: number[];
+      halvingCandidates: number;
+      halvingChildren: number;
+      unknown: string;
+    };
+    // The candidates are not listed among the runs: the two searches are, each with its count of parts.
+    expect(out.top).toEqual([["hyperparameter-search", 3], ["hyperparameter-search", out.halvingCandidates]]);
+    expect(out.notes.join(" ")).toMatch(/%runs --parent \d+/);
+    expect(out.stored).toHaveLength(3);
+    out.stored.forEach((run, i) => {
+      const want = out.expected[i];
+      expect(run.kind).toBe("tune-candidate");
+      expect(run.parent).toBe(out.searches[0]);
+      expect(run.params).toMatchObject({ model: "logistic", candidate: i, C: want.params.C });
+      expect(want.folds.map((_, f) => run.metrics[`accuracy fold ${f + 1}`])).toEqual(want.folds);
+      expect(run.metrics.accuracy).toBe(want.mean);
+      expect(run.metrics.rank).toBe(want.rank);
+    });
+    // Halving scores a candidate at several sizes: still one run per candidate.
+    expect(out.halvingChildren).toBe(out.halvingCandidates);
+    expect(out.unknown).toMatch(/999999/);
+  });
+
   it("a script that calls the library records nothing", () => {
     const count = () => kernel(undefined, `${listRuns} console.log(JSON.stringify(listed.length));`) as number;
     const before = count();
