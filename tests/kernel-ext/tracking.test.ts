@@ -14,10 +14,10 @@ import { expandCell } from "../../kernel-ext/magics/expand.js";
 
 const stateDir = mkdtempSync(path.join(os.tmpdir(), "litml-tracking-"));
 
-function kernel(notebook: string | undefined, code: string, api: "kernel" | "library" = "kernel"): unknown {
+function kernel(notebook: string | undefined, code: string, api: "kernel" | "library" = "kernel", dir = stateDir): unknown {
   const entry = api === "library" ? path.resolve("dist", "src", "index.js") : path.resolve("dist", "kernel-ext", "notebook-api.js");
   const script = `const litml = await import(${JSON.stringify(entry)});\n${code}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, LITML_STATE_DIR: stateDir, LITML_KERNEL: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, LITML_STATE_DIR: dir, LITML_KERNEL: "1" };
   delete env.JPY_SESSION_NAME;
   if (notebook !== undefined) env.JPY_SESSION_NAME = notebook;
   const out = execFileSync(process.execPath, ["--disable-warning=ExperimentalWarning", "--input-type=module", "-e", script], { encoding: "utf8", env }).trim();
@@ -111,6 +111,29 @@ describe("tracking in the kernel", () => {
     // Halving scores a candidate at several sizes: still one run per candidate.
     expect(out.halvingChildren).toBe(out.halvingCandidates);
     expect(out.unknown).toMatch(/999999/);
+  });
+
+  it("a store written before runs had parents gains the column and keeps its runs", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "litml-tracking-old-"));
+    const { default: Database } = await import("better-sqlite3");
+    const old = new Database(path.join(dir, "state.db"));
+    old.exec(`CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL, at TEXT NOT NULL, notebook TEXT, cell INTEGER,
+      params TEXT NOT NULL, datasets TEXT NOT NULL, seed REAL, duration_ms REAL, litml TEXT NOT NULL, verdict TEXT)`);
+    old.prepare("INSERT INTO runs (kind, name, at, params, datasets, litml) VALUES ('track', 'before', '2026-01-01T00:00:00.000Z', '{}', '[]', '0.0.1')").run();
+    old.close();
+    const out = kernel(
+      "old.ipynb",
+      `
+      await litml.tune(await litml.load("penguins"), { target: "Species", model: "logistic", space: { C: [0.1, 1] }, folds: 3 });
+      const top = (await litml.runs()).data.runs;
+      const children = (await litml.runs({ parent: top[1].id })).data.runs;
+      console.log(JSON.stringify({ top: top.map((r) => [r.name, r.parent ?? null, r.children ?? 0]), children: children.map((r) => r.parent) }));`,
+      "kernel",
+      dir,
+    ) as { top: [string, number | null, number][]; children: number[] };
+    expect(out.top[0]).toEqual(["before", null, 0]);
+    expect(out.top[1][2]).toBe(2);
+    expect(out.children).toHaveLength(2);
   });
 
   it("a script that calls the library records nothing", () => {
