@@ -93,7 +93,9 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
     if (inside.getStore()) return analysis(...args);
     const started = performance.now();
     const value = await inside.run(true, () => analysis(...args));
-    if (isResult(value)) record(() => api.recordResult(value, context(args[at], started)));
+    // A search's candidates are runs too: children of its run, written with it in one transaction.
+    if (isResult(value) && value.kind === api.SEARCH_KIND) record(() => api.recordSearch(value as api.Result<api.TuneData>, context(args[at], started)));
+    else if (isResult(value)) record(() => api.recordResult(value, context(args[at], started)));
     else if (isCrossValidation(value)) {
       const metrics: Record<string, number> = {};
       for (const [name, mean] of Object.entries(value.mean)) {
