@@ -65,4 +65,4 @@ export { trackingStatus, type TrackingStatus } from "./tune/tracking/status.js";
 export { recordSearch, candidateRuns, SEARCH_KIND } from "./tune/tracking/candidates.js";
 export { type Run, type RunMetric } from "./state/runs.js";
 export { register, setStage, loadRegistered, registeredVersion, registeredModels, type RegisterOptions, type ModelsOptions, type RegisteredData, type ModelsData, type StageData, type VersionSummary, type Stage } from "./deploy/registry/index.js";
-export { serve, type Server, type ServeOptions, type ServeMode, type Prediction, type InputSchema, type InputField } from "./deploy/serve/index.js";
+export { serve, type Server, type ServeOptions, type ServeMode, type Prediction, type InputSchema, type InputField } from "./serve/index.js";

@@ -1,6 +1,6 @@
 /** `litml serve NAME@STAGE`: a registered model as a prediction server until SIGTERM or Ctrl-C. */
-import { serve } from "../deploy/serve/index.js";
-import type { ServeMode } from "../deploy/serve/types.js";
+import { serve } from "../serve/index.js";
+import type { ServeMode } from "../serve/types.js";
 import { message } from "../messages.js";
 import { stringOption, type Command, type ParsedArguments } from "./command.js";
 

@@ -1,7 +1,7 @@
 /**
  * A pipeline's input schema: each input column's type and, for categories, the labels seen
  * in training. Recorded when the pipeline is fitted and saved with it, it is the contract a
- * prediction server checks request rows against (src/deploy/serve/).
+ * prediction server checks request rows against (src/serve/).
  */
 import type { Dataset } from "../data/dataset.js";
 

@@ -8,7 +8,7 @@
 import type { Result } from "../../result.js";
 import { insertRun, type Run, type RunInput } from "../../state/runs.js";
 import { trackingStore } from "../../state/tracking-schema.js";
-import type { CandidateRecord, TuneData } from "../search/types.js";
+import type { CandidateRecord, TuneData } from "../search/index.js";
 import { recordResult, type RunContext } from "./record.js";
 
 /** The result kind of `tune`, whose candidates become child runs. */

@@ -17,7 +17,7 @@ import type { Dataset } from "../../src/data/dataset.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
 import { type FittedPipeline, loadPipeline } from "../../src/features/pipeline.js";
 import { register, setStage } from "../../src/deploy/registry/index.js";
-import { serve, type Prediction, type Server } from "../../src/deploy/serve/index.js";
+import { serve, type Prediction, type Server } from "../../src/serve/index.js";
 import { main } from "../../src/cli/main.js";
 import { LitmlError } from "../../src/errors.js";
 import { python } from "../helpers/python.js";

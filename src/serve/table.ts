@@ -4,10 +4,10 @@
  * "missing"), which only makes sense when every input is a category with few values;
  * hybrid can instead take the rows to precompute (the frequent requests).
  */
-import { resolveData } from "../../data/convert.js";
-import type { Dataset } from "../../data/dataset.js";
-import type { InputSchema } from "../../features/input-schema.js";
-import { message } from "../../messages.js";
+import { resolveData } from "../data/convert.js";
+import type { Dataset } from "../data/dataset.js";
+import type { InputSchema } from "../features/input-schema.js";
+import { message } from "../messages.js";
 import type { Predictor } from "./predictor.js";
 import { checkRows } from "./rows.js";
 import type { Prediction, ServeMode } from "./types.js";

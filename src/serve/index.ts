@@ -4,17 +4,17 @@
  * over HTTP: POST /predict (one row or a batch, checked against the pipeline's input
  * schema), GET /health and GET /metrics (Prometheus text). `litml serve` calls it.
  */
-import type { FittedPipeline } from "../../features/pipeline.js";
-import { message } from "../../messages.js";
-import type { FittedModel } from "../../models/contract.js";
-import { loadRegistered } from "../registry/index.js";
+import type { FittedPipeline } from "../features/pipeline.js";
+import { message } from "../messages.js";
+import type { FittedModel } from "../models/contract.js";
+import { loadRegistered } from "../deploy/registry/index.js";
 import { predictorOf } from "./predictor.js";
 import { startServer } from "./server.js";
 import { buildTable } from "./table.js";
 import type { Server, ServeMode, ServeOptions } from "./types.js";
 
 export type { Prediction, Server, ServeMode, ServeOptions } from "./types.js";
-export type { InputField, InputSchema } from "../../features/input-schema.js";
+export type { InputField, InputSchema } from "../features/input-schema.js";
 
 const MODES: readonly ServeMode[] = ["dynamic", "static", "hybrid"];
 

@@ -1,5 +1,5 @@
 /** The prediction server's options and answers. Types only. */
-import type { DataInput } from "../../data/convert.js";
+import type { DataInput } from "../data/convert.js";
 
 export type ServeMode = "dynamic" | "static" | "hybrid";
 

@@ -2,12 +2,12 @@
  * What the server calls: a fitted pipeline (or a bare fitted model, whose inputs are its
  * matrix columns, all numbers) as a schema and a function from checked rows to answers.
  */
-import type { Dataset } from "../../data/dataset.js";
-import type { InputSchema } from "../../features/input-schema.js";
-import { FittedPipeline } from "../../features/pipeline.js";
-import { toMatrix } from "../../features/to-matrix.js";
-import { message } from "../../messages.js";
-import type { FittedModel } from "../../models/contract.js";
+import type { Dataset } from "../data/dataset.js";
+import type { InputSchema } from "../features/input-schema.js";
+import { FittedPipeline } from "../features/pipeline.js";
+import { toMatrix } from "../features/to-matrix.js";
+import { message } from "../messages.js";
+import type { FittedModel } from "../models/contract.js";
 import type { Prediction } from "./types.js";
 
 export interface Predictor {

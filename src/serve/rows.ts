@@ -3,10 +3,10 @@
  * the training column types. A row that does not fit fails as a LitmlError naming the
  * row, the field and what was expected (the server answers it with a 400).
  */
-import type { Column } from "../../data/column.js";
-import { Dataset } from "../../data/dataset.js";
-import type { InputField, InputSchema } from "../../features/input-schema.js";
-import { message } from "../../messages.js";
+import type { Column } from "../data/column.js";
+import { Dataset } from "../data/dataset.js";
+import type { InputField, InputSchema } from "../features/input-schema.js";
+import { message } from "../messages.js";
 
 export interface CheckedRows {
   readonly data: Dataset;

@@ -11,8 +11,8 @@
  */
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
-import { LitmlError } from "../../errors.js";
-import { message } from "../../messages.js";
+import { LitmlError } from "../errors.js";
+import { message } from "../messages.js";
 import { ServerMetrics } from "./metrics.js";
 import type { Predictor } from "./predictor.js";
 import { checkRows } from "./rows.js";
