@@ -24,7 +24,18 @@ emit(d.to_dict("records"))`).value;
  * larger of the ranges of their true and false positive rates.
  */
 function fairlearnByHand(X: number[][], y: number[], groups: (number | string)[], folds: number[][]) {
-  return python<{ dpd: number; eod: number; labelGap: number; selection: Record<string, number> }>(`
+  return python<{
+    dpd: number;
+    eod: number;
+    labelGap: number;
+    selection: Record<string, number>;
+    tpr: Record<string, number>;
+    fpr: Record<string, number>;
+    rows: Record<string, number>;
+    ratio: number;
+    positives: number;
+    skill: [number, number, number];
+  }>(`
 import json, sys
 import numpy as np
 from references import logistic_out_of_fold
@@ -36,7 +47,13 @@ sel = {k: pred[g == k].mean() for k in keys}
 tpr = [pred[(g == k) & (y == 1)].mean() for k in keys]
 fpr = [pred[(g == k) & (y == 0)].mean() for k in keys]
 rng = lambda v: max(v) - min(v)
-emit({"dpd": rng(list(sel.values())), "eod": max(rng(tpr), rng(fpr)), "labelGap": max(abs(sel[k] - y[g == k].mean()) for k in keys), "selection": sel})`,
+# Youden's J with Newcombe's hybrid score interval (statsmodels' "newcomb").
+from statsmodels.stats.proportion import confint_proportions_2indep
+tp, pos, fp, neg = int(pred[y == 1].sum()), int((y == 1).sum()), int(pred[y == 0].sum()), int((y == 0).sum())
+low, high = confint_proportions_2indep(tp, pos, fp, neg, method="newcomb", compare="diff")
+emit({"dpd": rng(list(sel.values())), "eod": max(rng(tpr), rng(fpr)), "labelGap": max(abs(sel[k] - y[g == k].mean()) for k in keys), "selection": sel,
+      "tpr": dict(zip(keys, tpr)), "fpr": dict(zip(keys, fpr)), "rows": {k: int((g == k).sum()) for k in keys},
+      "ratio": min(sel.values()) / max(sel.values()), "positives": int(pred.sum()), "skill": [tp / pos - fp / neg, float(low), float(high)]})`,
     JSON.stringify({ X, y, g: groups, folds }),
   ).value;
 }
@@ -100,7 +117,17 @@ describe("fairness counts predictions, not labels (imperfect predictions, outsid
       const reference = fairlearnByHand(rows.map((r) => features.map((f) => r[f] as number)), y, rows.map((r) => r[sensitive]), folds);
       expect(result.data.demographicParity.value).toBeCloseTo(reference.dpd, 2);
       expect(result.data.equalizedOdds.value).toBeCloseTo(reference.eod, 2);
-      for (const g of result.data.groups) expect(g.selectionRate).toBeCloseTo(reference.selection[g.group], 2);
+      for (const g of result.data.groups) {
+        expect(g.selectionRate).toBeCloseTo(reference.selection[g.group], 2);
+        expect(g.truePositiveRate, `${g.group}: true positive rate`).toBeCloseTo(reference.tpr[g.group], 2);
+        expect(g.falsePositiveRate, `${g.group}: false positive rate`).toBeCloseTo(reference.fpr[g.group], 2);
+        expect(g.rows).toBe(reference.rows[g.group]);
+      }
+      expect(result.data.disparateImpactRatio).toBeCloseTo(reference.ratio, 2);
+      expect(result.data.predictedPositives).toBeCloseTo(reference.positives, -1);
+      expect(result.data.skill.value).toBeCloseTo(reference.skill[0], 2);
+      expect(result.data.skill.low).toBeCloseTo(reference.skill[1], 2);
+      expect(result.data.skill.high).toBeCloseTo(reference.skill[2], 2);
       // Counting labels would give each group its base rate, and an equalized odds difference of 0:
       // the predictions are far enough from the labels for this test to tell the two apart.
       expect(reference.labelGap).toBeGreaterThan(0.05);

@@ -79,6 +79,31 @@ describe("slices", () => {
     expect(tiny.status).toBe("too small");
   });
 
+  it("a regression scored by RMSE (lower is better): the noisy slice is worse, the calm one is not, and gaps are signed so negative is worse", async () => {
+    const random = new Random(4);
+    // "mild" is a little worse than the whole (its RMSE about 1.85 against about 1.8), within its interval: not flagged.
+    const noise: Record<string, number> = { west: 3, north: 0.7, mild: 1.85, calm: 0.1 };
+    const regions = Object.keys(noise);
+    const data = Array.from({ length: 3000 }, (_, i) => {
+      const region = regions[i % regions.length];
+      const x = random.normal();
+      return { region, x, y: 2 * x + random.normal() * noise[region] };
+    });
+    const result = await slices(data, { target: "y", by: "region", model: "ridge", metric: "rmse" });
+    const byLabel = Object.fromEntries(result.data.slices.map((s) => [s.label, s]));
+    expect(byLabel.west.status).toBe("worse");
+    expect(byLabel.west.gap).toBeLessThan(0);
+    expect(byLabel.west.value).toBeGreaterThan(result.data.overall);
+    expect(byLabel.mild.gap).toBeLessThan(0);
+    expect(byLabel.mild.low).toBeLessThan(result.data.overall);
+    expect(byLabel.mild.status).toBe("ok");
+    expect(byLabel.calm.status).toBe("ok");
+    expect(byLabel.calm.gap).toBeGreaterThan(0);
+    expect(byLabel.calm.value).toBeLessThan(result.data.overall);
+    expect(result.data.slices[0].label).toBe("west");
+    expect(result.verdict.level).toBe("warn");
+  });
+
   it("corrects for the number of slices: noise in many small slices is not flagged", async () => {
     const random = new Random(2);
     const noisy = Array.from({ length: 3000 }, () => {
