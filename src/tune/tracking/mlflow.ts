@@ -86,12 +86,16 @@ function client(options: MlflowOptions): Client {
   if (uri === undefined) throw message.noTrackingUri();
   const timeout = options.timeoutMs ?? 10_000;
   const send = async (method: string, url: string, body: string | Uint8Array | undefined, type: string) => {
-    let response: Response;
-    try {
-      response = await fetch(url, { method, body, headers: { "content-type": type }, signal: AbortSignal.timeout(timeout) });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new MlflowRequestError(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+    let response: Response | undefined;
+    for (let attempt = 0; response === undefined; attempt++) {
+      try {
+        response = await fetch(url, { method, body, headers: { "content-type": type }, signal: AbortSignal.timeout(timeout) });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        // A kept-alive connection the server closed meanwhile: the request never arrived, so once more on a new one.
+        if (attempt === 0 && (cause?.code === "UND_ERR_SOCKET" || cause?.code === "ECONNRESET")) continue;
+        throw new MlflowRequestError(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error)));
+      }
     }
     const text = await response.text();
     if (!response.ok) {
@@ -273,15 +277,10 @@ const MLFLOW_STAGE: Record<string, string> = { staging: "Staging", production: "
 /** Moves a sent version's alias (and legacy stage) to its litml stage. */
 async function sendStage(c: Client, v: ModelVersion, remote: string): Promise<void> {
   const row = syncRow("version", `${v.name}@${v.version}`, c.uri);
-  for (const alias of ["production", "staging"]) {
-    if (alias === v.stage) continue;
-    // Remove an alias of another stage only where it still points at this version.
-    try {
-      const held = await c.call<{ model_version: { version: string } }>("GET", `registered-models/alias?name=${encodeURIComponent(v.name)}&alias=${alias}`);
-      if (held.model_version.version === remote) await c.call("DELETE", "registered-models/alias", { name: v.name, alias });
-    } catch (error) {
-      if (!(error instanceof MlflowRequestError) || error.code !== "RESOURCE_DOES_NOT_EXIST") throw error;
-    }
+  // Remove the aliases of other stages this version still holds.
+  const held = await c.call<{ model_version: { aliases?: string[] } }>("GET", `model-versions/get?name=${encodeURIComponent(v.name)}&version=${remote}`);
+  for (const alias of held.model_version.aliases ?? []) {
+    if ((alias === "production" || alias === "staging") && alias !== v.stage) await c.call("DELETE", "registered-models/alias", { name: v.name, alias });
   }
   if (v.stage !== "archived") await c.call("POST", "registered-models/alias", { name: v.name, alias: v.stage, version: remote });
   await c.call("POST", "model-versions/set-tag", { name: v.name, version: remote, key: "litml.stage", value: v.stage });
