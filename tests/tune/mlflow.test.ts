@@ -6,7 +6,7 @@
  * versions and aliases. First the server is down: the run stays in .litml/, the error
  * says how to retry, and `syncMlflow()` sends it once the server is up.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import net from "node:net";
@@ -69,6 +69,18 @@ async function startServer(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the MLflow server did not answer /health within 150 s: ${log}`);
+}
+
+/** Runs `code` in a litml kernel's notebook API (dist/) with its own store; its last line of output and its stderr. */
+function kernel(env: Record<string, string>, code: string): { out: unknown; stderr: string } {
+  const entry = path.resolve("dist", "kernel-ext", "notebook-api.js");
+  const script = `const litml = await import(${JSON.stringify(entry)});\n${code}`;
+  const r = spawnSync(process.execPath, ["--disable-warning=ExperimentalWarning", "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    env: { ...process.env, LITML_KERNEL: "1", JPY_SESSION_NAME: "k.ipynb", LITML_STATE_DIR: mkdtempSync(path.join(TMP, "kernel-")), ...env },
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return { out: JSON.parse(r.stdout.trim().split("\n").at(-1) as string), stderr: r.stderr };
 }
 
 /** Runs `code` with MLflow's own client on `client` (MlflowClient(uri)); `emit(value)` returns it. */
@@ -217,4 +229,48 @@ emit(out)
     // Nothing left to send.
     expect((await syncMlflow({ uri })).data).toMatchObject({ runs: 0, versions: 0, stages: 0 });
   }, 200_000);
+
+  it("in the kernel: analyses, fits and registered models go to MLflow as they happen", async () => {
+    const { out } = kernel(
+      { LITML_TRACKING_URI: uri, LITML_MLFLOW_EXPERIMENT: "kernel" },
+      `
+      const penguins = await litml.load("penguins");
+      await litml.baseline(penguins, { target: "Species", folds: 3 });
+      const fitted = await litml.pipelineFor("logistic").fit(penguins, "Species");
+      await litml.register(fitted, { name: "kernel-model" });
+      await litml.setStage("kernel-model@1", "production");
+      console.log(JSON.stringify({ status: litml.tracking(true).verdict.text, runs: (await litml.runs()).data.runs.map((r) => [r.id, r.kind]) }));
+      `,
+    );
+    expect((out as { status: string }).status).toContain(`also sent to MLflow at ${uri}`);
+    expect((out as { runs: unknown }).runs).toEqual([[1, "baseline-comparison"], [2, "fit"]]);
+    const v = mlflow<{ runs: [string, string, string][]; production: string; run_kind: string }>(`
+e = client.get_experiment_by_name("kernel")
+runs = client.search_runs([e.experiment_id], order_by=["attributes.start_time ASC"])
+mv = client.get_model_version_by_alias("kernel-model", "production")
+emit({"runs": [[r.data.tags["litml.run"], r.data.tags["litml.kind"], r.data.tags.get("litml.notebook")] for r in runs], "production": mv.version, "run_kind": client.get_run(mv.run_id).data.tags["litml.kind"]})
+`).value;
+    expect(v.runs).toEqual([["1", "baseline-comparison", "k.ipynb"], ["2", "fit", "k.ipynb"]]);
+    expect(v.production).toBe("1");
+    expect(v.run_kind).toBe("fit");
+  }, 200_000);
+
+  it("in the kernel, a server that is down: the runs are kept, one warning says so and how to send them", async () => {
+    const closed = await freePort();
+    const { out, stderr } = kernel(
+      { LITML_TRACKING_URI: `http://127.0.0.1:${closed}` },
+      `
+      const penguins = await litml.load("penguins");
+      await litml.baseline(penguins, { target: "Species", folds: 3 });
+      await litml.pipelineFor("logistic").fit(penguins, "Species");
+      console.log(JSON.stringify((await litml.runs()).data.runs.map((r) => r.kind)));
+      `,
+    );
+    expect(out).toEqual(["baseline-comparison", "fit"]);
+    const warnings = stderr.split("\n").filter((l) => l.startsWith("litml: "));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`MLflow at http://127.0.0.1:${closed} did not take run #1`);
+    expect(warnings[0]).toContain("kept in the local .litml/ store");
+    expect(warnings[0]).toContain("litml.syncMlflow()");
+  }, 120_000);
 });
