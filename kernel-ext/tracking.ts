@@ -44,6 +44,7 @@ export function trackingOn(): boolean {
 let remoteUri: string | undefined;
 /** Whether the last send to MLflow failed (warned once until one gets through again). */
 let remoteDown = false;
+let artifactsWarned = false;
 
 function mlflowTarget(): string | undefined {
   try {
@@ -60,8 +61,12 @@ export async function mirror(send: (uri: string) => Promise<unknown>): Promise<v
   const uri = mlflowTarget();
   if (uri === undefined) return;
   try {
-    await send(uri);
+    const pushed = await send(uri);
     remoteDown = false;
+    if ((pushed as api.MlflowPush | undefined)?.artifacts === false && !artifactsWarned) {
+      artifactsWarned = true;
+      process.stderr.write(`litml: MLflow at ${uri} does not serve artifacts, so runs reach it without their result JSON and pipelines: start it with --artifacts-destination DIR (not --default-artifact-root).\n`);
+    }
   } catch (error) {
     if (!remoteDown) process.stderr.write(`litml: ${error instanceof Error ? error.message : String(error)}\n`);
     remoteDown = true;

@@ -34,7 +34,7 @@ import { VENV_PYTHON } from "../helpers/python.js";
 
 const PYTHON = process.env.LITML_MLFLOW_PYTHON ?? VENV_PYTHON;
 
-let server: ChildProcess | undefined;
+const servers: ChildProcess[] = [];
 let port: number;
 let uri: string;
 let penguins: Dataset;
@@ -50,19 +50,21 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(): Promise<void> {
-  server = spawn(
+/** Starts `mlflow server` on `at` with `storage` (its artifact options) and waits for /health. */
+async function startServer(at: number, storage: string[], name: string): Promise<ChildProcess> {
+  const child = spawn(
     PYTHON,
-    ["-m", "mlflow", "server", "--backend-store-uri", `sqlite:///${path.join(TMP, "mlflow.db")}`, "--artifacts-destination", path.join(TMP, "artifacts"), "--host", "127.0.0.1", "--port", String(port), "--workers", "1"],
+    ["-m", "mlflow", "server", "--backend-store-uri", `sqlite:///${path.join(TMP, `${name}.db`)}`, ...storage, "--host", "127.0.0.1", "--port", String(at), "--workers", "1"],
     { cwd: TMP, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, OMP_NUM_THREADS: "1" }, detached: true },
   );
+  servers.push(child);
   let log = "";
-  server.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  child.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the MLflow server (${PYTHON} -m mlflow server) exited: ${log}`);
+    if (child.exitCode !== null) throw new Error(`the MLflow server (${PYTHON} -m mlflow server) exited: ${log}`);
     try {
-      if ((await fetch(`${uri}/health`)).ok) return;
+      if ((await fetch(`http://127.0.0.1:${at}/health`)).ok) return child;
     } catch {
       // not up yet
     }
@@ -103,8 +105,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server?.pid !== undefined && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once("exit", r));
+  for (const server of servers) {
+    if (server.pid === undefined || server.exitCode !== null) continue;
+    const exited = new Promise((r) => server.once("exit", r));
     process.kill(-server.pid, "SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (server.exitCode === null && server.signalCode === null) process.kill(-server.pid, "SIGKILL");
@@ -134,7 +137,7 @@ describe("MLflow tracking server", () => {
   });
 
   it("once the server is up, syncMlflow sends the run it missed, with its params, metrics, intervals, tags and result.json", async () => {
-    await startServer();
+    await startServer(port, ["--artifacts-destination", path.join(TMP, "artifacts")], "mlflow");
     const sync = await syncMlflow({ uri });
     expect(sync.data).toMatchObject({ runs: 1, versions: 0, skipped: 0, artifacts: true });
     const local = selectRuns({ ids: [down] })[0];
@@ -273,4 +276,25 @@ emit({"runs": [[r.data.tags["litml.run"], r.data.tags["litml.kind"], r.data.tags
     expect(warnings[0]).toContain("kept in the local .litml/ store");
     expect(warnings[0]).toContain("litml.syncMlflow()");
   }, 120_000);
+});
+
+describe("an MLflow server that does not serve artifacts", () => {
+  it("gets params, metrics and tags; the answer says artifacts were not sent and how to start the server so they are", async () => {
+    const at = await freePort();
+    await startServer(at, ["--default-artifact-root", path.join(TMP, "plain-artifacts"), "--no-serve-artifacts"], "plain");
+    const run = track("plain", { auc: { value: 0.8, low: 0.7, high: 0.9 } });
+    const pushed = await pushRun(run, { uri: `http://127.0.0.1:${at}` });
+    expect(pushed.artifacts).toBe(false);
+    const sync = await syncMlflow({ uri: `http://127.0.0.1:${at}` });
+    expect(sync.verdict.level).toBe("warn");
+    expect(sync.verdict.text).toContain("--artifacts-destination");
+    const saved = uri;
+    uri = `http://127.0.0.1:${at}`;
+    const v = mlflow<{ metrics: Record<string, number>; artifacts: string[] }>(`
+r = client.get_run(${JSON.stringify(pushed.remote)})
+emit({"metrics": r.data.metrics, "artifacts": [a.path for a in client.list_artifacts(r.info.run_id)]})
+`).value;
+    uri = saved;
+    expect(v).toEqual({ metrics: { auc: 0.8, auc_low: 0.7, auc_high: 0.9 }, artifacts: [] });
+  }, 200_000);
 });

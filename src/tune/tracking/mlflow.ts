@@ -401,6 +401,7 @@ export async function syncMlflow(options: MlflowOptions = {}): Promise<Result<Ml
   for (const run of selectRuns()) {
     const row = sent.get(String(run.id));
     if (row?.remote !== undefined) {
+      artifacts &&= row.artifactUri === undefined || proxyPath(row.artifactUri) !== undefined;
       skipped++;
       continue;
     }
