@@ -135,7 +135,11 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
     if (inside.getStore()) return analysis(...args);
     const started = performance.now();
     const value = await inside.run(true, () => analysis(...args));
-    if (isResult(value)) await mirrorRun(record(() => api.recordResult(value, context(args[at], started))), value);
+    // A search's candidates are runs too: children of its run, written with it in one transaction.
+    if (isResult(value) && value.kind === api.SEARCH_KIND) {
+      const search = record(() => api.recordSearch(value as api.Result<api.TuneData>, context(args[at], started)));
+      if (search) await mirror((uri) => api.pushRuns([search.run.id, ...search.candidates], { uri, timeoutMs: 5000, result: value }));
+    } else if (isResult(value)) await mirrorRun(record(() => api.recordResult(value, context(args[at], started))), value);
     else if (isCrossValidation(value)) {
       const metrics: Record<string, number> = {};
       for (const [name, mean] of Object.entries(value.mean)) {

@@ -538,6 +538,34 @@ export const message = {
     ),
   trackingUnavailable: (reason: string) =>
     new LitmlError("tracking-unavailable", `The .litml/ store cannot be opened here (${reason}); runs and registered models need it. Run under Node with better-sqlite3 installed.`),
+  /** `where` is "field X" or "row 3, field X": a request row that does not fit the pipeline's input schema (a 400). */
+  badRequestField: (where: string, expected: string, got: unknown) =>
+    new LitmlError("bad-request", `${capitalize(where)}: expected ${expected}, got ${truncate(stringify(got), 60)}.`),
+  missingRequestField: (where: string, field: string, expected: string) =>
+    new LitmlError("bad-request", `${capitalize(where)}: missing field "${field}" (${expected}); send null for a missing value.`),
+  extraRequestField: (where: string, field: string, fields: readonly string[]) =>
+    new LitmlError("bad-request", `${capitalize(where)}: unknown field "${field}".${suggestion(field, fields)} The model's inputs are: ${listed(fields)}.`),
+  unknownRequestCategory: (where: string, value: string, levels: readonly string[]) =>
+    new LitmlError(
+      "bad-request",
+      `${capitalize(where)}: unknown category ${JSON.stringify(value)}.${suggestion(value, levels)} Expected one of the categories seen in training: ${listed(levels)} (or null).`,
+    ),
+  badRequestBody: (reason: string) =>
+    new LitmlError("bad-request", `The request body ${reason}; expected JSON: one row as an object ({"field": value, …}) or a batch as an array of them.`),
+  requestTooLarge: (limit: number) =>
+    new LitmlError("request-too-large", `The request body is larger than ${limit} bytes; send smaller batches (or start the server with a larger body limit).`),
+  tableRefused: (mode: string, reasons: readonly string[]) =>
+    new LitmlError(
+      "table-refused",
+      `serve: --mode ${mode} precomputes every prediction into a table, which needs every input to be a category with few values, but ${reasons.join("; ")}. Use --mode dynamic${mode === "static" ? ", or --mode hybrid with rows to precompute (tableRows)" : ""}.`,
+    ),
+  noInputSchema: (reference: string) =>
+    new LitmlError(
+      "no-input-schema",
+      `serve: ${reference} was fitted before litml kept a pipeline's input schema, so its requests cannot be checked; fit it again and register the new version.`,
+    ),
+  serveFailed: (host: string, port: number, reason: string) =>
+    new LitmlError("serve-failed", `serve: cannot listen on ${host}:${port} (${reason}); choose another --port (0 picks a free one).`),
   badTrackingUri: (value: unknown) =>
     new LitmlError("bad-tracking-uri", `invalid tracking URI: ${stringify(value)}; expected the MLflow tracking server's address, e.g. "http://127.0.0.1:5000" (in LITML_TRACKING_URI or the uri option).`),
   noTrackingUri: () =>

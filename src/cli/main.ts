@@ -15,9 +15,10 @@ import { installCommand } from "./install.js";
 import { labCommand } from "./lab.js";
 import { reportCommand } from "./report.js";
 import { runCommand } from "./run.js";
+import { serveCommand } from "./serve.js";
 import { assignCommand, gradeCommand, slidesCommand } from "./workshop.js";
 
-export const commands: readonly Command[] = [runCommand, reportCommand, slidesCommand, checkCommand, assignCommand, gradeCommand, installCommand, labCommand, doctorCommand];
+export const commands: readonly Command[] = [runCommand, reportCommand, slidesCommand, checkCommand, assignCommand, gradeCommand, installCommand, labCommand, doctorCommand, serveCommand];
 
 /** Codes of errors in what was typed, answered with the usage and status 2. */
 const USAGE_ERRORS = new Set(["unknown-command", "bad-arguments", "bad-option"]);

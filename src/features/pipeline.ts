@@ -10,6 +10,7 @@ import type { FittedModel, Model, SavedModel, Target, Task } from "../models/con
 import { loadModel } from "../models/registry.js";
 import type { FittedStep, SavedStep, Step } from "./step.js";
 import { loadStep } from "./steps.js";
+import { inputSchemaOf, type InputSchema } from "./input-schema.js";
 import { targetOf } from "./target.js";
 import { toMatrix } from "./to-matrix.js";
 
@@ -26,6 +27,8 @@ export interface SavedPipeline {
   readonly inputs: readonly string[];
   readonly steps: readonly SavedStep[];
   readonly model: SavedModel;
+  /** The inputs' types and training categories (absent in pipelines saved before it was kept). */
+  readonly schema?: InputSchema;
 }
 
 const VERSION = 1;
@@ -69,7 +72,8 @@ export class Pipeline {
         current = f.transform(current);
       }
     }
-    return new PreparedPipeline(targetName, originalTarget, inputs, fitted, toMatrix(current, current.names), target, sampleWeight);
+    const schema = inputSchemaOf(data.select(inputs));
+    return new PreparedPipeline(targetName, originalTarget, inputs, fitted, toMatrix(current, current.names), target, sampleWeight, schema);
   }
 }
 
@@ -83,11 +87,12 @@ export class PreparedPipeline {
     readonly X: Matrix,
     readonly y: Target,
     readonly sampleWeight: Float64Array | undefined,
+    readonly schema?: InputSchema,
   ) {}
 
   async fit(model: Model, warmStart?: FittedModel): Promise<FittedPipeline> {
     const fitted = await model.fit(this.X, this.y, { sampleWeight: this.sampleWeight, warmStart });
-    return new FittedPipeline(this.targetName, this.originalTarget, this.inputs, this.steps, fitted);
+    return new FittedPipeline(this.targetName, this.originalTarget, this.inputs, this.steps, fitted, this.schema);
   }
 
   /** The matrix any model fitted from here sees for these rows. */
@@ -106,6 +111,8 @@ export class FittedPipeline {
     readonly inputs: readonly string[],
     readonly steps: readonly FittedStep[],
     readonly model: FittedModel,
+    /** What each input is (type, training categories): the contract a prediction server checks rows against. */
+    readonly schema?: InputSchema,
   ) {}
 
   get task(): Task {
@@ -153,6 +160,7 @@ export class FittedPipeline {
       inputs: this.inputs,
       steps: this.steps.map((s) => s.toJSON()),
       model: this.model.toJSON(),
+      ...(this.schema === undefined ? {} : { schema: this.schema }),
     };
   }
 }
@@ -161,7 +169,7 @@ export function loadPipeline(saved: unknown): FittedPipeline {
   const s = saved as SavedPipeline;
   if (s?.format !== "litml-pipeline") throw message.badSavedModel('it is not a litml pipeline (no format: "litml-pipeline")');
   if (s.version !== VERSION) throw message.badSavedModel(`it was saved as pipeline version ${s.version}; this litml reads version ${VERSION}`);
-  return new FittedPipeline(s.target, undefined, s.inputs, s.steps.map(loadStep), loadModel(s.model));
+  return new FittedPipeline(s.target, undefined, s.inputs, s.steps.map(loadStep), loadModel(s.model), s.schema);
 }
 
 /** Every column that is neither the target nor given another role. */

@@ -34,6 +34,8 @@ export interface RunInput {
   readonly durationMs?: number;
   readonly litml: string;
   readonly verdict?: { readonly level: string; readonly text: string };
+  /** The run this one is part of (a search's candidate: the search's run). */
+  readonly parent?: number;
 }
 
 export interface Run extends RunInput {
@@ -57,6 +59,7 @@ interface RunRow {
   duration_ms: number | null;
   litml: string;
   verdict: string | null;
+  parent: number | null;
 }
 
 interface MetricRow {
@@ -74,7 +77,7 @@ export function insertRun(input: RunInput, at = new Date()): Run {
   const params = plainParams(input.params ?? {}) as Record<string, unknown>;
   const id = db.transaction(() => {
     const info = db
-      .prepare("INSERT INTO runs (kind, name, at, notebook, cell, params, datasets, seed, duration_ms, litml, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .prepare("INSERT INTO runs (kind, name, at, notebook, cell, params, datasets, seed, duration_ms, litml, verdict, parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .run(
         input.kind,
         input.name,
@@ -87,6 +90,7 @@ export function insertRun(input: RunInput, at = new Date()): Run {
         input.durationMs ?? null,
         input.litml,
         input.verdict ? JSON.stringify(input.verdict) : null,
+        input.parent ?? null,
       );
     const id = Number(info.lastInsertRowid);
     const add = db.prepare("INSERT INTO run_metrics (run_id, name, value, low, high) VALUES (?, ?, ?, ?, ?)");
@@ -102,6 +106,8 @@ export interface RunQuery {
   readonly ids?: readonly number[];
   /** The newest this many (default all). */
   readonly last?: number;
+  /** Only the children of this run; `null`: only runs that are no other run's part. */
+  readonly parent?: number | null;
 }
 
 /** Runs, oldest first. */
@@ -116,6 +122,11 @@ export function selectRuns(query: RunQuery = {}): Run[] {
   if (query.kind !== undefined) {
     where.push("kind = ?");
     args.push(query.kind);
+  }
+  if (query.parent === null) where.push("parent IS NULL");
+  else if (query.parent !== undefined) {
+    where.push("parent = ?");
+    args.push(query.parent);
   }
   if (query.ids) {
     where.push(`id IN (${query.ids.map(() => "?").join(", ") || "NULL"})`);
@@ -145,7 +156,19 @@ export function selectRuns(query: RunQuery = {}): Run[] {
     ...(r.duration_ms === null ? {} : { durationMs: r.duration_ms }),
     litml: r.litml,
     ...(r.verdict === null ? {} : { verdict: JSON.parse(r.verdict) as Run["verdict"] }),
+    ...(r.parent === null ? {} : { parent: r.parent }),
   }));
+}
+
+/** How many runs each of these runs has as its parts (its children). */
+export function childCounts(ids: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (ids.length === 0) return counts;
+  const rows = trackingStore()
+    .prepare(`SELECT parent, COUNT(*) AS n FROM runs WHERE parent IN (${ids.map(() => "?").join(", ")}) GROUP BY parent`)
+    .all(...ids) as { parent: number; n: number }[];
+  for (const r of rows) counts.set(r.parent, r.n);
+  return counts;
 }
 
 /** Whether tracking is on for a notebook (on unless switched off). */

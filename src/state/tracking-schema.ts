@@ -51,7 +51,17 @@ export function trackingStore(): Database {
   }
   if (!ready.has(db)) {
     db.exec(SCHEMA);
+    addParentColumn(db);
     ready.add(db);
   }
   return db;
+}
+
+/**
+ * A run's parent (a search's candidates are runs of their own, children of the search's run):
+ * a column added to stores written before it existed, in one statement (ADD COLUMN is atomic).
+ */
+function addParentColumn(db: Database): void {
+  const columns = db.prepare("PRAGMA table_info(runs)").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "parent")) db.exec("ALTER TABLE runs ADD COLUMN parent INTEGER REFERENCES runs(id)");
 }

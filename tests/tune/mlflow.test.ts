@@ -27,7 +27,9 @@ import { register, setStage } from "../../src/deploy/registry/index.js";
 import { unpackArtifact } from "../../src/state/artifact.js";
 import { selectArtifact } from "../../src/state/registry.js";
 import { selectRuns } from "../../src/state/runs.js";
-import { pushRun, pushVersion, syncMlflow } from "../../src/tune/tracking/mlflow.js";
+import { pushRun, pushRuns, pushVersion, syncMlflow } from "../../src/tune/tracking/mlflow.js";
+import { tune } from "../../src/tune/search/index.js";
+import { recordSearch } from "../../src/tune/tracking/candidates.js";
 import { recordFit, recordResult, track } from "../../src/tune/tracking/record.js";
 import { LitmlError } from "../../src/errors.js";
 import { VENV_PYTHON } from "../helpers/python.js";
@@ -179,6 +181,18 @@ emit({"params": r.data.params, "metrics": r.data.metrics, "name": r.info.run_nam
     // The same run again is not a second MLflow run.
     expect((await pushRun(run, { uri })).remote).toBe(pushed.remote);
   }, 60_000);
+
+  it("a search: its candidates are child runs of the search's MLflow run (mlflow.parentRunId)", async () => {
+    const result = await tune(penguins, { target: "Species", model: "logistic", space: { C: [0.1, 1] }, folds: 3, seed: 1 });
+    const search = recordSearch(result, { params: { model: "logistic" } });
+    const pushed = await pushRuns([search.run.id, ...search.candidates], { uri, result });
+    const v = mlflow<{ parent: string | null; params: Record<string, string> }[]>(`
+emit([{"parent": client.get_run(r).data.tags.get("mlflow.parentRunId"), "params": client.get_run(r).data.params} for r in ${JSON.stringify(pushed.map((p) => p.remote))}])
+`).value;
+    expect(v[0].parent).toBeNull();
+    expect(v.slice(1).map((c) => c.parent)).toEqual(search.candidates.map(() => pushed[0].remote));
+    expect(v.slice(1).map((c) => c.params.C)).toEqual(selectRuns({ ids: search.candidates }).map((r) => String(r.params.C)));
+  }, 120_000);
 
   it("registered versions: model versions of the same name from their fit's run, the pipeline as an artifact, stages as aliases", async () => {
     const fitted = await pipelineFor("logistic").fit(penguins, "Species");

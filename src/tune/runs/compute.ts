@@ -1,13 +1,17 @@
 /** The runs listed, the metric charted across them, and the difference between two. */
 import { message } from "../../messages.js";
-import { type Run, selectRuns } from "../../state/runs.js";
+import { childCounts, type Run, selectRuns } from "../../state/runs.js";
 import type { Difference, RunComparison, RunRow, RunsData, RunsOptions } from "./types.js";
 
 const DEFAULT_LAST = 50;
 
 export function computeRuns(options: RunsOptions): RunsData {
-  const query = { notebook: options.notebook, kind: options.kind };
+  // A search's candidates are runs of their own; they are listed with --parent, not among the runs they are part of.
+  const query = { notebook: options.notebook, kind: options.kind, parent: options.parent ?? null };
   const all = selectRuns(query);
+  if (options.parent !== undefined && all.length === 0 && selectRuns({ ids: [options.parent] }).length === 0) {
+    throw message.unknownRun(options.parent, selectRuns({ last: 20 }).map((r) => r.id));
+  }
   const listed = all.slice(-(options.last ?? DEFAULT_LAST));
   const counts = new Map<string, number>();
   for (const run of listed) for (const m of run.metrics) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
@@ -16,12 +20,13 @@ export function computeRuns(options: RunsOptions): RunsData {
     throw message.unknownRunMetric(options.metric, metrics.map((m) => m.name));
   }
   const metric = options.metric ?? metrics[0]?.name;
-  const runs = listed.map((run) => rowOf(run, metric));
+  const children = childCounts(listed.map((r) => r.id));
+  const runs = listed.map((run) => rowOf(run, metric, children.get(run.id)));
   const comparison = options.compare ? compare(options.compare) : undefined;
   return { runs, total: all.length, ...(metric === undefined ? {} : { metric }), metrics, ...(comparison ? { comparison } : {}) };
 }
 
-function rowOf(run: Run, metric: string | undefined): RunRow {
+function rowOf(run: Run, metric: string | undefined, children: number | undefined): RunRow {
   const m = metric === undefined ? undefined : run.metrics.find((x) => x.name === metric);
   return {
     id: run.id,
@@ -34,6 +39,8 @@ function rowOf(run: Run, metric: string | undefined): RunRow {
     ...(run.durationMs === undefined ? {} : { seconds: run.durationMs / 1000 }),
     litml: run.litml,
     datasets: run.datasets.map((d) => `${d.name}@${d.hash}`),
+    ...(run.parent === undefined ? {} : { parent: run.parent }),
+    ...(children === undefined ? {} : { children }),
     ...(m ? { value: m.value, ...(m.low === undefined ? {} : { low: m.low, high: m.high }) } : {}),
   };
 }

@@ -11,6 +11,8 @@ export interface RunsOptions {
   readonly metric?: string;
   /** Two run ids whose params and metrics to set side by side. */
   readonly compare?: readonly number[];
+  /** List this run's parts (a search's candidates); without it, runs that are part of another are left out. */
+  readonly parent?: number;
 }
 
 export interface RunRow {
@@ -24,6 +26,10 @@ export interface RunRow {
   readonly seconds?: number;
   readonly litml: string;
   readonly datasets: readonly string[];
+  /** The run this one is part of (a search's candidate: the search). */
+  readonly parent?: number;
+  /** How many runs are part of this one (a search: its candidates, listed with --parent). */
+  readonly children?: number;
   /** The charted metric, when the run has it. */
   readonly value?: number;
   readonly low?: number;

@@ -24,6 +24,11 @@ export function runsVerdict(d: RunsData): { verdict: Verdict; notes: string[] } 
   if (d.runs.length === 0) {
     return { verdict: { level: "warn", text: "No runs are recorded yet: in the litml kernel every analysis and every fit is recorded, and litml.track(name, values) records anything else." }, notes };
   }
+  const parents = d.runs.filter((r) => r.children !== undefined);
+  if (parents.length > 0) {
+    const r = parents[parents.length - 1];
+    notes.push(`${parents.length === 1 ? `Run #${r.id} has` : `${parents.length} runs have`} parts of their own (a search's candidates) left out of this list: %runs --parent ${r.id} lists ${parents.length === 1 ? "them" : `run #${r.id}'s`}.`);
+  }
   const shown = d.runs.length < d.total ? `the newest ${d.runs.length} of ${d.total} runs` : `${d.total} run${d.total === 1 ? "" : "s"}`;
   const with_ = d.runs.filter((r) => r.value !== undefined);
   if (d.metric === undefined || with_.length === 0) return { verdict: { level: "ok", text: `Listing ${shown}; none of them has a metric to compare.` }, notes };

@@ -210,8 +210,12 @@ async function sendRun(c: Client, run: Run, options: MlflowOptions, result?: str
   if (before?.remote !== undefined && before.artifactUri !== undefined && Object.keys(extraArtifacts).length === 0) return before as SyncRow & { remote: string; artifactUri: string };
   let row = before;
   if (row?.remote === undefined || row.artifactUri === undefined) {
+    // A search's candidate: a child of its search's MLflow run (sent first when it is not there yet).
+    const parent = run.parent === undefined ? undefined : selectRuns({ ids: [run.parent] })[0];
+    const parentRemote = parent === undefined ? undefined : (await sendRun(c, parent, options)).remote;
     const experiment = await experimentId(c, options.experiment ?? process.env.LITML_MLFLOW_EXPERIMENT ?? "litml");
     const parts = runParts(run);
+    if (parentRemote !== undefined) parts.tags.push({ key: "mlflow.parentRunId", value: parentRemote }, { key: "litml.parent", value: String(run.parent) });
     const created = await c.call<{ run: { info: { run_id: string; artifact_uri: string } } }>("POST", "runs/create", {
       experiment_id: experiment,
       run_name: run.name,
@@ -270,6 +274,13 @@ export async function pushRun(run: Run | number, options: MlflowOptions & { read
   } catch (error) {
     failed(c, "run", String(r.id), error, result);
   }
+}
+
+/** Sends several runs of the store (a search and its candidates): `result` goes with the first. */
+export async function pushRuns(runs: readonly (Run | number)[], options: MlflowOptions & { readonly result?: Result | unknown } = {}): Promise<MlflowPush[]> {
+  const out: MlflowPush[] = [];
+  for (const [i, run] of runs.entries()) out.push(await pushRun(run, i === 0 ? options : { ...options, result: undefined }));
+  return out;
 }
 
 const MLFLOW_STAGE: Record<string, string> = { staging: "Staging", production: "Production", archived: "Archived" };
