@@ -249,17 +249,21 @@ emit(out)
 
   it("in the kernel: analyses, fits and registered models go to MLflow as they happen", async () => {
     const { out } = kernel(
-      { LITML_TRACKING_URI: uri, LITML_MLFLOW_EXPERIMENT: "kernel" },
+      { LITML_MLFLOW_EXPERIMENT: "kernel" },
       `
+      let bad;
+      try { litml.tracking({ uri: "" }); } catch (e) { bad = e.message; }
+      litml.tracking({ uri: ${JSON.stringify(uri)} });
       const penguins = await litml.load("penguins");
       await litml.baseline(penguins, { target: "Species", folds: 3 });
       const fitted = await litml.pipelineFor("logistic").fit(penguins, "Species");
       await litml.register(fitted, { name: "kernel-model" });
       await litml.setStage("kernel-model@1", "production");
-      console.log(JSON.stringify({ status: litml.tracking(true).verdict.text, runs: (await litml.runs()).data.runs.map((r) => [r.id, r.kind]) }));
+      console.log(JSON.stringify({ bad, status: litml.tracking(true).verdict.text, runs: (await litml.runs()).data.runs.map((r) => [r.id, r.kind]) }));
       `,
     );
     expect((out as { status: string }).status).toContain(`also sent to MLflow at ${uri}`);
+    expect((out as { bad: string }).bad).toContain('tracking: invalid uri: ""; expected the MLflow tracking server\'s address, e.g. litml.tracking({ uri: "http://127.0.0.1:5000" })');
     expect((out as { runs: unknown }).runs).toEqual([[1, "baseline-comparison"], [2, "fit"]]);
     const v = mlflow<{ runs: [string, string, string][]; production: string; run_kind: string }>(`
 e = client.get_experiment_by_name("kernel")
