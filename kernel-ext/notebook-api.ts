@@ -7,7 +7,7 @@
  * executed one after the other never share a card.
  */
 import * as api from "../src/index.js";
-import { origin, Pipeline as TrackedPipeline, runOf, setTracking, tracked, trackedModel } from "./tracking.js";
+import { mirror, mirrorRun, origin, Pipeline as TrackedPipeline, runOf, setTracking, tracked, trackedModel } from "./tracking.js";
 
 export * from "../src/index.js";
 
@@ -73,9 +73,23 @@ export const pipelineFor: typeof api.pipelineFor = (...args) => {
 };
 export const createModel: typeof api.createModel = (...args) => trackedModel(api.createModel(...args));
 /** `track(name, values)` with this cell's notebook and cell. */
-export const track = (name: string, values: Parameters<typeof api.track>[1] = {}): api.Run => api.track(name, values, origin());
+export const track = (name: string, values: Parameters<typeof api.track>[1] = {}): api.Run => {
+  const run = api.track(name, values, origin());
+  // Sent to MLflow (when a server is set) in the background: track stays synchronous.
+  void mirrorRun(run);
+  return run;
+};
 /** `register(fitted, { name })`, with the run that fitted it in this kernel as its lineage. */
-export const register: typeof api.register = (fitted, options) => {
+export const register: typeof api.register = async (fitted, options) => {
   const run = options?.run ?? runOf(fitted);
-  return api.register(fitted, run === undefined || options === null || typeof options !== "object" ? options : { ...options, run });
+  const result = await api.register(fitted, run === undefined || options === null || typeof options !== "object" ? options : { ...options, run });
+  const { name, version } = result.data.registered;
+  await mirror((uri) => api.pushVersion(`${name}@${version}`, { uri, timeoutMs: 5000 }));
+  return result;
+};
+/** `setStage(reference, stage)`, sent to MLflow (as an alias) when a server is set. */
+export const setStage: typeof api.setStage = async (reference, stage) => {
+  const result = await api.setStage(reference, stage);
+  await mirror((uri) => api.pushVersion(`${result.data.name}@${result.data.version}`, { uri, timeoutMs: 5000 }));
+  return result;
 };

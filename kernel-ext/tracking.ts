@@ -40,14 +40,56 @@ export function trackingOn(): boolean {
   return enabled;
 }
 
-/** `%tracking on|off`, `litml.tracking(false)`: for this kernel, and saved for its notebook when the kernel knows it. */
-export function setTracking(state: boolean | "on" | "off" = true): api.Result<api.TrackingStatus> {
+/** The MLflow server this kernel also sends runs to: `litml.tracking({ uri })`, else LITML_TRACKING_URI. */
+let remoteUri: string | undefined;
+/** Whether the last send to MLflow failed (warned once until one gets through again). */
+let remoteDown = false;
+let artifactsWarned = false;
+
+function mlflowTarget(): string | undefined {
+  try {
+    return remoteUri ?? api.mlflowUri();
+  } catch (error) {
+    if (!remoteDown) process.stderr.write(`litml: runs are not sent to MLflow: ${error instanceof Error ? error.message : String(error)}\n`);
+    remoteDown = true;
+    return undefined;
+  }
+}
+
+/** Sends a run (or a registered version) to MLflow when a server is set; one warning, never an error, when it is down. */
+export async function mirror(send: (uri: string) => Promise<unknown>): Promise<void> {
+  const uri = mlflowTarget();
+  if (uri === undefined) return;
+  try {
+    const pushed = await send(uri);
+    remoteDown = false;
+    if ((pushed as api.MlflowPush | undefined)?.artifacts === false && !artifactsWarned) {
+      artifactsWarned = true;
+      process.stderr.write(`litml: MLflow at ${uri} does not serve artifacts, so runs reach it without their result JSON and pipelines: start it with --artifacts-destination DIR (not --default-artifact-root).\n`);
+    }
+  } catch (error) {
+    if (!remoteDown) process.stderr.write(`litml: ${error instanceof Error ? error.message : String(error)}\n`);
+    remoteDown = true;
+  }
+}
+
+export const mirrorRun = (run: api.Run | undefined, result?: api.Result) => (run ? mirror((uri) => api.pushRun(run, { uri, timeoutMs: 5000, ...(result ? { result } : {}) })) : Promise.resolve());
+
+/** `%tracking on|off`, `litml.tracking(false)`: for this kernel, and saved for its notebook when the kernel knows it; `litml.tracking({ uri })` also sends runs to that MLflow server. */
+export function setTracking(state: boolean | "on" | "off" | { readonly uri: string } = true): api.Result<api.TrackingStatus> {
+  if (state !== null && typeof state === "object" && !Array.isArray(state)) {
+    const uri = (state as { uri?: unknown }).uri;
+    if (uri === undefined || uri === "") throw new api.LitmlError("bad-tracking-uri", `tracking: invalid uri: ${JSON.stringify(uri)}; expected the MLflow tracking server's address, e.g. litml.tracking({ uri: "http://127.0.0.1:5000" }).`);
+    remoteUri = api.mlflowUri(uri);
+    remoteDown = false;
+    state = true;
+  }
   if (state !== true && state !== false && state !== "on" && state !== "off") {
     throw new api.LitmlError("bad-option", `tracking: invalid state: ${JSON.stringify(state)}; expected true or false (in a magic: %tracking on or %tracking off).`);
   }
   enabled = state === true || state === "on";
   if (notebook !== undefined) record(() => saveTrackingSetting(notebook, enabled as boolean), true);
-  return api.trackingStatus(enabled, notebook);
+  return api.trackingStatus(enabled, notebook, enabled ? mlflowTarget() : undefined);
 }
 
 function record<T>(write: () => T, always = false): T | undefined {
@@ -94,8 +136,10 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
     const started = performance.now();
     const value = await inside.run(true, () => analysis(...args));
     // A search's candidates are runs too: children of its run, written with it in one transaction.
-    if (isResult(value) && value.kind === api.SEARCH_KIND) record(() => api.recordSearch(value as api.Result<api.TuneData>, context(args[at], started)));
-    else if (isResult(value)) record(() => api.recordResult(value, context(args[at], started)));
+    if (isResult(value) && value.kind === api.SEARCH_KIND) {
+      const search = record(() => api.recordSearch(value as api.Result<api.TuneData>, context(args[at], started)));
+      if (search) await mirror((uri) => api.pushRuns([search.run.id, ...search.candidates], { uri, timeoutMs: 5000, result: value }));
+    } else if (isResult(value)) await mirrorRun(record(() => api.recordResult(value, context(args[at], started))), value);
     else if (isCrossValidation(value)) {
       const metrics: Record<string, number> = {};
       for (const [name, mean] of Object.entries(value.mean)) {
@@ -103,7 +147,7 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
         metrics[`${name} std`] = value.std[name];
       }
       const datasets = args[0] instanceof api.Dataset ? [args[0].provenance()] : undefined;
-      record(() => api.track(`cross-validate ${value.model}`, metrics, { ...context(args[at], started), kind: "cross-validation", ...(datasets ? { datasets } : {}) }));
+      await mirrorRun(record(() => api.track(`cross-validate ${value.model}`, metrics, { ...context(args[at], started), kind: "cross-validation", ...(datasets ? { datasets } : {}) })));
     }
     return value;
   }) as F;
@@ -117,6 +161,7 @@ export class Pipeline extends api.Pipeline {
     const fitted = await inside.run(true, () => super.fit(data, target, options));
     const run = record(() => api.recordFit(fitted, data.provenance(), { ...context({}, started), params: {} }));
     if (run) fitRuns.set(fitted, run.id);
+    await mirrorRun(run);
     return fitted;
   }
 }
@@ -130,6 +175,7 @@ export function trackedModel<M extends { fit: AnyFunction; model: string }>(mode
     const fitted = (await inside.run(true, () => model.fit(...args))) as api.FittedPipeline["model"];
     const run = record(() => api.recordFit({ model: fitted }, undefined, { ...context({}, started), params: {} }));
     if (run) fitRuns.set(fitted, run.id);
+    await mirrorRun(run);
     return fitted;
   };
   return wrapper;

@@ -62,6 +62,7 @@ export { runs, type RunsOptions, type RunsData, type RunRow, type RunComparison 
 export { track, recordResult, recordFit, type RunContext, type TrackedValue } from "./tune/tracking/record.js";
 export { metricsOf } from "./tune/tracking/metrics-of.js";
 export { trackingStatus, type TrackingStatus } from "./tune/tracking/status.js";
+export { pushRun, pushRuns, pushVersion, syncMlflow, mlflowUri, type MlflowOptions, type MlflowPush, type MlflowSyncData } from "./tune/tracking/mlflow.js";
 export { recordSearch, candidateRuns, SEARCH_KIND } from "./tune/tracking/candidates.js";
 export { type Run, type RunMetric } from "./state/runs.js";
 export { register, setStage, loadRegistered, registeredVersion, registeredModels, type RegisterOptions, type ModelsOptions, type RegisteredData, type ModelsData, type StageData, type VersionSummary, type Stage } from "./deploy/registry/index.js";

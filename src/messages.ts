@@ -566,6 +566,15 @@ export const message = {
     ),
   serveFailed: (host: string, port: number, reason: string) =>
     new LitmlError("serve-failed", `serve: cannot listen on ${host}:${port} (${reason}); choose another --port (0 picks a free one).`),
+  badTrackingUri: (value: unknown) =>
+    new LitmlError("bad-tracking-uri", `invalid tracking URI: ${stringify(value)}; expected the MLflow tracking server's address, e.g. "http://127.0.0.1:5000" (in LITML_TRACKING_URI or the uri option).`),
+  noTrackingUri: () =>
+    new LitmlError("no-tracking-uri", `No MLflow tracking server is set: set LITML_TRACKING_URI=http://host:port (or pass { uri: "http://host:port" }).`),
+  mlflowUnreachable: (uri: string, what: string, reason: string) =>
+    new LitmlError(
+      "mlflow-unreachable",
+      `MLflow at ${uri} did not take ${what} (${reason}); it is kept in the local .litml/ store. When the server is up, litml.syncMlflow() sends it and everything else not sent yet.`,
+    ),
 };
 
 function truncate(text: string, limit: number): string {
