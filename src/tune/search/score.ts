@@ -8,11 +8,13 @@ import { argmaxRows } from "../../data/matrix.js";
 import type { Dataset } from "../../data/dataset.js";
 import type { Fold } from "../../data/splits/fold.js";
 import type { Pipeline } from "../../features/pipeline.js";
-import type { MetricSpec, Predictions } from "../../metrics/registry.js";
+import { metric, type MetricSpec, type Predictions } from "../../metrics/registry.js";
 import type { FittedModel, Target } from "../../models/contract.js";
 import { createModel } from "../../models/registry.js";
 import type { Progress } from "../../runtime/context.js";
 import { quietly } from "../../runtime/context.js";
+import { poolAvailable, type PoolReply, errorFrom, runOnPool } from "../../validate/pool.js";
+import { pipelineSpec } from "../../validate/pool-spec.js";
 import type { Params } from "./space.js";
 
 export interface Scored {
@@ -29,6 +31,8 @@ export function withParams(pipeline: Pipeline, params: Params) {
 }
 
 export async function scoreCandidates(dataset: Dataset, target: string, pipeline: Pipeline, candidates: readonly Params[], folds: readonly Fold[], spec: MetricSpec, progress?: Progress): Promise<Scored> {
+  const pooled = await scoreOnPool(dataset, target, pipeline, candidates, folds, spec, progress);
+  if (pooled !== undefined) return pooled;
   const scores = candidates.map(() => new Array<number>(folds.length).fill(NaN));
   const fitSeconds = candidates.map(() => 0);
   let failures = 0;
@@ -63,6 +67,36 @@ export async function scoreCandidates(dataset: Dataset, target: string, pipeline
       await progress?.step();
     }
   }
+  return { scores, fitSeconds, failures, ...(firstError === undefined ? {} : { firstError }) };
+}
+
+/**
+ * The folds scored on the pool of worker threads (src/validate/pool.ts), one fold per
+ * task with every candidate, or undefined where they are scored in this thread: one
+ * fold, LITML_THREADS=1, a pipeline a worker cannot rebuild (see pipelineSpec) or a
+ * metric that is not the registry's own.
+ */
+async function scoreOnPool(dataset: Dataset, target: string, pipeline: Pipeline, candidates: readonly Params[], folds: readonly Fold[], spec: MetricSpec, progress?: Progress): Promise<Scored | undefined> {
+  if (folds.length < 2 || candidates.length === 0 || !poolAvailable()) return undefined;
+  const pipelineSpecOf = pipelineSpec(pipeline);
+  let registered: MetricSpec | undefined;
+  try {
+    registered = metric(spec.name, spec.task);
+  } catch {
+    return undefined;
+  }
+  if (pipelineSpecOf === undefined || registered !== spec) return undefined;
+  const scores = candidates.map(() => new Array<number>(folds.length).fill(NaN));
+  const fitSeconds = candidates.map(() => 0);
+  let failures = 0;
+  let firstError: unknown;
+  const tasks = folds.map((fold) => ({ kind: "candidates" as const, spec: pipelineSpecOf, target, train: fold.train, test: fold.test, candidates, metric: spec.name, targetKind: spec.task }));
+  await runOnPool<Extract<PoolReply, { kind: "candidates" }>>(dataset, tasks, `scoring ${candidates.length} candidates of ${pipeline.model.model}`, (f, reply) => {
+    reply.scores.forEach((score, c) => (scores[c][f] = score));
+    reply.fitSeconds.forEach((seconds, c) => (fitSeconds[c] += seconds));
+    failures += reply.failures;
+    if (reply.firstError !== undefined) firstError ??= errorFrom(reply.firstError);
+  }, progress, folds.map(() => candidates.length));
   return { scores, fitSeconds, failures, ...(firstError === undefined ? {} : { firstError }) };
 }
 

@@ -1,0 +1,66 @@
+/**
+ * A worker thread of the fitting pool (src/validate/pool.ts). It keeps the last data set
+ * it was sent and runs one task at a time: fit a pipeline rebuilt from its spec on a
+ * fold's training rows and predict its test rows (the engine's runFolds), or score a
+ * search's candidates on one fold (tune). Its results go back as typed arrays,
+ * transferred; an error goes back as its code and message, rebuilt as the same LitmlError.
+ */
+import { parentPort } from "node:worker_threads";
+import type { Dataset } from "../data/dataset.js";
+import { LitmlError } from "../errors.js";
+import { metric } from "../metrics/registry.js";
+import { scoreCandidates } from "../tune/search/score.js";
+import type { Params } from "../tune/search/space.js";
+import { fitFold } from "./out-of-fold.js";
+import { type PoolReply, type PoolRequest, transferablesOf } from "./pool.js";
+import { pipelineOf } from "./pool-spec.js";
+import { predict } from "./predictor.js";
+import { asPredictor } from "./predictor.js";
+import { unpackDataset } from "./pool-spec.js";
+
+const port = parentPort!;
+let data: { id: number; dataset: Dataset } | undefined;
+
+port.on("message", (request: PoolRequest) => {
+  if (request.kind === "dataset") {
+    data = { id: request.id, dataset: unpackDataset(request.dataset) };
+    return;
+  }
+  void run(request).then(
+    (reply) => port.postMessage(reply, transferablesOf(reply)),
+    (error: unknown) => port.postMessage({ kind: "error", task: request.task, error: errorOf(error) } satisfies PoolReply),
+  );
+});
+
+async function run(request: Exclude<PoolRequest, { kind: "dataset" }>): Promise<PoolReply> {
+  if (data === undefined || data.id !== request.dataset) throw new Error(`the worker holds no data set ${request.dataset}`);
+  const dataset = data.dataset;
+  const pipeline = pipelineOf(request.spec);
+  const train = dataset.take(request.train);
+  const test = dataset.take(request.test);
+  if (request.kind === "fold") {
+    const began = performance.now();
+    const fitted = await fitFold(asPredictor(pipeline), train, request.target, request.fold);
+    const fitSeconds = (performance.now() - began) / 1000;
+    const predicted = performance.now();
+    const predictions = predict(fitted, test, request.withProba);
+    const predictSeconds = (performance.now() - predicted) / 1000;
+    return { kind: "fold", task: request.task, truth: fitted.targetOf(test), predictions, fitSeconds, predictSeconds };
+  }
+  const spec = metric(request.metric, request.targetKind);
+  const scored = await scoreCandidates(dataset, request.target, pipeline, request.candidates as readonly Params[], [{ train: request.train, test: request.test }], spec);
+  return {
+    kind: "candidates",
+    task: request.task,
+    scores: scored.scores.map((s) => s[0]),
+    fitSeconds: scored.fitSeconds,
+    failures: scored.failures,
+    ...(scored.firstError === undefined ? {} : { firstError: errorOf(scored.firstError) }),
+  };
+}
+
+function errorOf(error: unknown): { litml: boolean; code?: string; name: string; message: string } {
+  if (error instanceof LitmlError) return { litml: true, code: error.code, name: error.name, message: error.message };
+  if (error instanceof Error) return { litml: false, name: error.name, message: error.message };
+  return { litml: false, name: "Error", message: String(error) };
+}
