@@ -539,7 +539,7 @@ export const message = {
   trackingUnavailable: (reason: string) =>
     new LitmlError("tracking-unavailable", `The .litml/ store cannot be opened here (${reason}); runs and registered models need it. Run under Node with better-sqlite3 installed.`),
   workerFailed: (what: string, reason: string) =>
-    new LitmlError("worker-failed", `A worker thread fitting ${what} stopped (${truncate(reason, 200)}); no result was kept. Run again, or set LITML_THREADS=1 to fit in this thread.`),
+    new LitmlError("worker-failed", `A worker thread stopped while ${what} (${truncate(reason, 200)}); no result was kept. Run again, or set LITML_THREADS=1 to fit in this thread.`),
   badThreads: (value: string) =>
     new LitmlError("bad-option", `LITML_THREADS is ${stringify(value)}: give a whole number of threads of at least 1 (1 fits in this thread), or unset it to use every core.`),
 };

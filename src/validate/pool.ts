@@ -99,8 +99,14 @@ function workerScript(): URL | undefined {
   return built.href !== import.meta.url && existsSync(fileURLToPath(built)) ? built : undefined;
 }
 
-/** Whether runs can go to worker threads here: more than one thread asked for, a worker script to start, and not already in a worker. */
+/**
+ * Whether runs can go to worker threads here: more than one thread asked for, a worker
+ * script to start, and not already in a worker. Run from its TypeScript sources (vitest),
+ * litml uses the pool only when LITML_THREADS asks for it: the workers would run the built
+ * dist/, which may lag the sources being tested.
+ */
 export function poolAvailable(): boolean {
+  if (import.meta.url.endsWith(".ts") && (process.env.LITML_THREADS ?? "").trim() === "") return false;
   return isMainThread && poolThreads() > 1 && workerScript() !== undefined;
 }
 
