@@ -87,6 +87,7 @@ interface Slot {
 }
 
 const slots: Slot[] = [];
+let running = false;
 let nextDataset = 0;
 let nextTask = 0;
 
@@ -107,7 +108,8 @@ function workerScript(): URL | undefined {
  */
 export function poolAvailable(): boolean {
   if (import.meta.url.endsWith(".ts") && (process.env.LITML_THREADS ?? "").trim() === "") return false;
-  return isMainThread && poolThreads() > 1 && workerScript() !== undefined;
+  // One run at a time: a run started while another holds the workers (two analyses awaited together) fits in this thread.
+  return !running && isMainThread && poolThreads() > 1 && workerScript() !== undefined;
 }
 
 /** The pool's live workers (for tests and diagnostics). */
@@ -153,11 +155,11 @@ export async function runOnPool<R extends PoolReply>(
 ): Promise<void> {
   const script = workerScript();
   if (script === undefined) throw message.workerFailed(what, "no worker script was found; build litml");
+  if (running) throw message.workerFailed(what, "the pool is busy with another run");
+  running = true;
   const size = Math.min(poolThreads(), tasks.length);
-  while (slots.length < size) startSlot(script);
-  const used = slots.slice(0, size);
+  const used: Slot[] = [];
   const datasetId = nextDataset++;
-  const packed = packDataset(dataset);
   const outcomes: Outcome<R>[] = [];
   let wake: (() => void) | undefined;
   const push = (outcome: Outcome<R>) => {
@@ -175,14 +177,15 @@ export async function runOnPool<R extends PoolReply>(
     }
     const index = queued++;
     if (slot.dataset !== datasetId) {
-      slot.worker.postMessage({ kind: "dataset", id: datasetId, dataset: packed } satisfies PoolRequest);
+      slot.worker.postMessage({ kind: "dataset", id: datasetId, dataset: packed! } satisfies PoolRequest);
       slot.dataset = datasetId;
     }
     slot.busy = true;
     slot.worker.ref();
     slot.worker.postMessage({ ...tasks[index], task: first + index, dataset: datasetId } as PoolTask);
   };
-  for (const slot of used) {
+  let packed: PackedDataset | undefined;
+  const listen = (slot: Slot) => {
     slot.onReply = (reply) => {
       if (reply.task < first || reply.task >= first + tasks.length) return;
       if (reply.kind === "error") push({ error: errorFrom(reply.error) });
@@ -192,12 +195,18 @@ export async function runOnPool<R extends PoolReply>(
     slot.onFailure = (error) => {
       if (slot.busy) push({ error: message.workerFailed(what, error.message) });
     };
-    dispatch(slot);
-  }
+  };
   const replies = new Array<R | undefined>(tasks.length);
   let handed = 0;
   let received = 0;
   try {
+    packed = packDataset(dataset);
+    while (slots.length < size) startSlot(script);
+    used.push(...slots.slice(0, size));
+    for (const slot of used) {
+      listen(slot);
+      dispatch(slot);
+    }
     while (received < tasks.length) {
       if (outcomes.length === 0) {
         let timer: NodeJS.Timeout | undefined;
@@ -228,6 +237,7 @@ export async function runOnPool<R extends PoolReply>(
     await closePool();
     throw error;
   } finally {
+    running = false;
     for (const slot of used) {
       slot.onReply = undefined;
       slot.onFailure = undefined;
