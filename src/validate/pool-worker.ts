@@ -9,6 +9,7 @@ import { parentPort } from "node:worker_threads";
 import type { Dataset } from "../data/dataset.js";
 import { LitmlError } from "../errors.js";
 import { metric } from "../metrics/registry.js";
+import { foldCurve } from "../evaluate/learning-curve/compute.js";
 import { scoreCandidates } from "../tune/search/score.js";
 import type { Params } from "../tune/search/space.js";
 import { fitFold } from "./out-of-fold.js";
@@ -36,9 +37,9 @@ async function run(request: Exclude<PoolRequest, { kind: "dataset" }>): Promise<
   if (data === undefined || data.id !== request.dataset) throw new Error(`the worker holds no data set ${request.dataset}`);
   const dataset = data.dataset;
   const pipeline = pipelineOf(request.spec);
-  const train = dataset.take(request.train);
-  const test = dataset.take(request.test);
   if (request.kind === "fold") {
+    const train = dataset.take(request.train);
+    const test = dataset.take(request.test);
     const began = performance.now();
     const fitted = await fitFold(asPredictor(pipeline), train, request.target, request.fold);
     const fitSeconds = (performance.now() - began) / 1000;
@@ -48,6 +49,10 @@ async function run(request: Exclude<PoolRequest, { kind: "dataset" }>): Promise<
     return { kind: "fold", task: request.task, truth: fitted.targetOf(test), predictions, fitSeconds, predictSeconds };
   }
   const spec = metric(request.metric, request.targetKind);
+  if (request.kind === "curve") {
+    const curve = await foldCurve(dataset, request.target, pipeline, request.train, request.test, request.sizes, spec);
+    return { kind: "curve", task: request.task, ...curve };
+  }
   const scored = await scoreCandidates(dataset, request.target, pipeline, request.candidates as readonly Params[], [{ train: request.train, test: request.test }], spec);
   return {
     kind: "candidates",

@@ -43,7 +43,9 @@ interface TaskBase {
   readonly test: Int32Array;
 }
 
-export type PoolTask = (TaskBase & { readonly kind: "fold"; readonly fold: number; readonly withProba: boolean }) | (TaskBase & { readonly kind: "candidates"; readonly candidates: readonly object[]; readonly metric: string; readonly targetKind: Task });
+export type PoolTask = (TaskBase & { readonly kind: "fold"; readonly fold: number; readonly withProba: boolean }) | (TaskBase & { readonly kind: "candidates"; readonly candidates: readonly object[]; readonly metric: string; readonly targetKind: Task })
+  /** A learning curve's fold: `train` is the fold's training rows in the shuffled order whose prefixes are the sizes. */
+  | (TaskBase & { readonly kind: "curve"; readonly sizes: readonly number[]; readonly metric: string; readonly targetKind: Task });
 
 export type PoolRequest = { readonly kind: "dataset"; readonly id: number; readonly dataset: PackedDataset } | PoolTask;
 
@@ -57,6 +59,7 @@ export interface WorkerError {
 export type PoolReply =
   | { readonly kind: "fold"; readonly task: number; readonly truth: Target; readonly predictions: Predictions; readonly fitSeconds: number; readonly predictSeconds: number }
   | { readonly kind: "candidates"; readonly task: number; readonly scores: number[]; readonly fitSeconds: number[]; readonly failures: number; readonly firstError?: WorkerError }
+  | { readonly kind: "curve"; readonly task: number; readonly train: number[]; readonly validation: number[] }
   | { readonly kind: "error"; readonly task: number; readonly error: WorkerError };
 
 /** The buffers of a reply, moved to the receiving thread rather than copied. */

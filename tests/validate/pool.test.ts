@@ -18,6 +18,7 @@ import { pipelineSpec } from "../../src/validate/pool-spec.js";
 import { asPredictor } from "../../src/validate/predictor.js";
 import { pipelineFor } from "../../src/features/default-pipeline.js";
 import { labelledRows } from "../../src/validate/target.js";
+import { computeLearningCurve } from "../../src/evaluate/learning-curve/compute.js";
 import type { Step } from "../../src/features/step.js";
 
 const penguins = await load("penguins");
@@ -98,6 +99,16 @@ describe("the pool of worker threads", () => {
     expect(poolWorkers().length).toBe(2);
     expect(two.scores).toEqual(one.scores);
     expect(two.failures).toBe(0);
+  });
+
+  it("fits a learning curve's folds on the pool to the same scores as in one thread", async () => {
+    const options = { target: "Species", model: "logistic", folds: 3, seed: 4, metric: "log-loss" };
+    const one = await withThreads(1, () => computeLearningCurve(penguins, options));
+    await closePool();
+    const two = await withThreads(2, () => computeLearningCurve(penguins, options));
+    expect(poolWorkers().length).toBe(2);
+    expect(two.points).toEqual(one.points);
+    expect(two.points.length).toBeGreaterThan(2);
   });
 
   it("sends back a fit's LitmlError as the same error", async () => {
