@@ -11,6 +11,11 @@
  * they finish in. An interrupt terminates the workers within the 50 ms the run waits
  * between checks; a worker that dies fails the run with a LitmlError naming what it fitted.
  * Idle workers stay alive for the next run but never keep the process from exiting.
+ *
+ * Measured (a worker that only acknowledges the data set, fastest of 5): flights-200k
+ * costs 3.0 ms per worker by structured clone and 2.2 ms once by SharedArrayBuffer;
+ * flights-3m 202 ms per worker and 130 ms once, and a cloned copy per worker holds its
+ * own ~170 MB where the shared one holds none.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
