@@ -15,7 +15,7 @@
  * Measured (a worker that only acknowledges the data set, fastest of 5): flights-200k
  * costs 3.0 ms per worker by structured clone and 2.2 ms once by SharedArrayBuffer;
  * flights-3m 202 ms per worker and 130 ms once, and a cloned copy per worker holds its
- * own ~170 MB where the shared one holds none.
+ * own copy of the columns (up to 168 MB) where the shared one holds none.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -116,6 +116,8 @@ function workerScript(): URL | undefined {
  */
 export function poolAvailable(): boolean {
   if (import.meta.url.endsWith(".ts") && (process.env.LITML_THREADS ?? "").trim() === "") return false;
+  // Deno's worker_threads is a compatibility layer the pool has not been tested on: fit in this thread there.
+  if ("Deno" in globalThis) return false;
   // One run at a time: a run started while another holds the workers (two analyses awaited together) fits in this thread.
   return !running && isMainThread && poolThreads() > 1 && workerScript() !== undefined;
 }
