@@ -38,8 +38,8 @@ export interface PipelineSpec {
 /**
  * The spec of `pipeline`, or undefined when a worker could not rebuild the very same
  * pipeline: a subclass of Pipeline, a step or a model of the user's own class, or params
- * holding functions or class instances (a template function of TemplateText, say). Such a
- * pipeline is fitted in the calling thread.
+ * holding functions or class instances (a template function of TemplateText, say), or the
+ * MLP. Such a pipeline is fitted in the calling thread.
  */
 export function pipelineSpec(pipeline: Pipeline): PipelineSpec | undefined {
   if (pipeline.constructor !== Pipeline) return undefined;
@@ -49,6 +49,8 @@ export function pipelineSpec(pipeline: Pipeline): PipelineSpec | undefined {
     steps.push({ step: step.step, params: step.params });
   }
   const model = pipeline.model;
+  // The MLP trains with TensorFlow.js, whose backend and threads are per process and untested inside worker threads: it fits here.
+  if (model.model === "mlp") return undefined;
   try {
     if (createModel(model.model, (model.params ?? {}) as object).constructor !== model.constructor) return undefined;
   } catch {

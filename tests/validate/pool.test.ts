@@ -83,6 +83,7 @@ describe("the pool of worker threads", () => {
     const custom = new Pipeline([new Impute(), new OneHot(), new Doubled() as Step], createModel("logistic"));
     expect(pipelineSpec(custom)).toBeUndefined();
     expect(pipelineSpec(new Pipeline([new Impute()], createModel("logistic")))).toBeDefined();
+    expect(pipelineSpec(pipelineFor("mlp")), "TensorFlow.js fits in the calling thread").toBeUndefined();
     await closePool();
     const { one, two } = await bothWays(penguins, "Species", custom, true);
     expect(poolWorkers(), "no worker was started").toHaveLength(0);
