@@ -9,7 +9,7 @@ import { targetOf } from "../../src/features/target.js";
 import type { Predictions } from "../../src/metrics/registry.js";
 import { metric } from "../../src/metrics/registry.js";
 import { createModel } from "../../src/models/registry.js";
-import { setCancellationSignal } from "../../src/runtime/context.js";
+import { Progress, type ProgressUpdate, setCancellationSignal, setProgressSink } from "../../src/runtime/context.js";
 import { scoreCandidates } from "../../src/tune/search/score.js";
 import { outOfFold, runFolds } from "../../src/validate/out-of-fold.js";
 import { planFolds } from "../../src/validate/plan.js";
@@ -110,6 +110,24 @@ describe("the pool of worker threads", () => {
     expect(poolWorkers().length).toBe(2);
     expect(two.points).toEqual(one.points);
     expect(two.points.length).toBeGreaterThan(2);
+  });
+
+  it("steps the caller's progress once per fold as the workers finish", async () => {
+    const plan = planFolds("test", penguins, targetOf(penguins, "Species"), { folds: 5, seed: 1 });
+    const updates: ProgressUpdate[] = [];
+    setProgressSink((u) => updates.push(u));
+    const progress = new Progress("pooled folds", 5, 0);
+    const steps: number[] = [];
+    const step = progress.step.bind(progress);
+    progress.step = async (count = 1) => {
+      steps.push(count);
+      return step(count);
+    };
+    await withThreads(2, () => runFolds(penguins, "Species", asPredictor(pipelineFor("logistic")), plan, { withProba: false, progress }));
+    progress.finish();
+    expect(poolWorkers().length).toBe(2);
+    expect(steps).toEqual([1, 1, 1, 1, 1]);
+    expect(updates.at(-1)).toMatchObject({ label: "pooled folds", done: 5, finished: true });
   });
 
   it("sends back a fit's LitmlError as the same error", async () => {
