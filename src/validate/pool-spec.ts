@@ -12,7 +12,6 @@ import type { Step } from "../features/step.js";
 import { Bucketize, DateToYear, Impute, Mixup, OneHot, Ordinal, OverSample, Scale, Smote, TargetEncode, TemplateText, TextVectorize, UnderSample } from "../features/steps.js";
 import { createModel } from "../models/registry.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const STEPS: Record<string, new (params: any) => Step> = {
   impute: Impute,
   "one-hot": OneHot,

@@ -10,7 +10,7 @@ import type { Predictions } from "../../src/metrics/registry.js";
 import { metric } from "../../src/metrics/registry.js";
 import { createModel } from "../../src/models/registry.js";
 import { Progress, type ProgressUpdate, setCancellationSignal, setProgressSink } from "../../src/runtime/context.js";
-import { scoreCandidates } from "../../src/tune/search/score.js";
+import { scoreCandidates } from "../../src/validate/candidates.js";
 import { outOfFold, runFolds } from "../../src/validate/out-of-fold.js";
 import { planFolds } from "../../src/validate/plan.js";
 import { closePool, poolWorkers } from "../../src/validate/pool.js";

@@ -5,15 +5,14 @@
  * measured points are then read together, so the reading never contradicts the points.
  */
 import type { Dataset } from "../../data/dataset.js";
-import { LitmlError } from "../../errors.js";
-import type { FittedPipeline, Pipeline } from "../../features/pipeline.js";
+import type { Pipeline } from "../../features/pipeline.js";
 import type { Fold } from "../../data/splits/fold.js";
 import { targetOf } from "../../features/target.js";
 import { framedMetric, framedSuccess } from "../../frame/defaults.js";
 import { message } from "../../messages.js";
 import { defaultMetric, metric, type MetricSpec } from "../../metrics/registry.js";
-import type { Target } from "../../models/contract.js";
-import { Progress, quietly } from "../../runtime/context.js";
+import { Progress } from "../../runtime/context.js";
+import { type FoldCurve, foldCurve } from "../../validate/fold-curve.js";
 import { poolAvailable, type PoolReply, runOnPool } from "../../validate/pool.js";
 import { pipelineSpec } from "../../validate/pool-spec.js";
 import { quantileSorted } from "../../stats/intervals.js";
@@ -22,7 +21,6 @@ import { mean, sampleStd } from "../../stats/summary.js";
 import { Random } from "../../util/random.js";
 import { chooseModel } from "../../validate/model.js";
 import { planFolds } from "../../validate/plan.js";
-import { predict } from "../../validate/predictor.js";
 import type { CurvePoint, LearningCurveData, LearningCurveOptions, PowerLaw, RowsNeeded } from "./types.js";
 
 export const ANALYSIS = "learningCurve";
@@ -63,43 +61,6 @@ export async function computeLearningCurve(dataset: Dataset, options: LearningCu
   return { target: targetName, model: chosen.name, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, perfect: spec.perfect, points, ...readCurve(points, spec, successValue, folds.length, notes, seed), notes };
 }
 
-export interface FoldCurve {
-  readonly train: number[];
-  readonly validation: number[];
-}
-
-/** One fold's scores at each size: fits on growing prefixes of `order` (the fold's shuffled training rows), scored on them and on `testRows`. */
-export async function foldCurve(dataset: Dataset, targetName: string, pipeline: Pipeline, order: Int32Array, testRows: Int32Array, sizes: readonly number[], spec: MetricSpec, progress?: Progress): Promise<FoldCurve> {
-  const withProba = spec.needs === "proba";
-  // Nested subsets: each size's rows include the previous size's, as if data kept arriving.
-  const shuffled = dataset.take(order);
-  const test = dataset.take(testRows);
-  // Coded once per set of classes the fits know (normally one per fold), not once per size.
-  const testTargets = new Map<string, Target>();
-  const testTarget = (fitted: FittedPipeline): Target => {
-    const key = (fitted.classes ?? []).join("\n");
-    if (!testTargets.has(key)) testTargets.set(key, fitted.targetOf(test));
-    return testTargets.get(key)!;
-  };
-  const curve: FoldCurve = { train: [], validation: [] };
-  // Each size starts from the previous size's model: iterative models then need fewer steps.
-  let previous: FittedPipeline | undefined;
-  for (const size of sizes) {
-    const train = shuffled.slice(0, size);
-    const fitted = await fitOrSkip(() => pipeline.fit(train, targetName, { warmStart: previous }));
-    if (fitted === undefined) {
-      curve.train.push(NaN);
-      curve.validation.push(NaN);
-    } else {
-      previous = fitted;
-      curve.train.push(spec.compute(fitted.trainingTarget ?? fitted.targetOf(train), predict(fitted, train, withProba)));
-      curve.validation.push(spec.compute(testTarget(fitted), predict(fitted, test, withProba)));
-    }
-    await progress?.step();
-  }
-  return curve;
-}
-
 /**
  * The folds' curves from the pool of worker threads (src/validate/pool.ts), or undefined
  * where they are fitted in this thread: LITML_THREADS=1, one fold, a pipeline a worker
@@ -113,16 +74,6 @@ async function curvesOnPool(dataset: Dataset, targetName: string, pipeline: Pipe
   const tasks = folds.map((fold, f) => ({ kind: "curve" as const, spec: pipelineSpecOf, target: targetName, train: orders[f], test: fold.test, sizes, metric: spec.name, targetKind: spec.task }));
   await runOnPool<Extract<PoolReply, { kind: "curve" }>>(dataset, tasks, `fitting the learning curve of ${pipeline.model.model}`, (_, reply) => curves.push({ train: reply.train, validation: reply.validation }), progress, folds.map(() => sizes.length));
   return curves;
-}
-
-/** A fit that fails because a tiny subset holds one class is a degenerate size, not an error. */
-async function fitOrSkip(fit: () => Promise<FittedPipeline>): Promise<FittedPipeline | undefined> {
-  try {
-    return await quietly(fit);
-  } catch (error) {
-    if (error instanceof LitmlError && error.code === "single-class") return undefined;
-    throw error;
-  }
 }
 
 function chooseSizes(asked: readonly number[] | undefined, available: number, classes: number, notes: string[]): number[] {

@@ -1,21 +1,23 @@
 /**
- * Scoring candidates on folds. A candidate differs from the others only in its model's
+ * Scoring candidates on folds (tune's search, and the pool's workers that run it). A candidate differs from the others only in its model's
  * params, so each fold's feature steps are fitted once (on the fold's training rows only)
  * and every candidate's model is fitted on the matrix they made: the same numbers as
  * refitting the whole pipeline per candidate, for a fraction of the work.
  */
-import { argmaxRows } from "../../data/matrix.js";
-import type { Dataset } from "../../data/dataset.js";
-import type { Fold } from "../../data/splits/fold.js";
-import type { Pipeline } from "../../features/pipeline.js";
-import { metric, type MetricSpec, type Predictions } from "../../metrics/registry.js";
-import type { FittedModel, Target } from "../../models/contract.js";
-import { createModel } from "../../models/registry.js";
-import type { Progress } from "../../runtime/context.js";
-import { quietly } from "../../runtime/context.js";
-import { poolAvailable, type PoolReply, errorFrom, runOnPool } from "../../validate/pool.js";
-import { pipelineSpec } from "../../validate/pool-spec.js";
-import type { Params } from "./space.js";
+import { argmaxRows } from "../data/matrix.js";
+import type { Dataset } from "../data/dataset.js";
+import type { Fold } from "../data/splits/fold.js";
+import type { Pipeline } from "../features/pipeline.js";
+import { metric, type MetricSpec, type Predictions } from "../metrics/registry.js";
+import type { FittedModel, Target } from "../models/contract.js";
+import { createModel } from "../models/registry.js";
+import type { Progress } from "../runtime/context.js";
+import { quietly } from "../runtime/context.js";
+import { errorFrom, poolAvailable, type PoolReply, runOnPool } from "./pool.js";
+import { pipelineSpec } from "./pool-spec.js";
+
+/** A candidate: the model's params that differ from the pipeline's own (tune's search space draws them). */
+export type Params = Readonly<Record<string, number | string | boolean>>;
 
 export interface Scored {
   /** One row per candidate, one column per fold; NaN where the fit failed (scikit-learn's error_score=nan). */
