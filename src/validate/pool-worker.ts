@@ -1,6 +1,6 @@
 /**
- * A worker thread of the fitting pool (src/validate/pool.ts). It keeps the last data set
- * it was sent and runs one task at a time: fit a pipeline rebuilt from its spec on a
+ * A worker thread of the fitting pool (src/validate/pool.ts). It holds the current run's
+ * data set (released when the run ends) and runs one task at a time: fit a pipeline rebuilt from its spec on a
  * fold's training rows and predict its test rows (the engine's runFolds), or score a
  * search's candidates on one fold (tune). Its results go back as typed arrays,
  * transferred; an error goes back as its code and message, rebuilt as the same LitmlError.
@@ -13,10 +13,8 @@ import { type Params, scoreCandidates } from "./candidates.js";
 import { foldCurve } from "./fold-curve.js";
 import { fitFold } from "./out-of-fold.js";
 import { type PoolReply, type PoolRequest, transferablesOf } from "./pool.js";
-import { pipelineOf } from "./pool-spec.js";
-import { predict } from "./predictor.js";
-import { asPredictor } from "./predictor.js";
-import { unpackDataset } from "./pool-spec.js";
+import { pipelineOf, unpackDataset } from "./pool-spec.js";
+import { asPredictor, predict } from "./predictor.js";
 
 const port = parentPort!;
 let data: { id: number; dataset: Dataset } | undefined;
@@ -26,13 +24,17 @@ port.on("message", (request: PoolRequest) => {
     data = { id: request.id, dataset: unpackDataset(request.dataset) };
     return;
   }
+  if (request.kind === "release") {
+    data = undefined;
+    return;
+  }
   void run(request).then(
     (reply) => port.postMessage(reply, transferablesOf(reply)),
     (error: unknown) => port.postMessage({ kind: "error", task: request.task, error: errorOf(error) } satisfies PoolReply),
   );
 });
 
-async function run(request: Exclude<PoolRequest, { kind: "dataset" }>): Promise<PoolReply> {
+async function run(request: Exclude<PoolRequest, { kind: "dataset" | "release" }>): Promise<PoolReply> {
   if (data === undefined || data.id !== request.dataset) throw new Error(`the worker holds no data set ${request.dataset}`);
   const dataset = data.dataset;
   const pipeline = pipelineOf(request.spec);

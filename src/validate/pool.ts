@@ -52,7 +52,7 @@ export type PoolTask = (TaskBase & { readonly kind: "fold"; readonly fold: numbe
   /** A learning curve's fold: `train` is the fold's training rows in the shuffled order whose prefixes are the sizes. */
   | (TaskBase & { readonly kind: "curve"; readonly sizes: readonly number[]; readonly metric: string; readonly targetKind: Task });
 
-export type PoolRequest = { readonly kind: "dataset"; readonly id: number; readonly dataset: PackedDataset } | PoolTask;
+export type PoolRequest = { readonly kind: "dataset"; readonly id: number; readonly dataset: PackedDataset } | { readonly kind: "release" } | PoolTask;
 
 export interface WorkerError {
   readonly litml: boolean;
@@ -251,6 +251,11 @@ export async function runOnPool<R extends PoolReply>(
     for (const slot of used) {
       slot.onReply = undefined;
       slot.onFailure = undefined;
+      // An idle worker keeps no data set alive: each run sends its own.
+      if (slots.includes(slot)) {
+        slot.worker.postMessage({ kind: "release" } satisfies PoolRequest);
+        slot.dataset = -1;
+      }
     }
   }
 }
