@@ -1,8 +1,9 @@
 /**
  * A worker thread of the fitting pool (src/validate/pool.ts). It holds the current run's
- * data set (released when the run ends) and runs one task at a time: fit a pipeline rebuilt from its spec on a
- * fold's training rows and predict its test rows (the engine's runFolds), or score a
- * search's candidates on one fold (tune). Its results go back as typed arrays,
+ * data set (released when the run ends) and runs one task at a time: fit a pipeline
+ * rebuilt from its spec on a fold's training rows and predict its test rows (the engine's
+ * runFolds), score a search's candidates on one fold (tune), or fit one fold of a
+ * learning curve. Its results go back as typed arrays,
  * transferred; an error goes back as its code and message, rebuilt as the same LitmlError.
  */
 import { parentPort } from "node:worker_threads";
