@@ -21,7 +21,9 @@ delete referenceEnv.OPENBLAS_L2_SIZE;
 
 const run = (command, args, env = process.env) => JSON.parse(execFileSync(command, args, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop());
 const flag = quick ? ["--quick"] : [];
-const litml = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "core.mjs"), ...flag]);
+// One thread each side: litml's pool of worker threads is off here (bench/tune.mjs times it against one thread).
+const oneThread = { ...process.env, LITML_THREADS: "1" };
+const litml = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "core.mjs"), ...flag], oneThread);
 const reference = run(python, [path.join(root, "bench", "core_reference.py"), ...flag], referenceEnv);
 
 const coefficientGap = Math.max(...litml.logisticFit.coefficients.map((c, i) => Math.abs(c - reference.logisticFit.coefficients[i])));
@@ -41,7 +43,7 @@ const shared = {
   LITML_BENCH_PREDICTIONS_FILE: path.join(scratch, "predictions.bin"),
   LITML_BENCH_SLICES_FILE: path.join(scratch, "slices.json"),
 };
-const guided = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "guided.mjs"), ...flag], { ...process.env, ...shared });
+const guided = run(process.execPath, ["--disable-warning=ExperimentalWarning", path.join(root, "bench", "guided.mjs"), ...flag], { ...oneThread, ...shared });
 const guidedReference = run(python, [path.join(root, "bench", "guided_reference.py"), ...flag], { ...referenceEnv, ...shared });
 const gap = Math.max(...guided.learningCurve.validation.map((v, i) => Math.abs(v - guidedReference.learningCurve.validation[i])));
 bench("learning-curve-5x5-logistic-flights-200k", guided.learningCurve.seconds, guidedReference.learningCurve.seconds, `fastest of 3; first runs ${guided.learningCurve.first.toFixed(3)} vs ${guidedReference.learningCurve.first.toFixed(3)}; largest validation-accuracy gap ${gap.toExponential(1)}`);

@@ -31,9 +31,24 @@ const grid = Array.from({ length: 20 }, (_, i) => Number((10 ** (-4 + (6 * i) / 
 const { folds, description } = planFolds("bench", data, targetOf(data, "late"), { folds: 5, seed: 0 });
 
 const options = { target: "late", model: "logistic", folds: 5, seed: 0 };
-const [cvSeconds, cv] = await best(3, () => litml.crossValidate(data, options));
+// The same cross-validation in one thread (LITML_THREADS=1) and on the pool of worker threads (every core): identical numbers, the pool's wall-clock.
+const threads = (n, work) => async () => {
+  const given = process.env.LITML_THREADS;
+  process.env.LITML_THREADS = String(n);
+  try {
+    return await work();
+  } finally {
+    if (given === undefined) delete process.env.LITML_THREADS;
+    else process.env.LITML_THREADS = given;
+  }
+};
+const cores = os.availableParallelism();
+const [oneSeconds, one] = await best(3, threads(1, () => litml.crossValidate(data, options)));
+const [coldSeconds] = await best(1, threads(cores, () => litml.crossValidate(data, options)));
+const [cvSeconds, cv] = await best(3, threads(cores, () => litml.crossValidate(data, options)));
+const identical = JSON.stringify(cv.folds.map((f) => f.metrics)) === JSON.stringify(one.folds.map((f) => f.metrics));
 // The search is scored by log-loss: every C gives the same accuracy here (the majority class), and a tie proves nothing.
-const [tuneSeconds, tuned] = await best(2, () => litml.tune(data, { ...options, space: { C: grid }, metric: "log-loss" }));
+const [tuneSeconds, tuned] = await best(2, threads(cores, () => litml.tune(data, { ...options, space: { C: grid }, metric: "log-loss" })));
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "litml-bench-tune-"));
 const input = path.join(dir, "input.json");
@@ -47,12 +62,12 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const cores = os.availableParallelism();
-bench("cv5-flights-200k", cvSeconds, reference.cv5.seconds, `logistic, ${description}; accuracy ${cv.mean.accuracy.toFixed(4)} vs ${reference.cv5.accuracy.toFixed(4)}; litml one thread, scikit-learn n_jobs=-1 on ${cores} cores; fastest of 3 each`);
+bench("pool-speedup-cv5-flights-200k", cvSeconds, oneSeconds, `litml crossValidate on a pool of ${cores} worker threads (LITML_THREADS default) against LITML_THREADS=1; fold metrics ${identical ? "identical" : "DIFFERENT"}; first pool run with worker start-up ${coldSeconds.toFixed(3)} s; fastest of 3 each`);
+bench("cv5-flights-200k", cvSeconds, reference.cv5.seconds, `logistic, ${description}; accuracy ${cv.mean.accuracy.toFixed(4)} vs ${reference.cv5.accuracy.toFixed(4)}; litml on a pool of ${cores} worker threads, scikit-learn n_jobs=-1 on ${cores} cores; fastest of 3 each`);
 const d = tuned.data;
 bench(
   "tune-20-flights-200k",
   tuneSeconds,
   reference.grid.seconds,
-  `logistic C over 20 log-spaced values, ${description} (litml also scores the defaults; scikit-learn refits the best); log-loss; best C ${d.best.params.C} (${d.best.mean.toFixed(5)}) vs ${reference.grid.best} (${reference.grid.score.toFixed(5)}); largest gap in mean log-loss ${Math.max(...d.candidates.map((c, i) => Math.abs(c.mean - reference.grid.means[i]))).toExponential(1)}; litml one thread, scikit-learn n_jobs=-1 on ${cores} cores; fastest of 2 each`,
+  `logistic C over 20 log-spaced values, ${description} (litml also scores the defaults; scikit-learn refits the best); log-loss; best C ${d.best.params.C} (${d.best.mean.toFixed(5)}) vs ${reference.grid.best} (${reference.grid.score.toFixed(5)}); largest gap in mean log-loss ${Math.max(...d.candidates.map((c, i) => Math.abs(c.mean - reference.grid.means[i]))).toExponential(1)}; litml on a pool of ${cores} worker threads, scikit-learn n_jobs=-1 on ${cores} cores; fastest of 2 each`,
 );

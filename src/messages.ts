@@ -575,6 +575,10 @@ export const message = {
       "mlflow-unreachable",
       `MLflow at ${uri} did not take ${what} (${reason}); it is kept in the local .litml/ store. When the server is up, litml.syncMlflow() sends it and everything else not sent yet.`,
     ),
+  workerFailed: (what: string, reason: string) =>
+    new LitmlError("worker-failed", `A worker thread stopped while ${what} (${truncate(reason, 200)}); no result was kept. Run again, or set LITML_THREADS=1 to fit in this thread.`),
+  badThreads: (value: string) =>
+    new LitmlError("bad-option", `LITML_THREADS is ${stringify(value)}: give a whole number of threads of at least 1 (1 fits in this thread), or unset it to use every core.`),
 };
 
 function truncate(text: string, limit: number): string {

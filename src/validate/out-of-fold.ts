@@ -12,6 +12,8 @@ import type { Target } from "../models/contract.js";
 import type { Predictions } from "../metrics/registry.js";
 import { type Progress, quietly } from "../runtime/context.js";
 import type { FoldPlan } from "./plan.js";
+import { poolAvailable, type PoolReply, runOnPool } from "./pool.js";
+import { pipelineSpec } from "./pool-spec.js";
 import { type FittedPredictor, predict, type Predictor } from "./predictor.js";
 
 export interface FoldRun {
@@ -41,6 +43,8 @@ export interface RunOptions {
 export async function runFolds(given: Dataset, target: string, predictor: Predictor, plan: Pick<FoldPlan, "folds"> & Partial<Pick<FoldPlan, "split" | "column">>, options: RunOptions): Promise<FoldRun[]> {
   const dataset = plan.split === "time" && plan.column !== undefined && given.roles.time === undefined ? given.withRoles({ time: plan.column }) : given;
   refuseInfinities(dataset, target);
+  const pooled = await runFoldsOnPool(dataset, target, predictor, plan.folds, options);
+  if (pooled !== undefined) return pooled;
   const runs: FoldRun[] = [];
   for (const [f, fold] of plan.folds.entries()) {
     const train = dataset.take(fold.train);
@@ -60,6 +64,25 @@ export async function runFolds(given: Dataset, target: string, predictor: Predic
 }
 
 /**
+ * The folds fitted on the pool of worker threads (src/validate/pool.ts), or undefined
+ * where they are fitted in this thread: LITML_THREADS=1 or a single fold; a probe, which
+ * needs each fold's fitted predictor here; a predictor that is not a plain pipeline (a
+ * heuristic or a baseline written in JavaScript); a pipeline with custom steps, a custom
+ * model or functions in its params, which a worker cannot rebuild (see pipelineSpec).
+ */
+async function runFoldsOnPool(dataset: Dataset, target: string, predictor: Predictor, folds: FoldPlan["folds"], options: RunOptions): Promise<FoldRun[] | undefined> {
+  if (options.probe !== undefined || folds.length < 2 || predictor.pipeline === undefined || !poolAvailable()) return undefined;
+  const spec = pipelineSpec(predictor.pipeline);
+  if (spec === undefined) return undefined;
+  const runs: FoldRun[] = [];
+  const tasks = folds.map((fold, f) => ({ kind: "fold" as const, spec, target, train: fold.train, test: fold.test, fold: f, withProba: options.withProba }));
+  await runOnPool<Extract<PoolReply, { kind: "fold" }>>(dataset, tasks, `fitting ${predictor.name} in ${folds.length} folds`, (f, reply) => {
+    runs.push({ fold: f, test: folds[f].test, truth: reply.truth, predictions: reply.predictions, fitSeconds: reply.fitSeconds, predictSeconds: reply.predictSeconds });
+  }, options.progress);
+  return runs;
+}
+
+/**
  * An infinite number reaches a model as NaN once a scaler has touched it, and the model
  * then blames a missing value in a row of the fold; found here, it is named as it is in
  * the data: the column, the value and the row.
@@ -75,7 +98,7 @@ function refuseInfinities(dataset: Dataset, target: string): void {
   }
 }
 
-async function fitFold(predictor: Predictor, train: Dataset, target: string, fold: number): Promise<FittedPredictor> {
+export async function fitFold(predictor: Predictor, train: Dataset, target: string, fold: number): Promise<FittedPredictor> {
   try {
     return await quietly(() => predictor.fit(train, target));
   } catch (error) {

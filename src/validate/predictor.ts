@@ -12,6 +12,8 @@ import type { Predictions } from "../metrics/registry.js";
 export interface Predictor {
   readonly name: string;
   fit(data: Dataset, target: string): Promise<FittedPredictor>;
+  /** Set when fitting is exactly `pipeline.fit`: the pool of worker threads can then rebuild it from its spec (src/validate/pool.ts). */
+  readonly pipeline?: Pipeline;
 }
 
 export interface FittedPredictor {
@@ -24,7 +26,7 @@ export interface FittedPredictor {
 
 /** A Pipeline seen as a Predictor, named after its model. */
 export function asPredictor(pipeline: Pipeline): Predictor {
-  return { name: pipeline.model.model, fit: (data, target) => pipeline.fit(data, target) };
+  return { name: pipeline.model.model, fit: (data, target) => pipeline.fit(data, target), pipeline };
 }
 
 export function predict(fitted: FittedPredictor, test: Dataset, withProba: boolean): Predictions {

@@ -5,21 +5,22 @@
  * measured points are then read together, so the reading never contradicts the points.
  */
 import type { Dataset } from "../../data/dataset.js";
-import { LitmlError } from "../../errors.js";
-import type { FittedPipeline } from "../../features/pipeline.js";
+import type { Pipeline } from "../../features/pipeline.js";
+import type { Fold } from "../../data/splits/fold.js";
 import { targetOf } from "../../features/target.js";
 import { framedMetric, framedSuccess } from "../../frame/defaults.js";
 import { message } from "../../messages.js";
 import { defaultMetric, metric, type MetricSpec } from "../../metrics/registry.js";
-import type { Target } from "../../models/contract.js";
-import { Progress, quietly } from "../../runtime/context.js";
+import { Progress } from "../../runtime/context.js";
+import { type FoldCurve, foldCurve } from "../../validate/fold-curve.js";
+import { poolAvailable, type PoolReply, runOnPool } from "../../validate/pool.js";
+import { pipelineSpec } from "../../validate/pool-spec.js";
 import { quantileSorted } from "../../stats/intervals.js";
 import { fitFloorPowerLaw, powerLawAt, powerLawRows } from "../../stats/power-law.js";
 import { mean, sampleStd } from "../../stats/summary.js";
 import { Random } from "../../util/random.js";
 import { chooseModel } from "../../validate/model.js";
 import { planFolds } from "../../validate/plan.js";
-import { predict } from "../../validate/predictor.js";
 import type { CurvePoint, LearningCurveData, LearningCurveOptions, PowerLaw, RowsNeeded } from "./types.js";
 
 export const ANALYSIS = "learningCurve";
@@ -43,33 +44,13 @@ export async function computeLearningCurve(dataset: Dataset, options: LearningCu
   const progress = new Progress(`learning curve of ${chosen.name}`, sizes.length * folds.length);
   const trainScores = sizes.map(() => [] as number[]);
   const validationScores = sizes.map(() => [] as number[]);
-  const withProba = spec.needs === "proba";
-  for (const fold of folds) {
-    // Nested subsets: each size's rows include the previous size's, as if data kept arriving.
-    const shuffled = dataset.take(random.shuffle(Int32Array.from(fold.train)));
-    const test = dataset.take(fold.test);
-    // Coded once per set of classes the fits know (normally one per fold), not once per size.
-    const testTargets = new Map<string, Target>();
-    const testTarget = (fitted: FittedPipeline): Target => {
-      const key = (fitted.classes ?? []).join("\n");
-      if (!testTargets.has(key)) testTargets.set(key, fitted.targetOf(test));
-      return testTargets.get(key)!;
-    };
-    // Each size starts from the previous size's model: iterative models then need fewer steps.
-    let previous: FittedPipeline | undefined;
-    for (const [s, size] of sizes.entries()) {
-      const train = shuffled.slice(0, size);
-      const fitted = await fitOrSkip(() => pipeline.fit(train, targetName, { warmStart: previous }));
-      if (fitted === undefined) {
-        trainScores[s].push(NaN);
-        validationScores[s].push(NaN);
-      } else {
-        previous = fitted;
-        trainScores[s].push(spec.compute(fitted.trainingTarget ?? fitted.targetOf(train), predict(fitted, train, withProba)));
-        validationScores[s].push(spec.compute(testTarget(fitted), predict(fitted, test, withProba)));
-      }
-      await progress.step();
-    }
+  // Each fold's shuffle is drawn here, in fold order, whether the folds then run in this thread or on the pool: the same rows either way.
+  const orders = folds.map((fold) => random.shuffle(Int32Array.from(fold.train)));
+  const pooled = await curvesOnPool(dataset, targetName, pipeline, folds, orders, sizes, spec, progress);
+  for (const [f, fold] of folds.entries()) {
+    const curve = pooled?.[f] ?? (await foldCurve(dataset, targetName, pipeline, orders[f], fold.test, sizes, spec, progress));
+    curve.train.forEach((score, s) => trainScores[s].push(score));
+    curve.validation.forEach((score, s) => validationScores[s].push(score));
   }
   progress.finish();
   const points: CurvePoint[] = sizes.map((size, s) => {
@@ -80,14 +61,19 @@ export async function computeLearningCurve(dataset: Dataset, options: LearningCu
   return { target: targetName, model: chosen.name, metric: spec.name, greaterIsBetter: spec.greaterIsBetter, perfect: spec.perfect, points, ...readCurve(points, spec, successValue, folds.length, notes, seed), notes };
 }
 
-/** A fit that fails because a tiny subset holds one class is a degenerate size, not an error. */
-async function fitOrSkip(fit: () => Promise<FittedPipeline>): Promise<FittedPipeline | undefined> {
-  try {
-    return await quietly(fit);
-  } catch (error) {
-    if (error instanceof LitmlError && error.code === "single-class") return undefined;
-    throw error;
-  }
+/**
+ * The folds' curves from the pool of worker threads (src/validate/pool.ts), or undefined
+ * where they are fitted in this thread: LITML_THREADS=1, one fold, a pipeline a worker
+ * cannot rebuild (see pipelineSpec) or a metric that is not the registry's own.
+ */
+async function curvesOnPool(dataset: Dataset, targetName: string, pipeline: Pipeline, folds: readonly Fold[], orders: readonly Int32Array[], sizes: readonly number[], spec: MetricSpec, progress: Progress): Promise<FoldCurve[] | undefined> {
+  if (folds.length < 2 || !poolAvailable() || metric(spec.name, spec.task) !== spec) return undefined;
+  const pipelineSpecOf = pipelineSpec(pipeline);
+  if (pipelineSpecOf === undefined) return undefined;
+  const curves: FoldCurve[] = [];
+  const tasks = folds.map((fold, f) => ({ kind: "curve" as const, spec: pipelineSpecOf, target: targetName, train: orders[f], test: fold.test, sizes, metric: spec.name, targetKind: spec.task }));
+  await runOnPool<Extract<PoolReply, { kind: "curve" }>>(dataset, tasks, `fitting the learning curve of ${pipeline.model.model}`, (_, reply) => curves.push({ train: reply.train, validation: reply.validation }), progress, folds.map(() => sizes.length));
+  return curves;
 }
 
 function chooseSizes(asked: readonly number[] | undefined, available: number, classes: number, notes: string[]): number[] {

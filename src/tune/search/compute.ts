@@ -17,7 +17,7 @@ import { pairedFoldInterval } from "../../stats/paired-folds.js";
 import { chooseModel } from "../../validate/model.js";
 import { planFolds } from "../../validate/plan.js";
 import { labelledRows, targetName as targetNameOf } from "../../validate/target.js";
-import { scoreCandidates } from "./score.js";
+import { scoreCandidates } from "../../validate/candidates.js";
 import { candidatesOf, runSearch, type SearchSetup } from "./search.js";
 import { checkSpace, isGrid, isRange, type Params, searchedBounds } from "./space.js";
 import type { FoldedScore, Gain, NestedEstimate, ParamValue, TuneData, TuneOptions } from "./types.js";

@@ -12,7 +12,7 @@ import type { Progress } from "../../runtime/context.js";
 import { populationStd } from "../../stats/summary.js";
 import { Random } from "../../util/random.js";
 import { halvingSchedule } from "./halving.js";
-import { scoreCandidates } from "./score.js";
+import { scoreCandidates } from "../../validate/candidates.js";
 import { gridCandidates, gridSize, isGrid, type Params, randomCandidates } from "./space.js";
 import type { CandidateRecord, HalvingSchedule, SearchKind, SearchSpace } from "./types.js";
 
