@@ -137,7 +137,22 @@ const sumOf = (values: Float64Array) => (rows: Int32Array) => {
   return s;
 };
 
-export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoopOptions): Promise<HumanInTheLoopData> {
+/** The routed requests: each one's top-class probability, whether the model was right, and its standardized numeric features (row-major). */
+export interface Requests {
+  readonly target: string;
+  readonly classes: readonly string[];
+  readonly model: string;
+  readonly validation: string;
+  readonly costs: Costs;
+  readonly n: number;
+  readonly top: Float64Array;
+  readonly correct: Uint8Array;
+  readonly features: readonly string[];
+  readonly x: Float64Array;
+  readonly notes: string[];
+}
+
+export async function routedRequests(raw: Dataset, options: HumanInTheLoopOptions): Promise<Requests> {
   const notes: string[] = [];
   const costs = resolveCosts(options);
   if (costs.errorSource === "card") notes.push(`The error cost, ${costs.error}, is the larger of the framing card's false positive and false negative costs.`);
@@ -151,7 +166,6 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
   const skip = new Set([target, roles.time, roles.group, roles.weight, options.time, options.group, ...(roles.prediction ?? [])]);
   const features = dataset.names.filter((name) => !skip.has(name) && dataset.column(name).type === "number");
   if (features.length === 0) throw message.hitlNoFeatures(target);
-  const k = options.neighbours ?? DEFAULT_NEIGHBOURS;
   const seed = options.seed ?? 0;
 
   const chosen = chooseModel(ANALYSIS, options, dataset, target);
@@ -169,7 +183,6 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
     notes.push(`${all.toLocaleString("en-US")} rows were scored; a seeded sample of ${MAX_ROWS.toLocaleString("en-US")} is routed, since the neighbour search compares every pair.`);
   }
   const n = keep.length;
-  if (k >= n) throw message.badOption(ANALYSIS, "neighbours", k, `a whole number below the ${n} routed rows`);
   const names = proba.names!;
   const columns = tested.classes.length;
   const top = new Float64Array(n);
@@ -194,6 +207,14 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
     }),
     n,
   );
+  return { target, classes: tested.classes, model: chosen.name, validation: plan.description, costs, n, top, correct, features, x, notes };
+}
+
+export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoopOptions): Promise<HumanInTheLoopData> {
+  const { target, classes, model, validation, costs, n, top, correct, features, x, notes } = await routedRequests(raw, options);
+  const k = options.neighbours ?? DEFAULT_NEIGHBOURS;
+  const seed = options.seed ?? 0;
+  if (k >= n) throw message.badOption(ANALYSIS, "neighbours", k, `a whole number below the ${n} routed rows`);
   const searching = new Progress("finding similar past requests", n);
   const neighbours = await nearestOthers(x, n, features.length, k, searching);
   searching.finish();
@@ -239,10 +260,10 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
   });
   return {
     target,
-    classes: tested.classes,
+    classes,
     rows: n,
-    model: chosen.name,
-    validation: plan.description,
+    model,
+    validation,
     costs,
     accuracy: correct.reduce((a, b) => a + b, 0) / n,
     actAllCost: actAll.reduce((a, b) => a + b, 0),

@@ -8,7 +8,8 @@ import type { Verdict } from "../../result.js";
 import type { HumanInTheLoopData, PolicyName, PolicyResult } from "./types.js";
 
 const count = (n: number) => n.toLocaleString("en-US");
-const money = (x: number) => formatFigures(x, 3);
+/** A cost or saving to 3 significant figures, with a true minus sign. */
+const money = (x: number) => `${x < 0 ? "−" : ""}${formatFigures(Math.abs(x), 3)}`;
 
 export const POLICY_WORDS: Record<PolicyName, string> = {
   threshold: "a probability threshold",
@@ -36,7 +37,10 @@ export function humanInTheLoopVerdict(d: HumanInTheLoopData): Verdict {
     return { level: "ok", text: `Asking a person pays where the model is unsure: ${setting}; ${costs}, so it saves ${saving(vsAct)} against acting on everything and ${saving(vsAsk)} against asking on everything.` };
   }
   if (!paysAct && d.actAllCost <= d.askAllCost) {
-    return { level: "ok", text: `Automate everything: no routing beats acting on every prediction by a clear margin (the best, ${setting}, saves ${saving(vsAct)}); ${costs}, at out-of-fold accuracy ${formatFigures(d.accuracy, 3)}.` };
+    return {
+      level: "ok",
+      text: `Automate everything: acting on every prediction costs ${money(d.actAllCost)} (out-of-fold accuracy ${formatFigures(d.accuracy, 3)}) and no routing beats it by a clear margin: the cheapest, ${POLICY_WORDS[best.policy]} (${settingText(best, d.neighbours)}), automates ${formatPercent(best.best.coverage)} and saves ${saving(vsAct)}. Asking on everything would cost ${money(d.askAllCost)}.`,
+    };
   }
   if (!paysAsk) {
     return { level: "warn", text: `The model does not earn its keep on its own: ${costs}, and the best routing (${setting}) saves ${saving(vsAsk)} against asking a person every time. Keep people on these requests, or improve the model first.` };
