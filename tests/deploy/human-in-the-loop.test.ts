@@ -138,6 +138,10 @@ describe("humanInTheLoop verdicts", () => {
     const share = region.filter(Boolean).length / rows.length;
     expect(1 - best.best.coverage).toBeGreaterThan(share * 0.6);
     expect(1 - best.best.coverage).toBeLessThan(share * 1.6);
+    // Most of the requests it sends to a person lie in the planted region.
+    const inRegion = d.askedRows.filter((row) => region[row]).length;
+    expect(inRegion / d.askedRows.length).toBeGreaterThan(0.7);
+    expect(JSON.stringify(result.toJSON())).not.toContain("askedRows");
     expect(best.low).toBeLessThanOrEqual(best.best.cost);
     expect(best.high).toBeGreaterThanOrEqual(best.best.cost);
     expect(await renderSvg(result.toJSON().chart!)).toMatch(/^<svg[\s\S]*class="marks"/);
@@ -150,6 +154,16 @@ describe("humanInTheLoop verdicts", () => {
     expect(d.accuracy).toBeGreaterThan(0.95);
     expect(result.verdict.text).toMatch(/^Automate everything/);
     expect(d.savings.find((s) => s.against === "act-all")!.low).toBeLessThanOrEqual(0);
+  }, 120_000);
+
+  it("a model at chance (penguins with shuffled species): asking on everything is cheapest, and the verdict warns", async () => {
+    const penguins = (await resolveData("penguins")).toRecords() as Row[];
+    const order = new Random(3).permutation(penguins.length);
+    const shuffled = penguins.map((row, i) => ({ ...row, Species: penguins[order[i]].Species }));
+    const result = await humanInTheLoop(shuffled, { target: "Species", costs: COSTS });
+    expect(result.verdict.level).toBe("warn");
+    expect(result.verdict.text).toMatch(/does not earn its keep/);
+    expect(result.data.savings.find((s) => s.against === "ask-all")!.low).toBeLessThanOrEqual(0);
   }, 120_000);
 
   it("takes the error cost from the framing card, and asks for costs it cannot find", async () => {

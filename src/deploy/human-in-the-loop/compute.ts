@@ -149,6 +149,8 @@ export interface Requests {
   readonly correct: Uint8Array;
   readonly features: readonly string[];
   readonly x: Float64Array;
+  /** Each routed request's row number in the data as given. */
+  readonly rows: Int32Array;
   readonly notes: string[];
 }
 
@@ -207,11 +209,12 @@ export async function routedRequests(raw: Dataset, options: HumanInTheLoopOption
     }),
     n,
   );
-  return { target, classes: tested.classes, model: chosen.name, validation: plan.description, costs, n, top, correct, features, x, notes };
+  const rows = Int32Array.from(keep, (i) => labelled.rows[oof.rows[i]]);
+  return { target, classes: tested.classes, model: chosen.name, validation: plan.description, costs, n, top, correct, features, x, rows, notes };
 }
 
 export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoopOptions): Promise<HumanInTheLoopData> {
-  const { target, classes, model, validation, costs, n, top, correct, features, x, notes } = await routedRequests(raw, options);
+  const { target, classes, model, validation, costs, n, top, correct, features, x, rows, notes } = await routedRequests(raw, options);
   const k = options.neighbours ?? DEFAULT_NEIGHBOURS;
   const seed = options.seed ?? 0;
   if (k >= n) throw message.badOption(ANALYSIS, "neighbours", k, `a whole number below the ${n} routed rows`);
@@ -237,11 +240,14 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
   const askAll = rowCosts(nothing, correct, costs);
   const policies: PolicyResult[] = [];
   const bestRows = new Map<PolicyName, Float64Array>();
+  const bestAsks = new Map<PolicyName, Uint8Array>();
   for (const policy of ["threshold", "cost", "neighbours"] as const) {
     const grid = grids[policy];
     const curve = grid.values.map((v) => judge(v, grid.ask(v), correct, costs));
     const best = bestOf(curve);
-    const perRow = rowCosts(grid.ask(best.parameter), correct, costs);
+    const asks = grid.ask(best.parameter);
+    bestAsks.set(policy, asks);
+    const perRow = rowCosts(asks, correct, costs);
     bestRows.set(policy, perRow);
     const interval = bootstrap(n, sumOf(perRow), { seed, resamples: RESAMPLES });
     policies.push({ policy, parameterName: grid.parameterName, curve, best, low: interval.low, high: interval.high });
@@ -258,7 +264,7 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
     const interval = bootstrap(n, sumOf(difference), { seed: seed + 1, resamples: RESAMPLES });
     return { against, saving: difference.reduce((a, b) => a + b, 0), low: interval.low, high: interval.high };
   });
-  return {
+  const data: HumanInTheLoopData = {
     target,
     classes,
     rows: n,
@@ -273,6 +279,11 @@ export async function computeHumanInTheLoop(raw: Dataset, options: HumanInTheLoo
     policies,
     bestPolicy,
     savings,
+    askedRows: [],
     notes,
   };
+  // The rows the best policy sends to a person stay on the result for code to use, but out of its JSON.
+  const asked = bestAsks.get(bestPolicy)!;
+  Object.defineProperty(data, "askedRows", { value: [...rows].filter((_, i) => asked[i]), enumerable: false });
+  return data;
 }

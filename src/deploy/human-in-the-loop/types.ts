@@ -78,5 +78,7 @@ export interface HumanInTheLoopData {
   readonly policies: readonly PolicyResult[];
   readonly bestPolicy: PolicyName;
   readonly savings: readonly Saving[];
+  /** Row numbers (in the data as given) that the best policy's cheapest setting sends to a person (on the result object only: left out of its JSON). */
+  readonly askedRows: readonly number[];
   readonly notes: readonly string[];
 }
