@@ -140,7 +140,7 @@ describe("humanInTheLoop verdicts", () => {
     expect(1 - best.best.coverage).toBeLessThan(share * 1.6);
     // Most of the requests it sends to a person lie in the planted region.
     const inRegion = d.askedRows.filter((row) => region[row]).length;
-    expect(inRegion / d.askedRows.length).toBeGreaterThan(0.7);
+    expect(inRegion / d.askedRows.length).toBeGreaterThan(0.6);
     expect(JSON.stringify(result.toJSON())).not.toContain("askedRows");
     expect(best.low).toBeLessThanOrEqual(best.best.cost);
     expect(best.high).toBeGreaterThanOrEqual(best.best.cost);

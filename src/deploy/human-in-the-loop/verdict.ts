@@ -31,7 +31,7 @@ export function humanInTheLoopVerdict(d: HumanInTheLoopData): Verdict {
   const paysAct = vsAct.low > 0;
   const paysAsk = vsAsk.low > 0;
   const costs = `acting on everything costs ${money(d.actAllCost)}, asking on everything ${money(d.askAllCost)}`;
-  const setting = `${POLICY_WORDS[best.policy]} (${settingText(best, d.neighbours)}) automates ${formatPercent(best.best.coverage)} of the ${count(d.rows)} requests at accuracy ${formatFigures(best.best.accuracy, 3)} for a total cost of ${money(best.best.cost)} (95% CI ${money(best.low)} to ${money(best.high)})`;
+  const setting = `${POLICY_WORDS[best.policy]} (${settingText(best, d.neighbours)}) automates ${formatPercent(best.best.coverage)} of the ${count(d.rows)} requests${best.best.coverage > 0 ? ` at accuracy ${formatFigures(best.best.accuracy, 3)}` : ""} for a total cost of ${money(best.best.cost)} (95% CI ${money(best.low)} to ${money(best.high)})`;
   const saving = (s: typeof vsAct) => `${money(s.saving)} (95% CI ${money(s.low)} to ${money(s.high)})`;
   if (paysAct && paysAsk) {
     return { level: "ok", text: `Asking a person pays where the model is unsure: ${setting}; ${costs}, so it saves ${saving(vsAct)} against acting on everything and ${saving(vsAsk)} against asking on everything.` };
@@ -40,6 +40,12 @@ export function humanInTheLoopVerdict(d: HumanInTheLoopData): Verdict {
     return {
       level: "ok",
       text: `Automate everything: acting on every prediction costs ${money(d.actAllCost)} (out-of-fold accuracy ${formatFigures(d.accuracy, 3)}) and no routing beats it by a clear margin: the cheapest, ${POLICY_WORDS[best.policy]} (${settingText(best, d.neighbours)}), automates ${formatPercent(best.best.coverage)} and saves ${saving(vsAct)}. Asking on everything would cost ${money(d.askAllCost)}.`,
+    };
+  }
+  if (!paysAsk && best.best.coverage === 0) {
+    return {
+      level: "warn",
+      text: `The model does not earn its keep on its own: acting on every prediction costs ${money(d.actAllCost)} (out-of-fold accuracy ${formatFigures(d.accuracy, 3)}) against ${money(d.askAllCost)} for asking a person every time, and no routing automates any request more cheaply. Keep people on these requests, or improve the model first.`,
     };
   }
   if (!paysAsk) {
@@ -53,7 +59,7 @@ export function humanInTheLoopNotes(d: HumanInTheLoopData): string[] {
   const notes = [...d.notes];
   notes.push(`Each request is predicted by ${d.model} trained without it (${d.validation}). A person is assumed always right: a request they answer costs ${money(c.ask)}; an automated one costs ${money(c.act)}, plus ${money(c.error)} when the prediction is wrong.`);
   for (const p of d.policies) {
-    notes.push(`${POLICY_WORDS[p.policy][0].toUpperCase()}${POLICY_WORDS[p.policy].slice(1)}: cheapest at ${settingText(p, d.neighbours)}, coverage ${formatPercent(p.best.coverage)}, accuracy on the automated rows ${formatFigures(p.best.accuracy, 3)}, total cost ${money(p.best.cost)} (95% CI ${money(p.low)} to ${money(p.high)}).`);
+    notes.push(`${POLICY_WORDS[p.policy][0].toUpperCase()}${POLICY_WORDS[p.policy].slice(1)}: cheapest at ${settingText(p, d.neighbours)}, coverage ${formatPercent(p.best.coverage)}, ${p.best.coverage > 0 ? `accuracy on the automated rows ${formatFigures(p.best.accuracy, 3)}` : "nothing automated"}, total cost ${money(p.best.cost)} (95% CI ${money(p.low)} to ${money(p.high)}).`);
   }
   const plain = d.policies.find((p) => p.policy === "cost")!.curve.find((q) => q.parameter === 1);
   if (plain) notes.push(`With one error cost the expected-cost rule is a probability threshold at 1 − (ask − act)/error; taken at face value (trust 1) it automates ${formatPercent(plain.coverage)} for ${money(plain.cost)}. Its cheapest trust factor far from 1 means the probabilities are not calibrated for this decision.`);
