@@ -49,6 +49,7 @@ export const errors = withCard(api.errors, 1);
 export const thresholds = withCard(api.thresholds, 1);
 export const outliers = withCard(api.outliers, 1);
 export const labelIssues = withCard(api.labelIssues, 1);
+export const humanInTheLoop = withCard(api.humanInTheLoop, 1);
 export const crossValidate = withCard(api.crossValidate, 1);
 export const tune = withCard(api.tune, 1);
 export const holdout = withCard(api.holdout, 1);

@@ -23,6 +23,7 @@ export { leakage, type LeakageOptions, type LeakageData, type LeakageCheck, type
 export { drift, type DriftOptions, type DriftData, type ColumnDrift } from "./monitor/drift/index.js";
 export { outliers, type OutliersOptions, type OutliersData, type OutlierRow, type EdgeCaseSummary } from "./monitor/outliers/index.js";
 export { adversarial, type AdversarialOptions, type AdversarialData, type Giveaway, type SharedRows } from "./monitor/adversarial/index.js";
+export { humanInTheLoop, type HumanInTheLoopOptions, type HumanInTheLoopData, type PolicyName, type PolicyPoint, type PolicyResult, type Saving } from "./deploy/human-in-the-loop/index.js";
 export { labelIssues, type LabelIssuesOptions, type LabelIssuesData, type NoisePair, type RankBy, type Retrain, type Suspect } from "./label/label-issues/index.js";
 export { selectionBias, type SelectionBiasOptions, type SelectionBiasData, type CategoryShare, type ColumnComparison, type Weighting, type ScoreComparison } from "./label/selection-bias/index.js";
 export { labeling, type LabelingOptions, type LabelingData, type FunctionSummary, type FunctionThrew, type GoldScores, type MajorityClass, type EndModel, type CurvePoint } from "./label/labeling/index.js";

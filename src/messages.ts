@@ -579,6 +579,21 @@ export const message = {
     new LitmlError("worker-failed", `A worker thread stopped while ${what} (${truncate(reason, 200)}); no result was kept. Run again, or set LITML_THREADS=1 to fit in this thread.`),
   badThreads: (value: string) =>
     new LitmlError("bad-option", `LITML_THREADS is ${stringify(value)}: give a whole number of threads of at least 1 (1 fits in this thread), or unset it to use every core.`),
+  hitlCosts: (given: readonly number[] | undefined, card: boolean) =>
+    new LitmlError(
+      "bad-option",
+      `humanInTheLoop: invalid costs: ${given === undefined ? "none given" : `[${given.join(", ")}]`}; expected three costs ≥ 0, act,ask,error (e.g. --costs 0,2,10: acting costs 0, asking a person 2, a wrong automated prediction 10)${card ? ", or act,ask with the error cost from the framing card" : "; the framing card has no error costs (false positive cost, false negative cost) to fill the error cost from"}.`,
+    ),
+  hitlNotClassification: (column: string) =>
+    new LitmlError(
+      "bad-option",
+      `humanInTheLoop: invalid target: "${column}" is numeric, and routing to a person reads the classifier's top-class probability. Make the column a category (its values as classes), or bin it into classes first.`,
+    ),
+  hitlNoFeatures: (target: string) =>
+    new LitmlError(
+      "bad-option",
+      `humanInTheLoop: no numeric feature besides "${target}" to find similar past requests on. Give at least one numeric column (encode a category as numbers if it should count).`,
+    ),
 };
 
 function truncate(text: string, limit: number): string {

@@ -9,6 +9,7 @@ import { BACKTEST_OPTIONS } from "../../src/evaluate/backtest/options.js";
 import { FAIRNESS_OPTIONS } from "../../src/evaluate/fairness/options.js";
 import { INVARIANCE_OPTIONS } from "../../src/evaluate/invariance/options.js";
 import { OUTLIERS_OPTIONS } from "../../src/monitor/outliers/options.js";
+import { HUMAN_IN_THE_LOOP_OPTIONS } from "../../src/deploy/human-in-the-loop/options.js";
 import { THRESHOLDS_OPTIONS } from "../../src/evaluate/thresholds/options.js";
 import { ERRORS_OPTIONS } from "../../src/evaluate/errors/options.js";
 import { SIMPSON_OPTIONS } from "../../src/evaluate/simpson/options.js";
@@ -192,6 +193,14 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: LABEL_ISSUES_OPTIONS.magicOptions(),
     example: "%label_issues penguins --target Species",
+  },
+  {
+    name: "human_in_the_loop",
+    summary: "Which predictions a person should make: three routing policies on out-of-fold probabilities (probability threshold, expected cost, error rate on similar past requests), each with coverage, accuracy and cost over its parameter and its cheapest setting, against acting on everything and asking on everything.",
+    call: "humanInTheLoop",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: HUMAN_IN_THE_LOOP_OPTIONS.magicOptions(),
+    example: "%human_in_the_loop penguins --target Species --costs 0,2,10",
   },
   {
     name: "selection_bias",

@@ -50,6 +50,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   labeling: 1,
   "active-learning": 1,
   "next-to-label": 1,
+  "human-in-the-loop": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];
