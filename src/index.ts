@@ -68,3 +68,4 @@ export { recordSearch, candidateRuns, SEARCH_KIND } from "./tune/tracking/candid
 export { type Run, type RunMetric } from "./state/runs.js";
 export { register, setStage, loadRegistered, registeredVersion, registeredModels, type RegisterOptions, type ModelsOptions, type RegisteredData, type ModelsData, type StageData, type VersionSummary, type Stage } from "./deploy/registry/index.js";
 export { serve, type Server, type ServeOptions, type ServeMode, type Prediction, type InputSchema, type InputField } from "./serve/index.js";
+export { twoPhase, type TwoPhaseOptions, type TwoPhaseData, type CutPoint, type ModelTiming } from "./deploy/two-phase/index.js";

@@ -25,6 +25,7 @@ import { LABELING_OPTIONS } from "../../src/label/labeling/options.js";
 import { TUNE_OPTIONS } from "../../src/tune/search/options.js";
 import { RUNS_OPTIONS } from "../../src/tune/runs/options.js";
 import { MODELS_OPTIONS } from "../../src/deploy/registry/options.js";
+import { TWO_PHASE_OPTIONS } from "../../src/deploy/two-phase/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -276,6 +277,14 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [],
     options: MODELS_OPTIONS.magicOptions(),
     example: "%models",
+  },
+  {
+    name: "two_phase",
+    summary: "Two-phase prediction: a small model answers when its top-class probability reaches a cut and hands the rest to a large one; accuracy with intervals, share escalated and mean latency against the cut on out-of-fold probabilities, and the cut that keeps the large model's accuracy at the least escalation.",
+    call: "twoPhase",
+    positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
+    options: TWO_PHASE_OPTIONS.magicOptions(),
+    example: "%two_phase penguins --target Species --small naive-bayes --large gbdt",
   },
 ];
 

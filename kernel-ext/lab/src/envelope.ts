@@ -51,6 +51,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   "active-learning": 1,
   "next-to-label": 1,
   "human-in-the-loop": 1,
+  "two-phase": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];
