@@ -56,6 +56,7 @@ export const holdout = withCard(api.holdout, 1);
 export const evaluate = withCard(api.evaluate, 2);
 export const selectionBias = withCard(api.selectionBias, 2);
 export const twoPhase = withCard(api.twoPhase, 1);
+export const stageAttribution = withCard(api.stageAttribution, 2);
 
 /** The labelling widget (kernel-ext/labeler-widget.ts) and the kernel's comms, for widgets of a notebook's own. */
 export { labeler } from "./labeler-widget.js";

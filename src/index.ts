@@ -69,3 +69,4 @@ export { type Run, type RunMetric } from "./state/runs.js";
 export { register, setStage, loadRegistered, registeredVersion, registeredModels, type RegisterOptions, type ModelsOptions, type RegisteredData, type ModelsData, type StageData, type VersionSummary, type Stage } from "./deploy/registry/index.js";
 export { serve, type Server, type ServeOptions, type ServeMode, type Prediction, type InputSchema, type InputField } from "./serve/index.js";
 export { twoPhase, type TwoPhaseOptions, type TwoPhaseData, type CutPoint, type ModelTiming } from "./deploy/two-phase/index.js";
+export { stageAttribution, type PipelineStage, type StageAttributionOptions, type StageAttributionData, type StageGain } from "./deploy/stage-attribution/index.js";

@@ -52,6 +52,7 @@ export const KNOWN_VERSIONS: Readonly<Record<string, number>> = {
   "next-to-label": 1,
   "human-in-the-loop": 1,
   "two-phase": 1,
+  "stage-attribution": 1,
 };
 
 const LEVELS: readonly Level[] = ["ok", "warn", "fail"];

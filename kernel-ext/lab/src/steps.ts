@@ -26,7 +26,7 @@ export const STEPS: readonly Step[] = [
   { id: "outliers", label: "Outliers and edge cases", kinds: ["outliers"] },
   { id: "drift", label: "Drift", kinds: ["drift", "adversarial-validation"] },
   { id: "labels", label: "Labels", kinds: ["labeling", "active-learning", "next-to-label", "label-issues", "selection-bias"] },
-  { id: "deploy", label: "Deploy", kinds: ["human-in-the-loop", "two-phase"] },
+  { id: "deploy", label: "Deploy", kinds: ["human-in-the-loop", "two-phase", "stage-attribution"] },
 ];
 
 /** One result found in a notebook: the cell it is in and its verdict level (and, for a framing card, its time column). */
