@@ -26,6 +26,7 @@ import { TUNE_OPTIONS } from "../../src/tune/search/options.js";
 import { RUNS_OPTIONS } from "../../src/tune/runs/options.js";
 import { MODELS_OPTIONS } from "../../src/deploy/registry/options.js";
 import { TWO_PHASE_OPTIONS } from "../../src/deploy/two-phase/options.js";
+import { STAGE_ATTRIBUTION_OPTIONS } from "../../src/deploy/stage-attribution/options.js";
 
 export type ArgKind = "data" | "string" | "number" | "flag" | "strings" | "numbers" | "json";
 
@@ -285,6 +286,17 @@ export const MAGICS: readonly MagicSpec[] = [
     positional: [{ name: "DATA", kind: "data", help: DATA_HELP }],
     options: TWO_PHASE_OPTIONS.magicOptions(),
     example: "%two_phase penguins --target Species --small naive-bayes --large gbdt",
+  },
+  {
+    name: "stage_attribution",
+    summary: "Which stage of a pipeline of models to improve: each stage replaced in turn by its ground truth (its target column), the later stages retrained on it, and the end-to-end gain with a bootstrap interval, on out-of-fold predictions fed from stage to stage.",
+    call: "stageAttribution",
+    positional: [
+      { name: "STAGES", kind: "json", help: 'the stages in pipeline order, as JSON or {expr}: [{"target": "Species", "model": "logistic"}, {"target": "Body Mass (g)"}] (each may name its features)' },
+      { name: "DATA", kind: "data", help: DATA_HELP },
+    ],
+    options: STAGE_ATTRIBUTION_OPTIONS.magicOptions(),
+    example: `%stage_attribution '[{"target": "Species", "features": ["Beak Depth (mm)", "Sex"]}, {"target": "Body Mass (g)", "features": ["Sex"]}]' penguins`,
   },
 ];
 

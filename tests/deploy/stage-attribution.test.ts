@@ -13,6 +13,8 @@ import { resolveData } from "../../src/data/convert.js";
 import { prepareStages } from "../../src/deploy/stage-attribution/compute.js";
 import { stageAttributionChart } from "../../src/deploy/stage-attribution/chart.js";
 import { stageAttribution } from "../../src/deploy/stage-attribution/index.js";
+import type { StageAttributionData } from "../../src/deploy/stage-attribution/types.js";
+import { stageAttributionVerdict } from "../../src/deploy/stage-attribution/verdict.js";
 import { renderSvg } from "../../src/display/svg.js";
 import { Random } from "../../src/util/random.js";
 import { VEGA_DATA } from "../helpers/outside-data.js";
@@ -99,4 +101,48 @@ emit({"pipeline": stage2(stage1), "perfectSpecies": stage2(species), "speciesAcc
     await expect(stageAttribution([{ target: "Species" }, { target: "Species" }], rows)).rejects.toThrow(/different target/);
     await expect(stageAttribution([{ target: "Specie" }, { target: "Body Mass (g)" }], rows)).rejects.toThrow(/Specie/);
   });
+});
+
+describe("the verdict's other branch and the chart, on literal data", () => {
+  const gain = (stage: string, target: string, score: number, g: number, low: number, high: number, share: number) => ({ stage, target, model: "gbdt", ownMetric: "accuracy", ownScore: 0.8, score, gain: g, low, high, shareOfGap: share });
+  const data: StageAttributionData = {
+    metric: "accuracy",
+    greaterIsBetter: true,
+    endToEnd: 0.8,
+    perfect: 1,
+    rows: 500,
+    validation: "5 stratified folds",
+    stages: [gain("detect", "box", 0.92, 0.12, 0.09, 0.15, 0.6), gain("read", "text", 0.85, 0.05, 0.02, 0.08, 0.25), gain("classify", "label", 1, 0.2, 0.17, 0.23, 1)],
+    notes: [],
+  };
+  it("an earlier stage that closes most of the gap is the one to improve first", () => {
+    const v = stageAttributionVerdict(data);
+    expect(v.level).toBe("warn");
+    expect(v.text).toMatch(/^Improve detect \(box\) first: accuracy 0\.8 end to end, 1 if perfect; made perfect, detect \(box\) gives 0\.92 \(\+0\.12, 95% CI \+0\.09 to \+0\.15\), 60% of the gap/);
+  });
+  it("the chart: snapshot and SVG", async () => {
+    const chart = stageAttributionChart(data);
+    await expect(JSON.stringify(chart, null, 2)).toMatchFileSnapshot("__snapshots__/stage-attribution-chart.vl.json");
+    expect(await renderSvg(chart)).toMatch(/^<svg[\s\S]*class="marks"/);
+  });
+});
+
+describe("stage attribution as the magic calls it, and with a class as the last stage", () => {
+  it("the magic's example runs on the registry's penguins: rows without a species or a mass are left out with a note", async () => {
+    const result = await stageAttribution([{ target: "Species", features: ["Beak Depth (mm)", "Sex"] }, { target: "Body Mass (g)", features: ["Sex"] }], "penguins");
+    expect(result.data.rows).toBe(342);
+    expect(result.notes.join(" ")).toMatch(/have no value in the target "Body Mass \(g\)"/);
+    expect(result.data.stages[1].score).toBe(0);
+  }, 60_000);
+
+  it("sex, then species: accuracy end to end, the last stage made perfect closes the whole gap", async () => {
+    const rows = penguins();
+    const result = await stageAttribution([{ target: "Sex", model: "logistic" }, { target: "Species", model: "logistic", features: ["Body Mass (g)"] }], rows);
+    const d = result.data;
+    expect(d.metric).toBe("accuracy");
+    expect(d.perfect).toBe(1);
+    expect(d.stages[1].gain).toBeCloseTo(1 - d.endToEnd, 12);
+    expect(d.stages[1].shareOfGap).toBeCloseTo(1, 12);
+    expect(d.stages[0].ownMetric).toBe("accuracy");
+  }, 60_000);
 });

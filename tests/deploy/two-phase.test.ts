@@ -13,6 +13,8 @@ import { cascadeAt, ESCALATE_ALL, leastEscalation, topAndRight } from "../../src
 import { twoPhaseChart } from "../../src/deploy/two-phase/chart.js";
 import { twoPhaseProbabilities } from "../../src/deploy/two-phase/compute.js";
 import { twoPhase } from "../../src/deploy/two-phase/index.js";
+import type { TwoPhaseData } from "../../src/deploy/two-phase/types.js";
+import { twoPhaseVerdict } from "../../src/deploy/two-phase/verdict.js";
 import { renderSvg } from "../../src/display/svg.js";
 import { python } from "../helpers/python.js";
 
@@ -143,4 +145,42 @@ describe("verdicts", () => {
     await expect(twoPhase(penguins, { target: "Body Mass (g)" })).rejects.toThrow(/class column/);
     await expect(twoPhase(penguins, { target: "Species", tolerance: 2 })).rejects.toThrow(/tolerance/);
   }, 60_000);
+});
+
+describe("the verdict's other branches and the chart, on literal data", () => {
+  const point = (cut: number, accuracy: number, escalated: number, latency: number) => ({ cut, accuracy, low: accuracy - 0.01, high: accuracy + 0.01, escalated, latency });
+  const timing = (model: string, msPerRow: number, accuracy: number) => ({ model, msPerRow, repeats: 7, rowsTimed: 100, accuracy, low: accuracy - 0.01, high: accuracy + 0.01 });
+  const base: TwoPhaseData = {
+    target: "label",
+    classes: ["no", "yes"],
+    rows: 1000,
+    validation: "5 stratified folds",
+    small: timing("logistic", 0.05, 0.9),
+    large: timing("gbdt", 1, 0.99),
+    largeGain: { value: 0.09, low: 0.07, high: 0.11 },
+    tolerance: 0.005,
+    toleranceSource: "default",
+    roundTrip: 0,
+    cores: 2,
+    curve: [point(0.5, 0.9, 0, 0.05), point(0.75, 0.95, 0.1, 0.15), point(0.9, 0.986, 0.3, 0.35), point(1, 0.99, 1, 1.05)],
+    chosen: point(0.9, 0.986, 0.3, 0.35),
+    chosenVsLarge: { value: -0.004, low: -0.007, high: -0.001 },
+    largeLatency: 1,
+    notes: [],
+  };
+  it("most rows escalated: saves little", () => {
+    const v = twoPhaseVerdict({ ...base, chosen: point(0.99, 0.986, 0.8, 0.85) });
+    expect(v.level).toBe("warn");
+    expect(v.text).toMatch(/^Two-phase saves little: .*escalating 80% of rows/);
+  });
+  it("a large model barely slower than the small one: saves calls, hardly any time", () => {
+    const v = twoPhaseVerdict({ ...base, small: timing("logistic", 0.9, 0.9), chosen: point(0.9, 0.986, 0.3, 0.95) });
+    expect(v.level).toBe("warn");
+    expect(v.text).toMatch(/^Two-phase saves calls but hardly any time/);
+  });
+  it("the chart: snapshot and SVG", async () => {
+    const chart = twoPhaseChart(base);
+    await expect(JSON.stringify(chart, null, 2)).toMatchFileSnapshot("__snapshots__/two-phase-chart.vl.json");
+    expect(await renderSvg(chart)).toMatch(/^<svg[\s\S]*class="marks"/);
+  });
 });
