@@ -133,6 +133,10 @@ describe("stage attribution as the magic calls it, and with a class as the last 
     expect(result.data.rows).toBe(342);
     expect(result.notes.join(" ")).toMatch(/have no value in the target "Body Mass \(g\)"/);
     expect(result.data.stages[1].score).toBe(0);
+    const bundle = (result as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+    expect(bundle["text/html"]).not.toMatch(/<script/i);
+    expect(bundle["text/html"]).toMatch(/class="litml-chart"/);
+    expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
   }, 60_000);
 
   it("sex, then species: accuracy end to end, the last stage made perfect closes the whole gap", async () => {

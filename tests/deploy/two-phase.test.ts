@@ -142,6 +142,11 @@ describe("verdicts", () => {
     const result = await twoPhase(penguins, { target: "Species", small: "naive-bayes", large: "logistic", repeats: 1, card: { metric: "accuracy", minGain: 0.02 } });
     expect(result.data.tolerance).toBe(0.02);
     expect(result.data.toleranceSource).toBe("card");
+    const bundle = (result as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.litml.result+json", "text/html", "text/plain"]);
+    expect(bundle["text/html"]).not.toMatch(/<script/i);
+    expect(bundle["text/html"]).toMatch(/class="litml-chart"/);
+    expect(JSON.stringify(bundle).length).toBeLessThan(300_000);
     await expect(twoPhase(penguins, { target: "Body Mass (g)" })).rejects.toThrow(/class column/);
     await expect(twoPhase(penguins, { target: "Species", tolerance: 2 })).rejects.toThrow(/tolerance/);
   }, 60_000);
