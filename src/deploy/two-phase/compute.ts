@@ -13,7 +13,7 @@ import type { Target } from "../../models/contract.js";
 import { Progress } from "../../runtime/context.js";
 import { subsampledBootstrap, wilson } from "../../stats/intervals.js";
 import { chooseModel, type ModelChoice } from "../../validate/model.js";
-import { outOfFold } from "../../validate/out-of-fold.js";
+import { fitFold, outOfFold } from "../../validate/out-of-fold.js";
 import { type FoldPlan, planFolds } from "../../validate/plan.js";
 import type { FittedPredictor } from "../../validate/predictor.js";
 import { labelledRows, targetName } from "../../validate/target.js";
@@ -60,12 +60,14 @@ export async function twoPhaseProbabilities(raw: Dataset, options: TwoPhaseOptio
   const small = chooseModel(ANALYSIS, { model: options.small, params: options.smallParams }, dataset, target, { fallback: "logistic" });
   const large = chooseModel(ANALYSIS, { model: options.large, params: options.largeParams }, dataset, target, { fallback: "gbdt" });
   const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed, split: options.split, group: options.group, time: options.time }, options.card);
+  // No probe: the folds may then run on the pool of worker threads; the model timed here is refitted on the first fold's training rows.
+  const first = plan.folds[0];
   const run = async (choice: ModelChoice, label: string) => {
-    let kept: { fitted: FittedPredictor; test: Dataset } | undefined;
     const progress = new Progress(`${label} model out of fold`, plan.folds.length);
-    const oof = await outOfFold(dataset, target, choice.predictor, plan, { withProba: true, progress, probe: (fitted, test) => (kept ??= { fitted, test }) });
+    const oof = await outOfFold(dataset, target, choice.predictor, plan, { withProba: true, progress });
     progress.finish();
-    return { oof, kept: kept! };
+    const fitted = await fitFold(choice.predictor, dataset.take(first.train), target, 0);
+    return { oof, kept: { fitted, test: dataset.take(first.test) } };
   };
   const s = await run(small, "small");
   const l = await run(large, "large");
