@@ -6,7 +6,6 @@
  * library's analyses stay pure, and a script that calls them directly writes nothing.
  * A store that cannot be opened (no better-sqlite3) costs a one-line note, never the call.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import * as api from "../src/index.js";
 import { saveTrackingSetting, trackingSetting } from "../src/state/runs.js";
 import { notebookKey } from "../src/state/store.js";
@@ -18,10 +17,22 @@ const notebook: string | undefined = notebookKey();
 let enabled: boolean | undefined;
 let warned = false;
 /**
- * Set while a tracked call runs: the fits it makes (each fold's, each candidate's, a
- * pipeline's model) are part of that one run, not runs of their own.
+ * How many tracked calls are running: the fits made meanwhile (each fold's, each
+ * candidate's, a pipeline's model) are part of that one run, not runs of their own. A
+ * counter, not AsyncLocalStorage: async hooks make Node abort (an assertion in its callback
+ * scope) when the watchdog stops a script inside a timer callback, and a notebook runs one
+ * call at a time (a fit started from a timer during a call would count as the call's).
  */
-const inside = new AsyncLocalStorage<true>();
+let running = 0;
+
+async function within<T>(work: () => T | Promise<T>): Promise<T> {
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+  }
+}
 /** Which run fitted each pipeline or model (its lineage, for `register`). */
 const fitRuns = new WeakMap<object, number>();
 
@@ -132,9 +143,9 @@ function isCrossValidation(value: unknown): value is api.CrossValidation {
 /** `analysis`, recording what it returns (`at`: where its options argument is). */
 export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
   return (async (...args: unknown[]) => {
-    if (inside.getStore()) return analysis(...args);
+    if (running > 0) return analysis(...args);
     const started = performance.now();
-    const value = await inside.run(true, () => analysis(...args));
+    const value = await within(() => analysis(...args));
     // A search's candidates are runs too: children of its run, written with it in one transaction.
     if (isResult(value) && value.kind === api.SEARCH_KIND) {
       const search = record(() => api.recordSearch(value as api.Result<api.TuneData>, context(args[at], started)));
@@ -156,9 +167,9 @@ export function tracked<F extends AnyFunction>(analysis: F, at: number): F {
 /** A Pipeline whose fits are recorded (named Pipeline, so params and messages read the same as the library's). */
 export class Pipeline extends api.Pipeline {
   override async fit(data: api.Dataset, target: string, options?: Parameters<api.Pipeline["fit"]>[2]): Promise<api.FittedPipeline> {
-    if (inside.getStore()) return super.fit(data, target, options);
+    if (running > 0) return super.fit(data, target, options);
     const started = performance.now();
-    const fitted = await inside.run(true, () => super.fit(data, target, options));
+    const fitted = await within(() => super.fit(data, target, options));
     const run = record(() => api.recordFit(fitted, data.provenance(), { ...context({}, started), params: {} }));
     if (run) fitRuns.set(fitted, run.id);
     await mirrorRun(run);
@@ -170,9 +181,9 @@ export class Pipeline extends api.Pipeline {
 export function trackedModel<M extends { fit: AnyFunction; model: string }>(model: M): M {
   const wrapper = Object.create(model) as M;
   (wrapper as { fit: AnyFunction }).fit = async (...args: unknown[]) => {
-    if (inside.getStore()) return model.fit(...args);
+    if (running > 0) return model.fit(...args);
     const started = performance.now();
-    const fitted = (await inside.run(true, () => model.fit(...args))) as api.FittedPipeline["model"];
+    const fitted = (await within(() => model.fit(...args))) as api.FittedPipeline["model"];
     const run = record(() => api.recordFit({ model: fitted }, undefined, { ...context({}, started), params: {} }));
     if (run) fitRuns.set(fitted, run.id);
     await mirrorRun(run);

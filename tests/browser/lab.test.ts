@@ -7,6 +7,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { STEPS } from "../../kernel-ext/lab/src/steps.js";
 import { launchChromium, screenshotPath } from "./chromium.js";
 import { HOSTILE_CELL, HOSTILE_NAME, MALFORMED_CELL, NEWER_VERSION_CELL, PATH_LIKE_NAME, SIX_CHARTS, SLIDER_CELL, resultsByCell } from "./fixture.js";
 import { startJupyter, type JupyterServer } from "./jupyter-server.js";
@@ -116,7 +117,7 @@ describe("JupyterLab with the litml extension", () => {
     const { page } = lab;
     await page.locator('.lm-TabBar-tab[data-id="litml-workflow"]').click();
     const panel = page.locator("#litml-workflow");
-    await expect.poll(() => panel.locator("[data-litml-step]").count()).toBe(14);
+    await expect.poll(() => panel.locator("[data-litml-step]").count()).toBe(STEPS.length);
     const expected = resultsByCell(path.join(inject("fixtureDir"), notebookName));
     const levelOf = (kind: string) => [...expected].filter(([, r]) => r.kind === kind).at(-1)![1].level;
     const steps: [string, string][] = [
