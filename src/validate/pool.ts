@@ -133,8 +133,22 @@ export async function closePool(): Promise<void> {
   await Promise.all(dying.map((s) => s.worker.terminate()));
 }
 
+/** Flags of this process a worker cannot take: a worker runs a file, never `--eval` text (as in `node --input-type=module --eval …`). */
+const SCRIPT_ONLY = /^(--input-type|--eval|-e|--print|-p)(=|$)/;
+
+/** This process's flags without the script-only ones (and the value that follows one given without `=`). */
+function workerFlags(flags: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const match = SCRIPT_ONLY.exec(flags[i]);
+    if (!match) kept.push(flags[i]);
+    else if (match[2] === "") i++;
+  }
+  return kept;
+}
+
 function startSlot(script: URL): Slot {
-  const worker = new Worker(script);
+  const worker = new Worker(script, { execArgv: workerFlags(process.execArgv) });
   const slot: Slot = { worker, dataset: -1, busy: false };
   worker.unref();
   worker.on("message", (reply: PoolReply) => slot.onReply?.(reply));
