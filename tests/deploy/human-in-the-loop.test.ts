@@ -5,30 +5,17 @@
  * planted region of coin-flip labels in scikit-learn's breast-cancer CSV is found (asking there
  * pays), and the unchanged data set, where the model is near-perfect, is left to automation.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { resolveData } from "../../src/data/convert.js";
 import { renderSvg } from "../../src/display/svg.js";
 import { askByCost, askByThreshold, computeHumanInTheLoop, judge, nearestOthers, resolveCosts, routedRequests, standardize } from "../../src/deploy/human-in-the-loop/compute.js";
 import { humanInTheLoop } from "../../src/deploy/human-in-the-loop/index.js";
 import { Random } from "../../src/util/random.js";
-import { SKLEARN_DATA } from "../helpers/outside-data.js";
+import { sklearnCsv } from "../helpers/outside-data.js";
 import { python } from "../helpers/python.js";
 
 type Row = Record<string, number | string | null>;
 
-/** scikit-learn's CSVs: a header "n,features,class names…", then the features and the class code. */
-function sklearnCsv(file: string): Row[] {
-  const lines = readFileSync(SKLEARN_DATA(file), "utf8").trim().split("\n");
-  const classes = lines[0].split(",").slice(2);
-  return lines.slice(1).map((line) => {
-    const values = line.split(",");
-    const row: Row = {};
-    values.slice(0, -1).forEach((v, j) => (row[`x${j}`] = Number(v)));
-    row.label = classes[Number(values[values.length - 1])];
-    return row;
-  });
-}
 
 const cancer = sklearnCsv("breast_cancer.csv");
 

@@ -3,7 +3,7 @@
  * verdicts on data the team did not make: statsmodels' and scikit-learn's CSVs in the
  * venv, and vega-datasets files the registry does not list.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { VENV_PYTHON } from "./python.js";
 
@@ -22,3 +22,16 @@ export const SKLEARN_DATA = (file: string) => path.join(SITE_PACKAGES, "sklearn"
 
 /** A file under vega-datasets/data/, e.g. "weather.csv". */
 export const VEGA_DATA = (file: string) => path.resolve("node_modules", "vega-datasets", "data", file);
+
+/** A scikit-learn CSV with class names in its header ("n,features,class names…", then the features and the class code), as rows x0, x1, …, label. */
+export function sklearnCsv(file: string): Record<string, number | string | null>[] {
+  const lines = readFileSync(SKLEARN_DATA(file), "utf8").trim().split("\n");
+  const classes = lines[0].split(",").slice(2);
+  return lines.slice(1).map((line) => {
+    const values = line.split(",");
+    const row: Record<string, number | string | null> = {};
+    values.slice(0, -1).forEach((v, j) => (row[`x${j}`] = Number(v)));
+    row.label = classes[Number(values[values.length - 1])];
+    return row;
+  });
+}

@@ -17,23 +17,11 @@ import type { LabelIssuesData } from "../../src/label/label-issues/types.js";
 import { labelIssuesVerdict, worstPair } from "../../src/label/label-issues/verdict.js";
 import { confidentLearning, normalizedMargin, roundPreservingSum, selfConfidence } from "../../src/stats/confident-learning.js";
 import { Random } from "../../src/util/random.js";
-import { SKLEARN_DATA } from "../helpers/outside-data.js";
+import { sklearnCsv, SKLEARN_DATA } from "../helpers/outside-data.js";
 import { python } from "../helpers/python.js";
 
 type Row = Record<string, number | string | null>;
 
-/** scikit-learn's CSVs: a header "n,features,class names…", then the features and the class code. */
-function sklearnCsv(file: string): Row[] {
-  const lines = readFileSync(SKLEARN_DATA(file), "utf8").trim().split("\n");
-  const classes = lines[0].split(",").slice(2);
-  return lines.slice(1).map((line) => {
-    const values = line.split(",");
-    const row: Row = {};
-    values.slice(0, -1).forEach((v, j) => (row[`x${j}`] = Number(v)));
-    row.label = classes[Number(values[values.length - 1])];
-    return row;
-  });
-}
 
 /** scikit-learn's digits (no header: 64 pixels, then the digit), constant pixels left out, labels "d0"…"d9"; or "nine" against "other" (10% nines). */
 function digits(binary = false): Row[] {
