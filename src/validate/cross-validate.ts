@@ -6,30 +6,20 @@
  */
 import { type DataInput, resolveData } from "../data/convert.js";
 import { targetOf } from "../features/target.js";
-import type { FramingCard } from "../frame/card.js";
 import { framedMetric } from "../frame/defaults.js";
 import { mean, sampleStd } from "../stats/summary.js";
 import { message } from "../messages.js";
 import { defaultMetric, metric } from "../metrics/registry.js";
 import { checkOptions, columnOf, numberOption } from "../options.js";
 import { Progress } from "../runtime/context.js";
-import { chooseModel, type ModelInput } from "./model.js";
+import { chooseModel, type FoldedModelOptions } from "./model.js";
 import { runFolds } from "./out-of-fold.js";
 import { planFolds, type SplitKind } from "./plan.js";
 
-export interface CrossValidateOptions {
-  readonly target?: string;
-  /** A registry name (see litml.models()) or a Pipeline. Default: logistic or ridge. */
-  readonly model?: ModelInput;
-  readonly params?: object;
-  readonly folds?: number;
-  readonly split?: SplitKind;
-  readonly group?: string;
-  readonly time?: string;
+/** `model`: a registry name (see litml.models()) or a Pipeline; default logistic or ridge. */
+export interface CrossValidateOptions extends FoldedModelOptions {
   readonly gap?: number;
   readonly metrics?: readonly string[];
-  readonly seed?: number;
-  readonly card?: FramingCard;
 }
 
 export interface FoldScore {

@@ -7,6 +7,8 @@ import type { Dataset } from "../data/dataset.js";
 import { defaultModelFor, pipelineFor } from "../features/default-pipeline.js";
 import { FittedPipeline, Pipeline, type PipelineOptions } from "../features/pipeline.js";
 import { message } from "../messages.js";
+import type { FramingCard } from "../frame/card.js";
+import type { SplitKind } from "./plan.js";
 import { asPredictor, type Predictor } from "./predictor.js";
 
 export type ModelInput = string | Pipeline | FittedPipeline;
@@ -24,6 +26,18 @@ export interface ModelChoice {
 export interface ModelRequest {
   readonly model?: ModelInput;
   readonly params?: object;
+}
+
+/** What an analysis that fits the user's model on the engine's folds takes: the target, the model and the split policy's options. */
+export interface FoldedModelOptions extends ModelRequest {
+  readonly target?: string;
+  readonly folds?: number;
+  readonly split?: SplitKind;
+  readonly group?: string;
+  /** A column that orders rows in time (default: the framing card's time). */
+  readonly time?: string;
+  readonly seed?: number;
+  readonly card?: FramingCard;
 }
 
 /**

@@ -60,3 +60,11 @@ export function positiveClass(analysis: string, targetName: string, truth: Targe
   if (truth.classes.length > 2) throw message.badOption(analysis, "target", targetName, `two classes (it has ${truth.classes.length}); make it "${chosen}" against the rest first`);
   return { positive: chosen, positiveCode, classes: truth };
 }
+
+/** The target the options name (else the data's target role) and the rows that have it; the note on rows left out goes to `notes`. */
+export function labelledTarget(analysis: string, raw: Dataset, option: string | undefined, notes: string[]): Labelled & { readonly target: string } {
+  const target = targetName(analysis, raw, option);
+  const labelled = labelledRows(analysis, raw, target);
+  if (labelled.note) notes.push(labelled.note);
+  return { ...labelled, target };
+}

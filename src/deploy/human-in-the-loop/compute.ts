@@ -17,7 +17,7 @@ import { Random } from "../../util/random.js";
 import { chooseModel } from "../../validate/model.js";
 import { outOfFold } from "../../validate/out-of-fold.js";
 import { planFolds } from "../../validate/plan.js";
-import { labelledRows, targetName } from "../../validate/target.js";
+import { labelledTarget } from "../../validate/target.js";
 import type { Costs, HumanInTheLoopData, HumanInTheLoopOptions, PolicyName, PolicyPoint, PolicyResult, Saving } from "./types.js";
 
 const ANALYSIS = "humanInTheLoop";
@@ -158,10 +158,8 @@ export async function routedRequests(raw: Dataset, options: HumanInTheLoopOption
   const notes: string[] = [];
   const costs = resolveCosts(options);
   if (costs.errorSource === "card") notes.push(`The error cost, ${costs.error}, is the larger of the framing card's false positive and false negative costs.`);
-  const target = targetName(ANALYSIS, raw, options.target);
-  const labelled = labelledRows(ANALYSIS, raw, target);
-  if (labelled.note) notes.push(labelled.note);
-  const dataset = labelled.dataset;
+  const labelled = labelledTarget(ANALYSIS, raw, options.target, notes);
+  const { target, dataset } = labelled;
   const truth = targetOf(dataset, target);
   if (truth.kind !== "classification") throw message.hitlNotClassification(target);
   const roles = dataset.roles;

@@ -1,22 +1,11 @@
 /** The shapes of humanInTheLoop(DATA, { target, costs }): its options, the three routing policies' curves and their cost-minimising settings. */
-import type { FramingCard } from "../../frame/card.js";
-import type { SplitKind } from "../../validate/plan.js";
-import type { ModelInput } from "../../validate/model.js";
+import type { FoldedModelOptions } from "../../validate/model.js";
 
-export interface HumanInTheLoopOptions {
-  readonly target?: string;
-  readonly model?: ModelInput;
-  readonly params?: object;
-  readonly folds?: number;
-  readonly split?: SplitKind;
-  readonly group?: string;
-  readonly time?: string;
+export interface HumanInTheLoopOptions extends FoldedModelOptions {
   /** act, ask, error: what acting on a prediction costs, what asking a person costs, and what a wrong automated prediction costs on top of acting. [act, ask] takes the error cost from the framing card. */
   readonly costs?: readonly number[];
   /** Neighbours for the similar-requests policy (default 10). */
   readonly neighbours?: number;
-  readonly seed?: number;
-  readonly card?: FramingCard;
 }
 
 export type PolicyName = "threshold" | "cost" | "neighbours";

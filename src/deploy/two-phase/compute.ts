@@ -16,7 +16,7 @@ import { chooseModel, type ModelChoice } from "../../validate/model.js";
 import { fitFold, outOfFold } from "../../validate/out-of-fold.js";
 import { type FoldPlan, planFolds } from "../../validate/plan.js";
 import type { FittedPredictor } from "../../validate/predictor.js";
-import { labelledRows, targetName } from "../../validate/target.js";
+import { labelledTarget } from "../../validate/target.js";
 import { cascadeAt, leastEscalation, topAndRight } from "./cascade.js";
 import type { CutPoint, ModelTiming, TwoPhaseData, TwoPhaseOptions } from "./types.js";
 
@@ -51,10 +51,7 @@ function aligned(given: Matrix, classes: readonly string[]): Matrix {
 /** Both models' out-of-fold probabilities on the same folds, and each one's first fold model (for timing). */
 export async function twoPhaseProbabilities(raw: Dataset, options: TwoPhaseOptions): Promise<TwoPhaseProbabilities> {
   const notes: string[] = [];
-  const target = targetName(ANALYSIS, raw, options.target);
-  const labelled = labelledRows(ANALYSIS, raw, target);
-  if (labelled.note) notes.push(labelled.note);
-  const dataset = labelled.dataset;
+  const { target, dataset } = labelledTarget(ANALYSIS, raw, options.target, notes);
   const truth = targetOf(dataset, target);
   if (truth.kind !== "classification") throw message.badOption(ANALYSIS, "target", target, "a class column (two-phase prediction escalates on the small model's class probability)");
   const small = chooseModel(ANALYSIS, { model: options.small, params: options.smallParams }, dataset, target, { fallback: "logistic" });

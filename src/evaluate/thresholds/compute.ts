@@ -14,7 +14,7 @@ import { bootstrap } from "../../stats/intervals.js";
 import { chooseModel } from "../../validate/model.js";
 import { outOfFold } from "../../validate/out-of-fold.js";
 import { planFolds } from "../../validate/plan.js";
-import { labelledRows, positiveClass, targetName } from "../../validate/target.js";
+import { labelledTarget, positiveClass } from "../../validate/target.js";
 import type { Costs, Objective, OperatingPoint, Rates, ThresholdsData, ThresholdsOptions } from "./types.js";
 
 const ANALYSIS = "thresholds";
@@ -89,10 +89,7 @@ export function costsOf(costs: ThresholdsOptions["costs"]): Costs | undefined {
 
 export async function computeThresholds(raw: Dataset, options: ThresholdsOptions): Promise<ThresholdsData> {
   const notes: string[] = [];
-  const target = targetName(ANALYSIS, raw, options.target);
-  const labelled = labelledRows(ANALYSIS, raw, target);
-  if (labelled.note) notes.push(labelled.note);
-  const dataset = labelled.dataset;
+  const { target, dataset } = labelledTarget(ANALYSIS, raw, options.target, notes);
   const truth = targetOf(dataset, target, "classification");
   const { positive } = positiveClass(ANALYSIS, target, truth, options.positive);
   const costs = costsOf(options.costs) ?? framedCosts(options.card);

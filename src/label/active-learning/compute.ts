@@ -17,7 +17,7 @@ import { tInterval } from "../../stats/t-interval.js";
 import { Random } from "../../util/random.js";
 import { chooseModel } from "../../validate/model.js";
 import { planFolds } from "../../validate/plan.js";
-import { labelledRows, targetName } from "../../validate/target.js";
+import { labelledTarget } from "../../validate/target.js";
 import { type LoopRun, simulate } from "./loop.js";
 import { standardizedSpace } from "./space.js";
 import { type ActiveLearningData, type ActiveLearningOptions, type CurvePoint, STRATEGIES, type Strategy, type StrategyCurve } from "./types.js";
@@ -42,10 +42,7 @@ export function strategiesOf(asked: ActiveLearningOptions["strategy"]): Strategy
 
 export async function computeActiveLearning(raw: Dataset, options: ActiveLearningOptions): Promise<ActiveLearningData> {
   const notes: string[] = [];
-  const target = targetName(ANALYSIS, raw, options.target);
-  const labelled = labelledRows(ANALYSIS, raw, target);
-  if (labelled.note) notes.push(labelled.note);
-  const dataset = labelled.dataset;
+  const { target, dataset } = labelledTarget(ANALYSIS, raw, options.target, notes);
   const truth = targetOf(dataset, target);
   if (truth.kind !== "classification") throw message.badOption(ANALYSIS, "target", target, `a class column ("${target}" holds numbers; label classes, e.g. above and below a threshold, to simulate labelling them)`);
   const classes = truth.classes;

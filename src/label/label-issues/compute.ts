@@ -19,7 +19,7 @@ import { subsampledBootstrap } from "../../stats/intervals.js";
 import { chooseModel, type ModelChoice } from "../../validate/model.js";
 import { collect, type OutOfFold, outOfFold, runFolds, subsetPredictions, subsetTarget } from "../../validate/out-of-fold.js";
 import { type FoldPlan, planFolds } from "../../validate/plan.js";
-import { labelledRows, targetName } from "../../validate/target.js";
+import { labelledTarget } from "../../validate/target.js";
 import type { ClassNoise, LabelIssuesData, LabelIssuesOptions, NoisePair, Retrain, Suspect } from "./types.js";
 
 const ANALYSIS = "labelIssues";
@@ -78,9 +78,8 @@ function classTarget(given: Dataset, target: string, folds: number, notes: strin
 /** Everything confident learning reads: the tested rows, their labels and their out-of-fold probabilities. */
 export async function labelIssuesProbabilities(raw: Dataset, options: LabelIssuesOptions): Promise<LabelIssuesProbabilities> {
   const notes: string[] = [];
-  const target = targetName(ANALYSIS, raw, options.target);
-  const labelled = labelledRows(ANALYSIS, raw, target);
-  if (labelled.note) notes.push(labelled.note);
+  const labelled = labelledTarget(ANALYSIS, raw, options.target, notes);
+  const { target } = labelled;
   const { dataset, truth } = classTarget(labelled.dataset, target, options.folds ?? 5, notes);
   const chosen = chooseModel(ANALYSIS, options, dataset, target);
   const plan = planFolds(ANALYSIS, dataset, truth, { folds: options.folds, seed: options.seed, split: options.split, group: options.group, time: options.time }, options.card);

@@ -1,25 +1,13 @@
 /** The shapes of labelIssues(DATA, { target }): its options, each suspect row, the noise between classes and what removing the suspects buys. */
-import type { FramingCard } from "../../frame/card.js";
-import type { SplitKind } from "../../validate/plan.js";
-import type { ModelInput } from "../../validate/model.js";
+import type { FoldedModelOptions } from "../../validate/model.js";
 
 /** How the suspects are ordered: the probability of the given label, or cleanlab's normalized margin. Lowest first either way. */
 export type RankBy = "self-confidence" | "normalized-margin";
 
-export interface LabelIssuesOptions {
-  readonly target?: string;
-  readonly model?: ModelInput;
-  readonly params?: object;
-  readonly folds?: number;
-  readonly split?: SplitKind;
-  readonly group?: string;
-  /** A column that orders rows in time (default: the framing card's time). */
-  readonly time?: string;
+export interface LabelIssuesOptions extends FoldedModelOptions {
   /** The score of the retrained models (default: the framing card's metric, else accuracy). */
   readonly metric?: string;
   readonly rankBy?: RankBy;
-  readonly seed?: number;
-  readonly card?: FramingCard;
 }
 
 export interface Suspect {
